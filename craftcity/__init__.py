@@ -1,0 +1,1 @@
+"""craftcity: the living registry of a creative city's crafts and music community."""

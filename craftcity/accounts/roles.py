@@ -1,0 +1,70 @@
+"""Roles are Django groups with a fixed set of permissions; who may touch which record is in rules.py."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ARTISAN = "artisan", _("Artisan or musician")
+    ORGANIZATION_EDITOR = "organization_editor", _("Organization editor")
+    REGISTRAR = "registrar", _("Registrar")
+    CURATOR = "curator", _("Curator")
+    ORGANISER = "organiser", _("Organiser")
+    ANALYST = "analyst", _("Analyst")
+    ADMIN = "admin", _("Administrator")
+
+
+def _crud(model: str, *, add=True, change=True, delete=True) -> list[str]:
+    app, name = model.split(".")
+    perms = [f"{app}.view_{name}"]
+    perms += [f"{app}.add_{name}"] if add else []
+    perms += [f"{app}.change_{name}"] if change else []
+    perms += [f"{app}.delete_{name}"] if delete else []
+    return perms
+
+
+REGISTRY_MODELS = [
+    "people.person",
+    "people.personname",
+    "organizations.organization",
+    "organizations.membership",
+    "lineage.relation",
+    "lineage.dynasty",
+    "awards.award",
+    "awards.awardprogramme",
+    "places.place",
+    "geo.locality",
+    "taxonomy.discipline",
+    "taxonomy.technique",
+    "taxonomy.material",
+    "taxonomy.creativefield",
+]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    # Artisans see and change only their own records; rules.py narrows these model permissions.
+    Role.ARTISAN: [*_crud("people.person", add=False, delete=False), *_crud("people.personname")],
+    Role.ORGANIZATION_EDITOR: [
+        *_crud("organizations.organization", add=False, delete=False),
+        *_crud("organizations.membership"),
+        "people.view_person",
+    ],
+    Role.REGISTRAR: [
+        *[p for model in REGISTRY_MODELS for p in _crud(model)],
+        "people.edit_any_person",
+        "people.view_personal_data",
+        "organizations.edit_any_organization",
+        "audit.view_changebatch",
+    ],
+    Role.CURATOR: [*_crud("people.person", add=False, change=False, delete=False), *_crud("places.place")],
+    Role.ORGANISER: [
+        *_crud("people.person", add=False, change=False, delete=False),
+        *_crud("organizations.organization", add=False, change=False, delete=False),
+        *_crud("places.place"),
+    ],
+    Role.ANALYST: [
+        f"{model.split('.')[0]}.view_{model.split('.')[1]}" for model in REGISTRY_MODELS
+    ],
+}
+
+# Every role but the public visitor works in the back office.
+STAFF_ROLES = set(Role)

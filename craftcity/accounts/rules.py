@@ -1,0 +1,75 @@
+"""Object-level rules: who may see or edit which record. Admin, API and services all ask here."""
+
+from __future__ import annotations
+
+
+def _authenticated(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and user.is_active
+
+
+def _own_person_id(user) -> int | None:
+    if not _authenticated(user):
+        return None
+    person = getattr(user, "person", None)
+    return person.pk if person is not None else None
+
+
+def is_own_person(user, person) -> bool:
+    return person is not None and person.pk is not None and _own_person_id(user) == person.pk
+
+
+def can_edit_person(user, person) -> bool:
+    if not _authenticated(user):
+        return False
+    if user.is_superuser or user.has_perm("people.edit_any_person"):
+        return True
+    return is_own_person(user, person) and user.has_perm("people.change_person")
+
+
+def can_see_personal_data(user, person) -> bool:
+    """Contact details, exact address and birth date: the person themselves and registrars."""
+    if not _authenticated(user):
+        return False
+    return user.is_superuser or user.has_perm("people.view_personal_data") or is_own_person(user, person)
+
+
+def edited_organization_ids(user) -> set[int]:
+    """Organizations the user edits as an organization editor, with everything nested below them."""
+    from craftcity.organizations.models import Membership, Organization
+
+    own = _own_person_id(user)
+    if own is None:
+        return set()
+    roots = set(Membership.objects.filter(person_id=own, is_editor=True).values_list("organization_id", flat=True))
+    if not roots:
+        return set()
+    children: dict[int, list[int]] = {}
+    for pk, parent in Organization.objects.filter(parent__isnull=False).values_list("pk", "parent_id"):
+        children.setdefault(parent, []).append(pk)
+    result, stack = set(), list(roots)
+    while stack:
+        pk = stack.pop()
+        if pk not in result:
+            result.add(pk)
+            stack.extend(children.get(pk, []))
+    return result
+
+
+def can_edit_organization(user, organization) -> bool:
+    if not _authenticated(user):
+        return False
+    if user.is_superuser or user.has_perm("organizations.edit_any_organization"):
+        return True
+    return (
+        organization is not None
+        and organization.pk in edited_organization_ids(user)
+        and user.has_perm("organizations.change_organization")
+    )
+
+
+def can_see_place_address(user, place) -> bool:
+    if not _authenticated(user):
+        return False
+    if user.is_superuser or user.has_perm("people.view_personal_data"):
+        return True
+    return place.person_id is not None and place.person_id == _own_person_id(user)

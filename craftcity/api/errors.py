@@ -1,0 +1,46 @@
+"""One error body for every API failure: {"error": {"status", "code", "message", "fields"}}."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def _flatten(detail):
+    if isinstance(detail, dict):
+        return {key: _flatten(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        flat = []
+        for item in detail:
+            value = _flatten(item)
+            flat.extend(value if isinstance(value, list) else [value])
+        return flat
+    return [str(detail)]
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages})
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    fields = {}
+    if isinstance(exc, exceptions.ValidationError):
+        detail = _flatten(exc.detail)
+        fields = detail if isinstance(detail, dict) else {"non_field_errors": detail}
+        message = _("Some fields are not valid.")
+        code = "invalid"
+    else:
+        message = str(getattr(exc, "detail", exc))
+        code = getattr(exc, "default_code", "error")
+        if isinstance(getattr(exc, "detail", None), exceptions.ErrorDetail):
+            code = exc.detail.code
+    body = {"error": {"status": response.status_code, "code": code, "message": message, "fields": fields}}
+    return Response(body, status=response.status_code or status.HTTP_400_BAD_REQUEST, headers=response.headers)

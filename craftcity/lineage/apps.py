@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LineageConfig(AppConfig):
+    name = "craftcity.lineage"
+    verbose_name = _("Lineage and dynasties")

@@ -1,0 +1,244 @@
+"""People of the creative community and the many written forms of their names."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from craftcity.audit.models import history
+from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
+from craftcity.core.translation import TranslatedField, fallback_order
+
+
+class PersonQuerySet(PublishableQuerySet):
+    def active(self):
+        """Not merged into another record."""
+        return self.filter(merged_into__isnull=True)
+
+    def visible_to(self, user):
+        """What a viewer may see listed: published records, plus their own and everything for staff roles."""
+        if user is not None and user.is_authenticated:
+            if user.has_perm("people.view_person"):
+                return self.active()
+            return self.active().filter(Q(status="published") | Q(user=user))
+        return self.active().published()
+
+    def with_names(self):
+        return self.prefetch_related("names")
+
+
+class Person(TimeStamped, DemoMarked, Publishable):
+    class Occupation(models.TextChoices):
+        ARTISAN = "artisan", _("Artisan")
+        MUSICIAN = "musician", _("Musician")
+        AKYN = "akyn", _("Akyn (improvising poet)")
+        DESIGNER = "designer", _("Designer")
+        RESEARCHER = "researcher", _("Researcher")
+        ORGANISER = "organiser", _("Organiser")
+        OTHER = "other", _("Other")
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        UNDISCLOSED = "", _("Not stated")
+
+    class Verification(models.TextChoices):
+        UNVERIFIED = "unverified", _("Unverified")
+        VERIFIED = "verified", _("Verified")
+        DISPUTED = "disputed", _("Disputed")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        help_text=_("The account with which this person keeps their own profile."),
+    )
+    occupation = models.CharField(_("occupation"), max_length=16, choices=Occupation.choices, default=Occupation.ARTISAN)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True, default="")
+    birth_year = models.PositiveSmallIntegerField(
+        _("birth year"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)]
+    )
+    death_year = models.PositiveSmallIntegerField(
+        _("death year"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)]
+    )
+    country = models.ForeignKey(
+        "geo.Country", verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    locality = models.ForeignKey(
+        "geo.Locality",
+        verbose_name=_("locality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    region = models.ForeignKey(
+        "geo.Region", verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    disciplines = models.ManyToManyField(
+        "taxonomy.Discipline", verbose_name=_("disciplines"), blank=True, related_name="people"
+    )
+    techniques = models.ManyToManyField("taxonomy.Technique", verbose_name=_("techniques"), blank=True, related_name="people")
+    materials = models.ManyToManyField("taxonomy.Material", verbose_name=_("materials"), blank=True, related_name="people")
+    biography = TranslatedField(_("biography"), multiline=True, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/photos/%Y/", blank=True)
+    photo_alt = TranslatedField(_("photo description"), max_length=300, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    verification = models.CharField(
+        _("verification"), max_length=16, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        editable=False,
+    )
+
+    # Personal data: private unless the person consented to show it.
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_phone_public = models.BooleanField(_("phone may be shown"), default=False)
+    email = models.EmailField(_("e-mail"), blank=True)
+    is_email_public = models.BooleanField(_("e-mail may be shown"), default=False)
+    address = models.CharField(_("exact address"), max_length=300, blank=True)
+    is_address_public = models.BooleanField(_("address may be shown"), default=False)
+    birth_date = models.DateField(_("full birth date"), null=True, blank=True)
+    is_birth_date_public = models.BooleanField(_("birth date may be shown"), default=False)
+    consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
+
+    history = history(m2m_fields=[disciplines, techniques, materials], excluded_fields=["updated_at"])
+    objects = PersonQuerySet.as_manager()
+
+    # Personal fields and the consent flag that opens each to the public.
+    PERSONAL_FIELDS = {
+        "phone": "is_phone_public",
+        "email": "is_email_public",
+        "address": "is_address_public",
+        "birth_date": "is_birth_date_public",
+    }
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["id"]
+        permissions = [
+            ("edit_any_person", _("Can edit any person's record")),
+            ("view_personal_data", _("Can see personal data without consent")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(death_year__isnull=True) | Q(birth_year__isnull=True) | Q(death_year__gte=models.F("birth_year")),
+                name="person_years_in_order",
+                violation_error_message=_("The death year cannot be before the birth year."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(merged_into=models.F("id")),
+                name="person_not_merged_into_self",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "merged_into"])]
+
+    def __str__(self):
+        return self.display_name or f"#{self.pk}"
+
+    def clean(self):
+        errors = {}
+        if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
+            errors["birth_date"] = _("The birth date does not match the birth year.")
+        if self.birth_date and self.birth_date > timezone.localdate():
+            errors["birth_date"] = _("The birth date is in the future.")
+        if self.birth_year and self.birth_year > timezone.localdate().year:
+            errors["birth_year"] = _("The birth year is in the future.")
+        if self.birth_year and self.death_year and self.death_year < self.birth_year:
+            errors["death_year"] = _("The death year cannot be before the birth year.")
+        if errors:
+            raise ValidationError(errors)
+
+    def name_in(self, language: str | None = None) -> "PersonName | None":
+        """The primary name form for a reader of `language`, falling back through other languages."""
+        names = list(self.names.all())
+        if not names:
+            return None
+        for code in fallback_order(language or translation.get_language()):
+            for name in names:
+                if name.language == code and name.is_primary:
+                    return name
+            for name in names:
+                if name.language == code:
+                    return name
+        return names[0]
+
+    @property
+    def display_name(self) -> str:
+        name = self.name_in()
+        return name.full_name if name else ""
+
+    def personal_value(self, field: str, viewer=None):
+        """A personal field's value if the viewer may see it, else None."""
+        from craftcity.accounts.rules import can_see_personal_data
+
+        if can_see_personal_data(viewer, self) or getattr(self, self.PERSONAL_FIELDS[field]):
+            return getattr(self, field) or None
+        return None
+
+
+class PersonName(models.Model):
+    """One written form of a person's name: a script, a spelling or a romanization."""
+
+    class Form(models.TextChoices):
+        KAZAKH_CYRILLIC = "kk_cyrl", _("Kazakh, Cyrillic")
+        RUSSIAN = "ru_cyrl", _("Russian spelling")
+        KAZAKH_LATIN = "kk_latn", _("Kazakh Latin alphabet (2021)")
+        PASSPORT = "passport", _("Passport romanization")
+        BGN_PCGN = "bgn_pcgn", _("BGN/PCGN romanization")
+        PRESS = "press", _("English press spelling")
+        OTHER = "other", _("Other")
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="names")
+    full_name = models.CharField(_("full name"), max_length=300)
+    given_name = models.CharField(_("given name"), max_length=120, blank=True)
+    family_name = models.CharField(_("family name"), max_length=120, blank=True)
+    patronymic = models.CharField(_("patronymic"), max_length=120, blank=True)
+    form = models.CharField(_("form"), max_length=16, choices=Form.choices, default=Form.OTHER)
+    language = models.CharField(
+        _("language"), max_length=10, help_text=_("The language whose readers see this form: kk, ru, en…")
+    )
+    is_primary = models.BooleanField(_("primary for this language"), default=False)
+
+    history = history()
+
+    class Meta:
+        verbose_name = _("name form")
+        verbose_name_plural = _("name forms")
+        ordering = ["person_id", "-is_primary", "language", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "language"],
+                condition=Q(is_primary=True),
+                name="one_primary_name_per_language",
+                violation_error_message=_("This person already has a primary name in this language."),
+            ),
+            models.UniqueConstraint(
+                fields=["person", "full_name", "form"],
+                name="name_form_unique_per_person",
+                violation_error_message=_("This person already has this name form."),
+            ),
+        ]
+        indexes = [models.Index(fields=["full_name"])]
+
+    def __str__(self):
+        return self.full_name
+
+    def clean(self):
+        if self.language and self.language not in settings.CONTENT_LANGUAGES:
+            raise ValidationError({"language": _("Unknown language code.")})
+        if not self.full_name.strip():
+            raise ValidationError({"full_name": _("The name cannot be empty.")})
