@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "craftcity.lineage",
     "craftcity.awards",
     "craftcity.places",
+    "craftcity.linkage",
     "craftcity.demo",
     # interfaces: views, forms, serializers, templates
     "craftcity.backoffice",
