@@ -61,9 +61,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("organizations.organization", add=False, change=False, delete=False),
         *_crud("places.place"),
     ],
-    Role.ANALYST: [
-        f"{model.split('.')[0]}.view_{model.split('.')[1]}" for model in REGISTRY_MODELS
-    ],
+    Role.ANALYST: [f"{model.split('.')[0]}.view_{model.split('.')[1]}" for model in REGISTRY_MODELS],
 }
 
 # Every role but the public visitor works in the back office.

@@ -52,7 +52,12 @@ class Award(TimeStamped, DemoMarked):
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1800), MaxValueValidator(2100)])
     granted_on = models.DateField(_("granted on"), null=True, blank=True)
     person = models.ForeignKey(
-        "people.Person", verbose_name=_("person"), null=True, blank=True, on_delete=models.CASCADE, related_name="awards"
+        "people.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="awards",
     )
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -65,7 +70,9 @@ class Award(TimeStamped, DemoMarked):
     locality = models.ForeignKey(
         "geo.Locality", verbose_name=_("city"), null=True, blank=True, on_delete=models.CASCADE, related_name="awards"
     )
-    scope = TranslatedField(_("scope"), blank=True, max_length=500, help_text=_("E.g. jewellery and musical instrument making."))
+    scope = TranslatedField(
+        _("scope"), blank=True, max_length=500, help_text=_("E.g. jewellery and musical instrument making.")
+    )
     citation = TranslatedField(_("citation"), multiline=True, blank=True)
     certificate = models.FileField(_("certificate"), upload_to="awards/certificates/", blank=True)
     source_url = models.URLField(_("source"), blank=True, max_length=500)

@@ -94,7 +94,9 @@ class TranslatedFormField(forms.MultiValueField):
         )
 
     def compress(self, data_list):
-        return TranslatedText({code: v.strip() for code, v in zip(self.languages, data_list or [], strict=False) if v and v.strip()})
+        return TranslatedText(
+            {code: v.strip() for code, v in zip(self.languages, data_list or [], strict=False) if v and v.strip()}
+        )
 
     def clean(self, value):
         if isinstance(value, dict):

@@ -1,5 +1,6 @@
 """Lines of transmission: parent → child and master → apprentice, and the dynasties derived from them."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -8,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from craftcity.audit.models import history
 from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
 from craftcity.core.translation import TranslatedField
+
+from . import graph
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
 
@@ -47,7 +50,9 @@ class Relation(DemoMarked):
                 violation_error_message=_("A person cannot be their own parent or master."),
             ),
             models.CheckConstraint(
-                condition=Q(end_year__isnull=True) | Q(start_year__isnull=True) | Q(end_year__gte=models.F("start_year")),
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
                 name="relation_years_in_order",
                 violation_error_message=_("The relation cannot end before it starts."),
             ),
@@ -60,6 +65,17 @@ class Relation(DemoMarked):
 
     def __str__(self):
         return f"{self.senior} → {self.junior} ({self.get_kind_display()})"
+
+    def clean(self):
+        if self.senior_id and self.senior_id == self.junior_id:
+            raise ValidationError(_("A person cannot be their own parent or master."))
+        if not (self.senior_id and self.junior_id and self.kind):
+            return
+        edges = Relation.objects.filter(kind=self.kind).exclude(pk=self.pk).values_list("senior_id", "junior_id")
+        if graph.would_close_cycle(self.senior_id, self.junior_id, list(edges)):
+            if self.kind == self.Kind.APPRENTICESHIP:
+                raise ValidationError(_("This would make the apprentice a master of their own master (a cycle)."))
+            raise ValidationError(_("This would make a person their own ancestor (a cycle in the family)."))
 
 
 class Dynasty(TimeStamped, DemoMarked, Publishable):

@@ -34,7 +34,12 @@ class Organization(TimeStamped, DemoMarked, Publishable):
         "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     country = models.ForeignKey(
-        "geo.Country", verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT, related_name="organizations"
+        "geo.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
     )
     locality = models.ForeignKey(
         "geo.Locality",
@@ -45,7 +50,12 @@ class Organization(TimeStamped, DemoMarked, Publishable):
         related_name="organizations",
     )
     region = models.ForeignKey(
-        "geo.Region", verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT, related_name="organizations"
+        "geo.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
     )
     website = models.URLField(_("website"), blank=True)
     founded_year = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True, validators=YEAR_VALIDATORS)
@@ -80,7 +90,9 @@ class Organization(TimeStamped, DemoMarked, Publishable):
         node, steps = self.parent, 0
         while node is not None and steps < 1000:
             if self.pk and node.pk == self.pk:
-                raise ValidationError({"parent": _("An organization cannot be part of itself, directly or through others.")})
+                raise ValidationError(
+                    {"parent": _("An organization cannot be part of itself, directly or through others.")}
+                )
             node, steps = node.parent, steps + 1
 
 
@@ -95,7 +107,9 @@ class Membership(models.Model):
         TEACHER = "teacher", _("Teacher")
         STUDENT = "student", _("Student")
 
-    person = models.ForeignKey("people.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="memberships"
     )
@@ -114,7 +128,9 @@ class Membership(models.Model):
         ordering = ["organization_id", "person_id", "start_year"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_year__isnull=True) | Q(start_year__isnull=True) | Q(end_year__gte=models.F("start_year")),
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
                 name="membership_years_in_order",
                 violation_error_message=_("The membership cannot end before it starts."),
             ),
@@ -122,12 +138,20 @@ class Membership(models.Model):
                 fields=["person", "organization", "role", "start_year"],
                 name="membership_unique",
                 violation_error_message=_("This membership is already recorded."),
-                nulls_distinct=False,
             ),
         ]
 
     def __str__(self):
         return f"{self.person} — {self.organization} ({self.get_role_display()})"
+
+    def clean(self):
+        # The unique constraint cannot see two rows whose start year is unknown (NULL) as equal.
+        if self.start_year is None and self.person_id and self.organization_id:
+            twins = Membership.objects.filter(
+                person_id=self.person_id, organization_id=self.organization_id, role=self.role, start_year__isnull=True
+            ).exclude(pk=self.pk)
+            if twins.exists():
+                raise ValidationError(_("This membership is already recorded."))
 
     def is_active_in(self, year: int) -> bool:
         return (self.start_year is None or self.start_year <= year) and (self.end_year is None or year <= self.end_year)

@@ -59,7 +59,9 @@ class Person(TimeStamped, DemoMarked, Publishable):
         related_name="person",
         help_text=_("The account with which this person keeps their own profile."),
     )
-    occupation = models.CharField(_("occupation"), max_length=16, choices=Occupation.choices, default=Occupation.ARTISAN)
+    occupation = models.CharField(
+        _("occupation"), max_length=16, choices=Occupation.choices, default=Occupation.ARTISAN
+    )
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True, default="")
     birth_year = models.PositiveSmallIntegerField(
         _("birth year"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)]
@@ -84,8 +86,12 @@ class Person(TimeStamped, DemoMarked, Publishable):
     disciplines = models.ManyToManyField(
         "taxonomy.Discipline", verbose_name=_("disciplines"), blank=True, related_name="people"
     )
-    techniques = models.ManyToManyField("taxonomy.Technique", verbose_name=_("techniques"), blank=True, related_name="people")
-    materials = models.ManyToManyField("taxonomy.Material", verbose_name=_("materials"), blank=True, related_name="people")
+    techniques = models.ManyToManyField(
+        "taxonomy.Technique", verbose_name=_("techniques"), blank=True, related_name="people"
+    )
+    materials = models.ManyToManyField(
+        "taxonomy.Material", verbose_name=_("materials"), blank=True, related_name="people"
+    )
     biography = TranslatedField(_("biography"), multiline=True, blank=True)
     photo = models.ImageField(_("photo"), upload_to="people/photos/%Y/", blank=True)
     photo_alt = TranslatedField(_("photo description"), max_length=300, blank=True)
@@ -135,7 +141,9 @@ class Person(TimeStamped, DemoMarked, Publishable):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(death_year__isnull=True) | Q(birth_year__isnull=True) | Q(death_year__gte=models.F("birth_year")),
+                condition=Q(death_year__isnull=True)
+                | Q(birth_year__isnull=True)
+                | Q(death_year__gte=models.F("birth_year")),
                 name="person_years_in_order",
                 violation_error_message=_("The death year cannot be before the birth year."),
             ),

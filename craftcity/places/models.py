@@ -34,7 +34,12 @@ class Place(TimeStamped, DemoMarked, Publishable):
         help_text=_("A workshop in someone's home shows only its district unless they consented."),
     )
     locality = models.ForeignKey(
-        "geo.Locality", verbose_name=_("locality"), null=True, blank=True, on_delete=models.PROTECT, related_name="places"
+        "geo.Locality",
+        verbose_name=_("locality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="places",
     )
     latitude = models.DecimalField(
         _("latitude"),

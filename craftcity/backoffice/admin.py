@@ -1,0 +1,355 @@
+"""The staff back office: Django admin over the registry, with history, batches and object rules."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from craftcity.accounts.rules import can_edit_organization, can_edit_person, edited_organization_ids
+from craftcity.audit.models import ChangeBatch
+from craftcity.audit.services import batch_undo
+from craftcity.awards.models import Award, AwardProgramme
+from craftcity.geo.models import Country, Locality, Region
+from craftcity.lineage.models import Dynasty, DynastyMember, Relation
+from craftcity.organizations.models import Membership, Organization
+from craftcity.people.models import Person, PersonName
+from craftcity.people.services import SELF_EDITABLE_FIELDS
+from craftcity.places.models import Place
+from craftcity.taxonomy.models import CreativeField, Discipline, Material, Technique
+
+from .mixins import BatchedAdmin
+
+admin.site.site_header = _("craftcity back office")
+admin.site.site_title = _("craftcity")
+admin.site.index_title = _("Registry of the creative community")
+
+
+def _is_registrar(user) -> bool:
+    return user.is_superuser or user.has_perm("people.edit_any_person")
+
+
+# --- taxonomy and geography -------------------------------------------------------------------
+
+
+@admin.register(CreativeField)
+class CreativeFieldAdmin(BatchedAdmin):
+    list_display = ["__str__", "slug", "position"]
+    search_fields = ["slug", "name"]
+
+
+@admin.register(Discipline)
+class DisciplineAdmin(BatchedAdmin):
+    list_display = ["__str__", "slug", "field", "aat_id"]
+    list_filter = ["field"]
+    search_fields = ["slug", "name"]
+    list_select_related = ["field"]
+
+
+@admin.register(Technique)
+class TechniqueAdmin(BatchedAdmin):
+    list_display = ["__str__", "slug", "discipline"]
+    list_filter = ["discipline__field", "discipline"]
+    search_fields = ["slug", "name"]
+    list_select_related = ["discipline"]
+
+
+@admin.register(Material)
+class MaterialAdmin(BatchedAdmin):
+    list_display = ["__str__", "slug", "aat_id"]
+    search_fields = ["slug", "name"]
+
+
+@admin.register(Country)
+class CountryAdmin(BatchedAdmin):
+    list_display = ["__str__", "iso_code"]
+    search_fields = ["iso_code", "name"]
+
+
+@admin.register(Region)
+class RegionAdmin(BatchedAdmin):
+    list_display = ["__str__", "iso_code", "kato_code", "kind", "capital"]
+    list_filter = ["kind"]
+    search_fields = ["iso_code", "name"]
+
+
+@admin.register(Locality)
+class LocalityAdmin(BatchedAdmin):
+    list_display = ["__str__", "kind", "region", "country", "is_demo"]
+    list_filter = ["kind", "country", "region"]
+    search_fields = ["name", "kato_code"]
+    autocomplete_fields = ["region", "country", "parent"]
+    list_select_related = ["region", "country"]
+
+
+# --- people -------------------------------------------------------------------------------------
+
+
+class PersonNameInline(admin.TabularInline):
+    model = PersonName
+    extra = 1
+    fields = ["full_name", "form", "language", "is_primary", "given_name", "family_name", "patronymic"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organization"]
+    fields = ["organization", "role", "start_year", "end_year", "is_editor"]
+
+
+class ApprenticeInline(admin.TabularInline):
+    model = Relation
+    fk_name = "senior"
+    extra = 0
+    autocomplete_fields = ["junior"]
+    fields = ["kind", "junior", "start_year", "end_year"]
+    verbose_name = _("child or apprentice")
+    verbose_name_plural = _("children and apprentices")
+
+
+class MasterInline(admin.TabularInline):
+    model = Relation
+    fk_name = "junior"
+    extra = 0
+    autocomplete_fields = ["senior"]
+    fields = ["kind", "senior", "start_year", "end_year"]
+    verbose_name = _("parent or master")
+    verbose_name_plural = _("parents and masters")
+
+
+class PersonAwardInline(admin.TabularInline):
+    model = Award
+    fk_name = "person"
+    extra = 0
+    fields = ["programme", "year", "granted_on", "scope"]
+
+
+@admin.register(Person)
+class PersonAdmin(BatchedAdmin):
+    list_display = ["__str__", "occupation", "birth_year", "region", "country", "verification", "status", "is_demo"]
+    list_filter = [
+        "status",
+        "verification",
+        "occupation",
+        "gender",
+        "region",
+        "country",
+        "disciplines__field",
+        "is_demo",
+    ]
+    search_fields = ["names__full_name", "=id"]
+    autocomplete_fields = ["country", "region", "locality", "user"]
+    filter_horizontal = ["disciplines", "techniques", "materials"]
+    list_select_related = ["region", "country"]
+    inlines = [PersonNameInline, MembershipInline, MasterInline, ApprenticeInline, PersonAwardInline]
+    readonly_fields = ["merged_into", "consent_recorded_at", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["occupation", "gender", "birth_year", "death_year", "status", "verification", "user"]}),
+        (_("Where"), {"fields": ["country", "region", "locality"]}),
+        (_("Practice"), {"fields": ["disciplines", "techniques", "materials", "biography", "website"]}),
+        (_("Photo"), {"fields": ["photo", "photo_alt"]}),
+        (
+            _("Personal data (private unless consented)"),
+            {
+                "fields": [
+                    ("phone", "is_phone_public"),
+                    ("email", "is_email_public"),
+                    ("address", "is_address_public"),
+                    ("birth_date", "is_birth_date_public"),
+                    "consent_recorded_at",
+                ]
+            },
+        ),
+        (_("Record"), {"fields": ["merged_into", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request).prefetch_related("names")
+        if (
+            _is_registrar(request.user)
+            or (request.user.has_perm("people.view_person")
+            and not hasattr(request.user, "person"))
+        ):
+            return qs
+        person = getattr(request.user, "person", None)
+        return qs.filter(pk=person.pk) if person else qs.none()
+
+    def get_inlines(self, request, obj):
+        if _is_registrar(request.user):
+            return self.inlines
+        return [PersonNameInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        if _is_registrar(request.user):
+            return self.readonly_fields
+        editable = SELF_EDITABLE_FIELDS
+        names = [f.name for f in Person._meta.get_fields() if getattr(f, "editable", False) and f.concrete]
+        return sorted({*self.readonly_fields, *(n for n in names if n not in editable)})
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return can_edit_person(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _is_registrar(request.user) and super().has_delete_permission(request, obj)
+
+
+@admin.register(PersonName)
+class PersonNameAdmin(BatchedAdmin):
+    list_display = ["full_name", "person", "form", "language", "is_primary"]
+    list_filter = ["form", "language", "is_primary"]
+    search_fields = ["full_name"]
+    autocomplete_fields = ["person"]
+
+    def has_module_permission(self, request):
+        return _is_registrar(request.user)
+
+
+# --- organizations ------------------------------------------------------------------------------
+
+
+class OrganizationMembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "role", "start_year", "end_year", "is_editor"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(BatchedAdmin):
+    list_display = ["__str__", "kind", "short_name", "parent", "country", "status", "is_demo"]
+    list_filter = ["kind", "status", "country", "region", "is_demo"]
+    search_fields = ["name", "short_name", "slug"]
+    autocomplete_fields = ["parent", "country", "region", "locality"]
+    filter_horizontal = ["disciplines"]
+    prepopulated_fields = {}
+    inlines = [OrganizationMembershipInline]
+    list_select_related = ["parent", "country"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser or request.user.has_perm("organizations.edit_any_organization"):
+            return qs
+        if request.user.has_perm("organizations.view_organization") and not hasattr(request.user, "person"):
+            return qs
+        return qs.filter(pk__in=edited_organization_ids(request.user))
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return can_edit_organization(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("organizations.edit_any_organization") and super().has_delete_permission(
+            request, obj
+        )
+
+
+@admin.register(Membership)
+class MembershipAdmin(BatchedAdmin):
+    list_display = ["person", "organization", "role", "start_year", "end_year", "is_editor"]
+    list_filter = ["role", "organization__kind"]
+    search_fields = ["person__names__full_name", "organization__name"]
+    autocomplete_fields = ["person", "organization"]
+    list_select_related = ["organization"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser or request.user.has_perm("organizations.edit_any_organization"):
+            return qs
+        return qs.filter(organization_id__in=edited_organization_ids(request.user))
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return can_edit_organization(request.user, obj.organization)
+
+    has_delete_permission = has_change_permission
+
+
+# --- lineage ------------------------------------------------------------------------------------
+
+
+@admin.register(Relation)
+class RelationAdmin(BatchedAdmin):
+    list_display = ["__str__", "kind", "start_year", "end_year"]
+    list_filter = ["kind", "is_demo"]
+    search_fields = ["senior__names__full_name", "junior__names__full_name"]
+    autocomplete_fields = ["senior", "junior"]
+
+
+class DynastyMemberInline(admin.TabularInline):
+    model = DynastyMember
+    extra = 0
+    can_delete = False
+    fields = ["person", "generation"]
+    readonly_fields = ["person", "generation"]
+    verbose_name_plural = _("members (derived from the relations)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Dynasty)
+class DynastyAdmin(BatchedAdmin):
+    list_display = ["__str__", "founder", "discipline", "generation_count", "member_count", "status", "is_demo"]
+    list_filter = ["discipline", "status", "is_demo"]
+    search_fields = ["name", "slug", "founder__names__full_name"]
+    autocomplete_fields = ["founder", "discipline"]
+    readonly_fields = ["generation_count", "member_count"]
+    inlines = [DynastyMemberInline]
+
+
+# --- awards and places --------------------------------------------------------------------------
+
+
+@admin.register(AwardProgramme)
+class AwardProgrammeAdmin(BatchedAdmin):
+    list_display = ["__str__", "kind", "awarding_body"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug"]
+    autocomplete_fields = ["awarding_body"]
+
+
+@admin.register(Award)
+class AwardAdmin(BatchedAdmin):
+    list_display = ["__str__", "programme", "year", "granted_on"]
+    list_filter = ["programme__kind", "programme", "year"]
+    search_fields = ["programme__name", "person__names__full_name", "organization__name"]
+    autocomplete_fields = ["programme", "person", "organization", "locality"]
+
+
+@admin.register(Place)
+class PlaceAdmin(BatchedAdmin):
+    list_display = ["__str__", "kind", "locality", "latitude", "longitude", "status", "is_demo"]
+    list_filter = ["kind", "status", "is_address_public", "is_demo"]
+    search_fields = ["name", "slug", "address"]
+    autocomplete_fields = ["locality", "organization", "person"]
+
+
+# --- history ------------------------------------------------------------------------------------
+
+
+@admin.register(ChangeBatch)
+class ChangeBatchAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "label", "user", "undone_at"]
+    list_filter = ["kind", "undone_at"]
+    search_fields = ["label", "user__username"]
+    readonly_fields = ["id", "kind", "label", "user", "created_at", "undone_at", "undone_by"]
+    actions = ["undo_batches"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Undo the selected batches"), permissions=["change"])
+    def undo_batches(self, request, queryset):
+        for batch in queryset.order_by("-created_at"):
+            try:
+                batch_undo(actor=request.user, batch=batch)
+            except ValidationError as error:
+                self.message_user(request, f"{batch}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, _("Undone: %(batch)s") % {"batch": batch}, messages.SUCCESS)

@@ -1,0 +1,100 @@
+"""Writes to lineages. Dynasty members and generations are derived here, never typed."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from craftcity.audit.context import change_batch
+
+from . import graph
+from .models import Dynasty, DynastyMember, Relation
+
+
+def _require_registrar(actor) -> None:
+    if actor is not None and not (actor.is_superuser or actor.has_perm("lineage.add_relation")):
+        raise PermissionDenied(_("You may not change lineages."))
+
+
+def relation_edges(kinds=None) -> list[tuple[int, int]]:
+    qs = Relation.objects.all()
+    if kinds:
+        qs = qs.filter(kind__in=kinds)
+    return list(qs.values_list("senior_id", "junior_id"))
+
+
+@transaction.atomic
+def relation_create(*, actor=None, kind: str, senior, junior, start_year=None, end_year=None, note=None) -> Relation:
+    """Record that `senior` (parent or master) passed knowledge to `junior` (child or apprentice)."""
+    _require_registrar(actor)
+    with change_batch(user=actor, label=f"relation {senior.pk}→{junior.pk}"):
+        relation = Relation(
+            kind=kind, senior=senior, junior=junior, start_year=start_year, end_year=end_year, note=note or {}
+        )
+        relation.full_clean()
+        relation.save()
+    return relation
+
+
+@transaction.atomic
+def relation_delete(*, actor=None, relation: Relation) -> None:
+    _require_registrar(actor)
+    with change_batch(user=actor, label=f"delete relation {relation.pk}"):
+        relation.delete()
+
+
+def dynasty_recompute(dynasty: Dynasty) -> Dynasty:
+    """Rebuild a dynasty's members, generations and counts from the current relations."""
+    kinds = None if dynasty.includes_apprentices else [Relation.Kind.FAMILY]
+    gens = graph.generations(dynasty.founder_id, relation_edges(kinds))
+    existing = {m.person_id: m for m in dynasty.members.all()}
+    DynastyMember.objects.filter(dynasty=dynasty).exclude(person_id__in=gens).delete()
+    new, changed = [], []
+    for person_id, generation in gens.items():
+        member = existing.get(person_id)
+        if member is None:
+            new.append(DynastyMember(dynasty=dynasty, person_id=person_id, generation=generation))
+        elif member.generation != generation:
+            member.generation = generation
+            changed.append(member)
+    DynastyMember.objects.bulk_create(new)
+    DynastyMember.objects.bulk_update(changed, ["generation"])
+    dynasty.generation_count = max(gens.values())
+    dynasty.member_count = len(gens)
+    Dynasty.objects.filter(pk=dynasty.pk).update(
+        generation_count=dynasty.generation_count, member_count=dynasty.member_count
+    )
+    return dynasty
+
+
+def dynasties_recompute_for(person_ids) -> int:
+    """Recompute every dynasty touching these people (after a relation changed). Returns how many."""
+    dynasties = Dynasty.objects.filter(Q(founder_id__in=person_ids) | Q(members__person_id__in=person_ids)).distinct()
+    count = 0
+    for dynasty in dynasties:
+        dynasty_recompute(dynasty)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def dynasty_create(
+    *, actor=None, slug: str, name, founder, discipline=None, description=None, includes_apprentices=True, **extra
+) -> Dynasty:
+    _require_registrar(actor)
+    with change_batch(user=actor, label=f"dynasty {slug}"):
+        dynasty = Dynasty(
+            slug=slug,
+            name=name,
+            founder=founder,
+            discipline=discipline,
+            description=description or {},
+            includes_apprentices=includes_apprentices,
+            **extra,
+        )
+        dynasty.full_clean()
+        dynasty.save()
+        dynasty_recompute(dynasty)
+    return dynasty

@@ -1,0 +1,110 @@
+"""Writes to people. Every write checks who may make it, validates, and lands in one history batch."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from craftcity.accounts.rules import can_edit_person
+from craftcity.audit.context import change_batch
+
+from .models import Person, PersonName
+
+# Fields an artisan keeps on their own profile; status and verification are the registrar's.
+SELF_EDITABLE_FIELDS = {
+    "occupation", "gender", "birth_year", "country", "locality", "region", "biography", "photo", "photo_alt",
+    "website", "phone", "is_phone_public", "email", "is_email_public", "address", "is_address_public",
+    "birth_date", "is_birth_date_public", "disciplines", "techniques", "materials",
+}  # fmt: skip
+CONSENT_FIELDS = set(Person.PERSONAL_FIELDS.values())
+M2M_FIELDS = {"disciplines", "techniques", "materials"}
+
+
+def _require(actor, person: Person | None) -> None:
+    if actor is None:  # system work: imports and commands run with the batch's user, checked by the caller
+        return
+    if person is None:
+        if not (actor.is_superuser or actor.has_perm("people.add_person")):
+            raise PermissionDenied(_("You may not add people to the registry."))
+    elif not can_edit_person(actor, person):
+        raise PermissionDenied(_("You may not edit this person's record."))
+
+
+def _apply(person: Person, actor, fields: dict) -> dict:
+    """Set plain fields on the person, return the many-to-many ones to set after saving."""
+    limited = actor is not None and not (actor.is_superuser or actor.has_perm("people.edit_any_person"))
+    m2m = {}
+    for key, value in fields.items():
+        if limited and key not in SELF_EDITABLE_FIELDS:
+            raise PermissionDenied(_("You may not change the field “%(field)s”.") % {"field": key})
+        if key in M2M_FIELDS:
+            m2m[key] = value
+        elif not hasattr(person, key) or key in {"id", "pk", "merged_into", "is_demo"}:
+            raise ValidationError({key: _("Unknown field.")})
+        else:
+            setattr(person, key, value)
+    if CONSENT_FIELDS & set(fields):
+        person.consent_recorded_at = timezone.now()
+    return m2m
+
+
+@transaction.atomic
+def person_create(*, actor=None, names: list[dict], is_demo: bool = False, **fields) -> Person:
+    """Add a person with at least one name form."""
+    _require(actor, None)
+    if not names:
+        raise ValidationError({"names": _("A person needs at least one name.")})
+    with change_batch(user=actor, label=f"add person {names[0].get('full_name', '')}"):
+        person = Person(is_demo=is_demo)
+        m2m = _apply(person, actor, fields)
+        person.full_clean()
+        person.save()
+        for key, value in m2m.items():
+            getattr(person, key).set(value)
+        for name in names:
+            person_name_add(actor=None, person=person, **name)
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor=None, person: Person, **fields) -> Person:
+    """Change a person's fields; artisans may change only their own profile and only its own fields."""
+    _require(actor, person)
+    with change_batch(user=actor, label=f"edit person {person.pk}"):
+        m2m = _apply(person, actor, fields)
+        person.full_clean()
+        person.save()
+        for key, value in m2m.items():
+            getattr(person, key).set(value)
+    return person
+
+
+@transaction.atomic
+def person_name_add(
+    *, actor=None, person: Person, full_name: str, language: str, form: str = PersonName.Form.OTHER,
+    is_primary: bool = False, given_name: str = "", family_name: str = "", patronymic: str = "",
+) -> PersonName:  # fmt: skip
+    """Add a written form of the person's name; a new primary form replaces the old primary one."""
+    _require(actor, person)
+    with change_batch(user=actor, label=f"name {full_name}"):
+        if is_primary:
+            for old in person.names.filter(language=language, is_primary=True):
+                old.is_primary = False
+                old.save()
+        name = PersonName(
+            person=person, full_name=full_name.strip(), language=language, form=form, is_primary=is_primary,
+            given_name=given_name, family_name=family_name, patronymic=patronymic,
+        )  # fmt: skip
+        name.full_clean()
+        name.save()
+    return name
+
+
+@transaction.atomic
+def person_delete(*, actor=None, person: Person) -> None:
+    if actor is not None and not (actor.is_superuser or actor.has_perm("people.delete_person")):
+        raise PermissionDenied(_("You may not delete people from the registry."))
+    with change_batch(user=actor, label=f"delete person {person.pk}"):
+        person.delete()
