@@ -54,6 +54,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "people.view_personal_data",
         "organizations.edit_any_organization",
         "audit.view_changebatch",
+        "audit.change_changebatch",
     ],
     Role.CURATOR: [*_crud("people.person", add=False, change=False, delete=False), *_crud("places.place")],
     Role.ORGANISER: [

@@ -156,6 +156,17 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ.get("CRAFTCITY_SMTP_HOST", "localhost"),
+            "port": int(os.environ.get("CRAFTCITY_SMTP_PORT", "25")),
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("CRAFTCITY_FROM_EMAIL", "craftcity@localhost")
+
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = False
 

@@ -4,4 +4,6 @@ from .base import *  # noqa: F403
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret"  # noqa: F405
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

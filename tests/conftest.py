@@ -1,0 +1,52 @@
+"""Small factories shared by the suite: build what a test needs, nothing more."""
+
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from craftcity.accounts.services import roles_sync, user_grant_role
+from craftcity.organizations.models import Organization
+from craftcity.people.models import Person, PersonName
+from craftcity.people.services import person_create
+
+_seq = itertools.count(1)
+
+
+@pytest.fixture
+def make_user(db):
+    roles_sync()
+
+    def make(username=None, *, role=None, password="pass-1234-word", **fields):
+        user = get_user_model().objects.create_user(
+            username=username or f"user{next(_seq)}", password=password, **fields
+        )
+        if role:
+            user_grant_role(user=user, role=role)
+            user = get_user_model().objects.get(pk=user.pk)  # drop the permission cache
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_person(db):
+    def make(full_name="Айжан Беккулова", *, language="kk", names=None, **fields) -> Person:
+        names = names or [
+            {"full_name": full_name, "language": language, "form": PersonName.Form.KAZAKH_CYRILLIC, "is_primary": True}
+        ]
+        return person_create(names=names, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_organization(db):
+    def make(slug=None, *, kind=Organization.Kind.UNION, name=None, **fields) -> Organization:
+        slug = slug or f"org-{next(_seq)}"
+        organization = Organization(slug=slug, kind=kind, name=name or {"en": slug}, **fields)
+        organization.full_clean()
+        organization.save()
+        return organization
+
+    return make
