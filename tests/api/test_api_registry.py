@@ -19,7 +19,8 @@ def test_dynasties_list_their_derived_generations(make_person):
 
 def test_an_organization_editor_edits_their_organization_only(make_person, make_user, make_organization):
     editor = make_user(role="organization_editor")
-    mine, other = make_organization("mine"), make_organization("other")
+    mine = make_organization("mine")
+    make_organization("other")
     membership_create(person=make_person(user=editor), organization=mine, is_editor=True)
     client = APIClient()
     client.force_authenticate(editor)
