@@ -49,3 +49,27 @@ def reaches(start: int, target: int, edges: Iterable[tuple[int, int]]) -> bool:
 def would_close_cycle(senior: int, junior: int, edges: Iterable[tuple[int, int]]) -> bool:
     """Adding senior → junior closes a cycle when the senior already descends from the junior."""
     return senior == junior or reaches(junior, senior, edges)
+
+
+def tree_layout(gens: dict[int, int], edges: Iterable[tuple[int, int]], order_key=None) -> dict[int, tuple[int, int]]:
+    """Place each member in (column, row): row = generation - 1; columns ordered so that juniors sit
+    under their seniors (barycentre of their seniors' columns), which keeps lines short and readable."""
+    order_key = order_key or (lambda pk: pk)
+    seniors: dict[int, list[int]] = defaultdict(list)
+    for senior, junior in edges:
+        if senior in gens and junior in gens and gens[junior] == gens[senior] + 1:
+            seniors[junior].append(senior)
+    rows: dict[int, list[int]] = defaultdict(list)
+    for pk, generation in gens.items():
+        rows[generation].append(pk)
+    positions: dict[int, tuple[int, int]] = {}
+    for generation in sorted(rows):
+        members = rows[generation]
+
+        def barycentre(pk):
+            cols = [positions[s][0] for s in seniors.get(pk, []) if s in positions]
+            return (sum(cols) / len(cols) if cols else float("inf"), order_key(pk))
+
+        for column, pk in enumerate(sorted(members, key=barycentre)):
+            positions[pk] = (column, generation - 1)
+    return positions

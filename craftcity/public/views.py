@@ -1,12 +1,31 @@
-"""Public pages. The full public site (search, entity pages, maps) grows here."""
+"""Public pages: the community, open to everyone, readable without JavaScript."""
 
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from craftcity.awards.models import Award, AwardProgramme
-from craftcity.geo.models import Region
+from craftcity.geo.models import Country, Region
 from craftcity.lineage.models import Dynasty
-from craftcity.organizations.models import Organization
+from craftcity.lineage.selectors import dynasty_detail, dynasty_tree
+from craftcity.organizations.models import Membership, Organization
 from craftcity.people.models import Person
+from craftcity.people.selectors import person_detail, person_list
+from craftcity.places.models import Place
+from craftcity.taxonomy.models import Discipline, Material, Technique
+
+from . import jsonld
+
+PAGE_SIZE = 24
+
+
+def _page(request, queryset, size=PAGE_SIZE):
+    paginator = Paginator(queryset, size)
+    return paginator.get_page(request.GET.get("page"))
 
 
 def home(request):
@@ -23,3 +42,204 @@ def home(request):
     }
     dynasties = Dynasty.objects.published().select_related("discipline").order_by("-generation_count", "slug")[:6]
     return render(request, "public/home.html", {"titles": titles, "counts": counts, "dynasties": dynasties})
+
+
+# (query parameter, facet model, path from the facet model back to people, key in the URL)
+FACETS = [
+    ("discipline", Discipline, "people", "slug"),
+    ("technique", Technique, "people", "slug"),
+    ("material", Material, "people", "slug"),
+    ("region", Region, "people", "iso_code"),
+    ("country", Country, "people", "iso_code"),
+    ("organization", Organization, "memberships__person", "slug"),
+]
+
+
+def _facet_labels():
+    return {
+        "discipline": _("Discipline"),
+        "technique": _("Technique"),
+        "material": _("Material"),
+        "region": _("Region"),
+        "country": _("Country"),
+        "organization": _("Organization"),
+    }
+
+
+def _facets(request, people):
+    """For each facet, its most frequent values with the number of matching people: one query per facet."""
+    labels = _facet_labels()
+    ids = people.values("pk")
+    facets = []
+    for param, model, path, key in FACETS:
+        values = list(
+            model.objects.filter(**{f"{path}__in": ids})
+            .annotate(hits=Count(path, distinct=True))
+            .order_by("-hits", key)[:12]
+        )
+        selected = request.GET.get(param, "")
+        if values:
+            facets.append(
+                {
+                    "label": labels[param],
+                    "values": [
+                        {
+                            "label": str(v),
+                            "hits": v.hits,
+                            "selected": getattr(v, key) == selected,
+                            "href": _toggle(request, param, "" if getattr(v, key) == selected else getattr(v, key)),
+                        }
+                        for v in values
+                    ],
+                }
+            )
+    return facets
+
+
+def _toggle(request, param, value) -> str:
+    """This page's URL with one filter set (or removed when value is empty), back on page one."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    if value:
+        query[param] = value
+    else:
+        query.pop(param, None)
+    return f"?{query.urlencode()}" if query else request.path
+
+
+def people(request):
+    filters = {param: request.GET.get(param) or None for param, *_spec in FACETS}
+    queryset = person_list(user=request.user, **filters)
+    page = _page(request, queryset)
+    return render(
+        request,
+        "public/people.html",
+        {"page": page, "facets": _facets(request, queryset), "total": page.paginator.count, "filters": filters},
+    )
+
+
+def person(request, pk: int):
+    try:
+        subject = person_detail(pk=pk, user=request.user)
+    except Person.DoesNotExist:
+        raise Http404(_("No such person in the registry.")) from None
+    personal = {field: subject.personal_value(field, request.user) for field in Person.PERSONAL_FIELDS}
+    url = request.build_absolute_uri()
+    return render(
+        request,
+        "public/person.html",
+        {
+            "person": subject,
+            "personal": {k: v for k, v in personal.items() if v},
+            "masters": [r for r in subject.relations_as_junior.all()],
+            "apprentices": [r for r in subject.relations_as_senior.all()],
+            "jsonld": jsonld.script_tag(jsonld.person_jsonld(subject, url)),
+        },
+    )
+
+
+def dynasties(request):
+    queryset = Dynasty.objects.published().select_related("discipline", "founder").prefetch_related("founder__names")
+    discipline = request.GET.get("discipline")
+    if discipline:
+        queryset = queryset.filter(discipline__slug=discipline)
+    page = _page(request, queryset.order_by("-generation_count", "slug"))
+    return render(request, "public/dynasties.html", {"page": page})
+
+
+def dynasty(request, slug: str):
+    try:
+        subject = dynasty_detail(slug=slug)
+    except Dynasty.DoesNotExist:
+        raise Http404(_("No such dynasty.")) from None
+    return render(request, "public/dynasty.html", {"dynasty": subject, "tree": dynasty_tree(subject)})
+
+
+def organizations(request):
+    queryset = Organization.objects.published().select_related("parent", "locality")
+    kind = request.GET.get("kind")
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    queryset = queryset.annotate(
+        member_count=Count("memberships__person", filter=Q(memberships__person__status="published"), distinct=True)
+    )
+    page = _page(request, queryset.order_by("slug"))
+    return render(
+        request, "public/organizations.html", {"page": page, "kinds": Organization.Kind.choices, "kind": kind}
+    )
+
+
+def organization(request, slug: str):
+    members = Membership.objects.filter(person__status="published", person__merged_into__isnull=True)
+    members = members.select_related("person").prefetch_related("person__names").order_by("role", "person_id")
+    try:
+        subject = (
+            Organization.objects.published()
+            .select_related("parent", "country", "locality", "region")
+            .prefetch_related(Prefetch("memberships", queryset=members), "children", "disciplines", "places")
+            .get(slug=slug)
+        )
+    except Organization.DoesNotExist:
+        raise Http404(_("No such organization.")) from None
+    url = request.build_absolute_uri()
+    return render(
+        request,
+        "public/organization.html",
+        {"organization": subject, "jsonld": jsonld.script_tag(jsonld.organization_jsonld(subject, url))},
+    )
+
+
+def discipline(request, slug: str):
+    try:
+        subject = Discipline.objects.select_related("field").prefetch_related("techniques").get(slug=slug)
+    except Discipline.DoesNotExist:
+        raise Http404(_("No such discipline.")) from None
+    masters = person_list(user=request.user, discipline=slug)
+    by_region = (
+        Region.objects.filter(people__in=masters.values("pk"))
+        .annotate(hits=Count("people", distinct=True))
+        .order_by("-hits")
+    )
+    lines = Dynasty.objects.published().filter(discipline=subject).order_by("-generation_count")
+    return render(
+        request,
+        "public/discipline.html",
+        {"discipline": subject, "page": _page(request, masters), "by_region": by_region, "dynasties": lines},
+    )
+
+
+def region(request, code: str):
+    try:
+        subject = Region.objects.select_related("country").get(iso_code=code)
+    except Region.DoesNotExist:
+        raise Http404(_("No such region.")) from None
+    masters = person_list(user=request.user, region=code)
+    crafts = (
+        Discipline.objects.filter(people__in=masters.values("pk"))
+        .annotate(hits=Count("people", distinct=True))
+        .order_by("-hits")
+    )
+    return render(request, "public/region.html", {"region": subject, "page": _page(request, masters), "crafts": crafts})
+
+
+def places(request):
+    queryset = Place.objects.published().select_related("locality")
+    kind = request.GET.get("kind")
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    page = _page(request, queryset.order_by("slug"))
+    return render(request, "public/places.html", {"page": page, "kinds": Place.Kind.choices, "kind": kind})
+
+
+def place(request, slug: str):
+    try:
+        subject = Place.objects.published().select_related("locality", "organization", "person").get(slug=slug)
+    except Place.DoesNotExist:
+        raise Http404(_("No such place.")) from None
+    address = subject.public_address(request.user)
+    url = request.build_absolute_uri()
+    return render(
+        request,
+        "public/place.html",
+        {"place": subject, "address": address, "jsonld": jsonld.script_tag(jsonld.place_jsonld(subject, url, address))},
+    )

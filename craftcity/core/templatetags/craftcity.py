@@ -1,0 +1,45 @@
+"""Template helpers for translated content."""
+
+from django import template
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from craftcity.core.translation import as_translated
+
+register = template.Library()
+
+LANGUAGE_NAMES = {"kk": "қазақша", "ru": "по-русски", "en": "in English", "kk-latn": "qazaqşa"}
+
+
+@register.filter
+def translated(value):
+    """The text in the reader's language; a fallback is marked with its language (for screen readers too)."""
+    text = as_translated(value)
+    wanted = translation.get_language()
+    content, found = text.resolve(wanted)
+    if not content:
+        return ""
+    if found and found != wanted:
+        return format_html(
+            '<span lang="{}" class="fallback" title="{}">{}</span>',
+            found,
+            _("Not yet translated; shown %(language)s") % {"language": LANGUAGE_NAMES.get(found, found)},
+            content,
+        )
+    return content
+
+
+@register.simple_tag(takes_context=True)
+def url_with(context, **params):
+    """The current URL's query string with some parameters replaced (None or "" removes one)."""
+    query = context["request"].GET.copy()
+    for key, value in params.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    if "page" not in params:  # a new filter starts again at page one
+        query.pop("page", None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"

@@ -1,0 +1,54 @@
+"""Reads for the public pages: what a screen shows, fetched in a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+
+from craftcity.awards.models import Award
+from craftcity.lineage.models import DynastyMember, Relation
+from craftcity.organizations.models import Membership
+
+from .models import Person
+
+
+def person_list(
+    *, user=None, discipline=None, technique=None, material=None, region=None, country=None, organization=None
+):
+    qs = Person.objects.visible_to(user).select_related("region", "country", "locality")
+    qs = qs.prefetch_related("names", "disciplines")
+    filters = {
+        "disciplines__slug": discipline,
+        "techniques__slug": technique,
+        "materials__slug": material,
+        "region__iso_code": region,
+        "country__iso_code": country,
+        "memberships__organization__slug": organization,
+    }
+    for lookup, value in filters.items():
+        if value:
+            qs = qs.filter(**{lookup: value})
+    return qs.distinct().order_by("id")
+
+
+def person_detail(*, pk: int, user=None) -> Person:
+    relations = Relation.objects.select_related("senior", "junior").prefetch_related("senior__names", "junior__names")
+    return (
+        Person.objects.visible_to(user)
+        .select_related("region", "country", "locality", "locality__region")
+        .prefetch_related(
+            "names",
+            "disciplines__field",
+            "techniques",
+            "materials",
+            Prefetch("memberships", queryset=Membership.objects.select_related("organization").order_by("start_year")),
+            Prefetch("awards", queryset=Award.objects.select_related("programme__awarding_body")),
+            Prefetch("relations_as_senior", queryset=relations.filter(junior__status="published")),
+            Prefetch("relations_as_junior", queryset=relations.filter(senior__status="published")),
+            Prefetch(
+                "dynasty_memberships",
+                queryset=DynastyMember.objects.select_related("dynasty").filter(dynasty__status="published"),
+            ),
+            "places",
+        )
+        .get(pk=pk)
+    )

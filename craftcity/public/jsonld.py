@@ -1,0 +1,84 @@
+"""schema.org JSON-LD for entity pages, built only from public fields."""
+
+from __future__ import annotations
+
+import json
+
+from django.utils.safestring import mark_safe
+
+
+def _texts(value) -> dict:
+    return {k: v for k, v in dict(value or {}).items() if v}
+
+
+def person_jsonld(person, url: str) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "@id": url,
+        "url": url,
+        "name": person.display_name,
+        "alternateName": sorted({n.full_name for n in person.names.all()} - {person.display_name}),
+        "knowsAbout": [str(d.name) for d in person.disciplines.all()],
+    }
+    if person.birth_year:
+        data["birthDate"] = str(person.birth_year)
+    if person.country_id:
+        data["nationality"] = {"@type": "Country", "name": str(person.country.name)}
+    if person.locality_id:
+        data["homeLocation"] = {"@type": "Place", "name": str(person.locality.name)}
+    bio = _texts(person.biography)
+    if bio:
+        data["description"] = str(person.biography)
+    awards = [f"{a.programme} {a.year}" for a in person.awards.all()]
+    if awards:
+        data["award"] = awards
+    orgs = [{"@type": "Organization", "name": str(m.organization.name)} for m in person.memberships.all()]
+    if orgs:
+        data["memberOf"] = orgs
+    for field in ("email", "phone"):
+        if getattr(person, f"is_{field}_public") and getattr(person, field):
+            data["telephone" if field == "phone" else "email"] = getattr(person, field)
+    return data
+
+
+def organization_jsonld(organization, url: str) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "@id": url,
+        "url": url,
+        "name": str(organization.name),
+    }
+    if organization.website:
+        data["sameAs"] = [organization.website]
+    if organization.founded_year:
+        data["foundingDate"] = str(organization.founded_year)
+    if organization.parent_id:
+        data["parentOrganization"] = {"@type": "Organization", "name": str(organization.parent.name)}
+    if _texts(organization.description):
+        data["description"] = str(organization.description)
+    return data
+
+
+def place_jsonld(place, url: str, address: str) -> dict:
+    data = {"@context": "https://schema.org", "@type": "Place", "@id": url, "url": url, "name": str(place.name)}
+    if address:
+        data["address"] = address
+    if place.latitude is not None and place.longitude is not None:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(place.latitude),
+            "longitude": float(place.longitude),
+        }
+    if place.opening_hours:
+        data["openingHours"] = place.opening_hours
+    return data
+
+
+def script_tag(data: dict) -> str:
+    """A <script type="application/ld+json"> block, safe against </script> in values."""
+    payload = (
+        json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
