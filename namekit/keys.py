@@ -88,9 +88,11 @@ def similarity(a: str, b: str) -> float:
     core_a, core_b = _core(a), _core(b)
     if core_a.given and core_a.family and core_b.given and core_b.family:
         given_a, given_b = " ".join(core_a.given), " ".join(core_b.given)
-        straight = _ratio(given_a, given_b) + _ratio(core_a.family, core_b.family)
-        swapped = _ratio(given_a, core_b.family) + _ratio(core_a.family, given_b)
-        score = max(straight, swapped) / 2
+        # A product, not a mean: relatives share the surname, so one differing letter in the given
+        # name (Нұрлан/Нұржан Серіков) must cost more than half of its own shortfall.
+        straight = _ratio(given_a, given_b) * _ratio(core_a.family, core_b.family)
+        swapped = _ratio(given_a, core_b.family) * _ratio(core_a.family, given_b)
+        score = max(straight, swapped)
     else:
         parts_a = (*core_a.given, core_a.family) if core_a.family else core_a.given
         parts_b = (*core_b.given, core_b.family) if core_b.family else core_b.given

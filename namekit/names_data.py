@@ -7,9 +7,10 @@ people from them).  Keep them in Kazakh spelling; every other form is derived by
 
 Surnames are built from stems with :func:`make_surname`.  The Russian-style ending is chosen by the
 rule of Russian orthography for possessive surnames: "-ев"/"-ева" after a vowel, Й, Ь and the
-consonants Ж Ш Ч Щ Ц (Жұмабаев, Сейітқалиев, Мұсаев); "-ов"/"-ова" after every other consonant
-(Бекқұлов, Рысбеков).  Kazakh-style surnames append "ұлы" (son of) or "қызы" (daughter of) to the
-stem, which is how many Kazakhs now register their surname.
+consonants Ж Ш Ч Щ Ц (Сейітқалиев, Мұсаев; a final Й merges into the ending: Жұмабай →
+Жұмабаев); "-ов"/"-ова" after every other consonant (Бекқұлов, Рысбеков).  Kazakh-style surnames
+append "ұлы" (son of) or "қызы" (daughter of) to the stem, which is how many Kazakhs now register
+their surname.
 """
 
 KAZAKH_GIVEN_NAMES_FEMALE: tuple[str, ...] = (
@@ -115,4 +116,7 @@ def make_surname(stem: str, gender: str, style: str = "russian") -> str:
     if style != "russian":
         raise ValueError(f"style must be 'russian' or 'kazakh', not {style!r}")
     ending = "ев" if stem[-1:].lower() in _SOFT_ENDING_AFTER else "ов"
+    if stem[-1:].lower() == "й":
+        # Й merges into the ending: Жұмабай → Жұмабаев, not Жұмабайев.
+        stem = stem[:-1]
     return stem + ending + ("а" if gender == "female" else "")

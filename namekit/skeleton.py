@@ -10,9 +10,10 @@ How a token becomes its skeleton:
 2. one regex pass folds the Latin digraphs and look-alikes: zh/dzh/dj/j → j, kh/h/q/c → k,
    gh → g, ng → n, y → i, w → u (Бақыт is Бахыт in Russian, so к/қ/х/һ share one class);
 3. a few sound rules: ye/yo after a vowel or at the start are e (Yerlan = Ерлан, Tokayev =
-   Токаев, Artyom = Артём), "uy" before a consonant is u (Бауыржан = Бауржан), doubled letters
-   collapse (Assel = Әсел, Bekkulova = Бекқұлова);
-4. the stem: surname endings (-ов/-ев/-ин and the feminine -ова/-ева/-ина, -of), Russian
+   Токаев, Artyom = Артём), "uy" before a consonant is u (Бауыржан = Бауржан);
+4. doubled letters collapse (Assel = Әсел, Bekkulova = Бекқұлова), after step 5 has found the
+   ending on the uncollapsed form;
+5. the stem: surname endings (-ов/-ев/-ин and the feminine -ова/-ева/-ина, -of), Russian
    patronymic endings (-ович/-овна …) and Kazakh ones (-ұлы/-қызы, joined or written apart) are
    removed, so Бекқұлова, Bekkulov and Бекқұлұлы share "bekul".  A token that is a known given name
    keeps its ending (Мадина is not a surname "Мад-ина").
@@ -54,16 +55,16 @@ _APOSTROPHE_RE = re.compile(r"([sc])'")
 _NOT_LETTER_RE = re.compile(r"[^a-z]+")
 
 _DIGRAPHS = {
-    "dzh": "j", "dj": "j", "zh": "j", "kh": "k", "gh": "g", "sh": "sh", "ch": "ch", "ts": "ts",
-    "tz": "ts", "ph": "f", "ck": "k", "ng": "n", "x": "ks", "w": "u", "q": "k", "c": "k", "h": "k",
-    "y": "i",
+    "nggh": "n", "ngg": "n", "ngh": "n", "dzh": "j", "dj": "j", "zh": "j", "kh": "k", "gh": "g", "sh": "sh",
+    "ch": "ch", "ts": "ts", "ph": "f", "ck": "k", "ng": "n", "x": "ks", "w": "u", "q": "k", "c": "k",
+    "h": "k", "y": "i",
 }  # fmt: skip
 _DIGRAPH_RE = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
 
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _YO_RE = re.compile(r"io")
-_YE_RE = re.compile(r"(^|[aeiou])ie")
-_UY_RE = re.compile(r"ui(?=[^aeiou])")
+_YE_RE = re.compile(r"(^|[aeiou])i+e")
+_UY_RE = re.compile(r"ui+(?=[^aeiou])")
 
 PATRONYMIC_PARTICLES = frozenset({"uli", "kizi", "ogli", "ulu"})
 KAZAKH_PATRONYMIC_ENDINGS = ("uli", "kizi")
@@ -82,6 +83,7 @@ _ENDINGS: tuple[tuple[str, str, str], ...] = (
     ("ova", "family", "female"),
     ("eva", "family", "female"),
     ("ina", "family", "female"),
+    ("skii", "family", "male"),
     ("ski", "family", "male"),
     ("ov", "family", "male"),
     ("ev", "family", "male"),
@@ -90,13 +92,14 @@ _ENDINGS: tuple[tuple[str, str, str], ...] = (
     ("in", "family", "male"),
 )
 # -ская/-ский keep "sk" in the stem so that Kowalski and Kowalska meet on "kovalsk".
-_KEEP_IN_STEM = {"skaia": 2, "ski": 2}
+_KEEP_IN_STEM = {"skaia": 2, "skii": 2, "ski": 2}
 _MIN_STEM = 3
 
 
 @lru_cache(maxsize=1 << 17)
-def phonetic(token: str) -> str:
-    """The token in the phonetic alphabet, before any ending is removed (see the module docstring)."""
+def _phonetic_uncollapsed(token: str) -> str:
+    # Doubled letters are collapsed only after endings are cut: collapsing first would glue the
+    # last letter of Серік to the ending of Серікқызы ("serikizi") and cut the stem short.
     text = token.lower().translate(_TRANSLATE)
     if "'" in text:
         text = _APOSTROPHE_RE.sub(r"\1h", text)
@@ -104,14 +107,22 @@ def phonetic(token: str) -> str:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
         text = _NOT_LETTER_RE.sub("", text)
     text = _DIGRAPH_RE.sub(lambda match: _DIGRAPHS[match.group()], text)
-    text = _DOUBLE_RE.sub(r"\1", text)
     if "io" in text:
         text = _YO_RE.sub("e", text)
     if "ie" in text:
         text = _YE_RE.sub(r"\1e", text)
     if "ui" in text:
         text = _UY_RE.sub("u", text)
+    return text
+
+
+def _collapse(text: str) -> str:
     return _DOUBLE_RE.sub(r"\1", text)
+
+
+def phonetic(token: str) -> str:
+    """The token in the phonetic alphabet, before any ending is removed (see the module docstring)."""
+    return _collapse(_phonetic_uncollapsed(token))
 
 
 def _given_name_genders() -> dict[str, str]:
@@ -147,14 +158,15 @@ class TokenInfo(NamedTuple):
 @lru_cache(maxsize=1 << 17)
 def analyse_token(token: str) -> TokenInfo:
     """Phonetic form, stem, kind and gender signal of one token (cached: names repeat a lot)."""
-    phon = phonetic(token)
+    raw = _phonetic_uncollapsed(token)
+    phon = _collapse(raw)
     if phon in GIVEN_NAME_GENDERS:
         return TokenInfo(phon, phon, "", GIVEN_NAME_GENDERS[phon], True)
     for ending, kind, gender in _ENDINGS:
-        if phon.endswith(ending):
-            stem_length = len(phon) - len(ending) + _KEEP_IN_STEM.get(ending, 0)
-            if stem_length >= _MIN_STEM:
-                return TokenInfo(phon, phon[:stem_length], kind, gender, False)
+        if raw.endswith(ending):
+            stem = _collapse(raw[: len(raw) - len(ending) + _KEEP_IN_STEM.get(ending, 0)])
+            if len(stem) >= _MIN_STEM:
+                return TokenInfo(phon, stem, kind, gender, False)
     return TokenInfo(phon, phon, "", "", False)
 
 
@@ -182,5 +194,5 @@ def token_skeleton(token: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def skeleton(token_or_text: str) -> str:
-    """Script-independent, spelling-tolerant key, lowercase ASCII; tokens of a longer text joined by spaces."""
+    """Script-independent, spelling-tolerant lowercase ASCII key; a longer text gives one per token."""
     return " ".join(token_skeleton(token) for token in split_tokens(token_or_text))

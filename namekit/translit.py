@@ -30,7 +30,9 @@ _LATIN_2021_UPPER = {"i": "İ", "ı": "I"}
 
 # Endings after which a word may still be a known given name turned surname or patronymic
 # (Бақытов → Бахытов); kept in Kazakh spelling and converted with the letter table.
-_RUSSIAN_EXCEPTION_SUFFIXES = ("қызы", "кызы", "ұлы", "улы", "ович", "евич", "овна", "евна", "ова", "ева", "ов", "ев")
+_RUSSIAN_EXCEPTION_SUFFIXES = (
+    "қызы", "кызы", "ұлы", "улы", "ович", "евич", "овна", "евна", "ова", "ева", "ов", "ев",
+)  # fmt: skip
 
 
 def detect_script(text: str) -> str:
