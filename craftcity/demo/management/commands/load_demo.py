@@ -1,0 +1,37 @@
+from craftcity.demo.community import load_community, synthetic_people
+from craftcity.demo.plan import plan_community
+from craftcity.demo.reference import load_reference
+from craftcity.demo.seed_loader import load_seed
+
+from ._base import DataCommand
+
+
+class Command(DataCommand):
+    help = (
+        "Load the demo city: reference data, the real people, organizations, places and titles named in the "
+        "seed articles, and a synthetic community of artisans and musicians (is_demo) with dynasties, "
+        "memberships and workshops. Idempotent: what is already there is left alone."
+    )
+    batch_label = "load demo data"
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument("--synthetic", type=int, default=300, metavar="N", help="Synthetic people (default 300).")
+        parser.add_argument("--seed", type=int, default=2025, help="Random seed of the synthetic community.")
+
+    def run(self, *, stats, synthetic=300, seed=2025, **options):
+        self.progress("reference data…")
+        load_reference(stats=stats)
+        self.progress("facts from the seed articles…")
+        load_seed(stats=stats)
+        if synthetic <= 0:
+            return
+        existing = synthetic_people().count()
+        if existing:
+            note = (
+                "" if existing == synthetic else " (run `craftcity remove_demo` first to rebuild it with another size)"
+            )
+            self.progress(f"synthetic community already loaded: {existing} people{note}")
+            return
+        self.progress(f"synthetic community of {synthetic} people (seed {seed})…")
+        load_community(plan_community(seed=seed, count=synthetic), stats=stats, progress=self.progress)

@@ -1,0 +1,86 @@
+"""Delete every record marked is_demo — and only those — children before parents.
+
+Real records stay: the seed people and organizations from the articles are not demo data. A real
+dynasty that had demo people attached is recomputed from the relations that remain.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from django.db.models.signals import post_delete
+from django.test.utils import override_settings
+
+from craftcity.awards.models import Award
+from craftcity.geo.models import Locality
+from craftcity.lineage import signals as lineage_signals
+from craftcity.lineage.models import Dynasty, Relation
+from craftcity.lineage.services import dynasty_recompute
+from craftcity.organizations.models import Organization
+from craftcity.people.models import Person
+from craftcity.places.models import Place
+
+from .upsert import bump
+
+# Deletion order: what points at people and organizations goes first, protected parents last.
+DEMO_MODELS = [Relation, Dynasty, Award, Place, Person, Organization, Locality]
+
+
+def demo_counts() -> dict[str, int]:
+    return {model._meta.label_lower: model._default_manager.filter(is_demo=True).count() for model in DEMO_MODELS}
+
+
+@contextmanager
+def quiet_bulk_work():
+    """No per-row history and no per-relation dynasty recomputation, for work on tens of thousands of rows."""
+    post_delete.disconnect(lineage_signals.relation_changed, sender=Relation)
+    try:
+        with override_settings(SIMPLE_HISTORY_ENABLED=False):
+            yield
+    finally:
+        post_delete.connect(lineage_signals.relation_changed, sender=Relation)
+
+
+def _delete_in_chunks(queryset, stats: dict, label: str, chunk: int) -> None:
+    while True:
+        ids = list(queryset.values_list("pk", flat=True)[:chunk])
+        if not ids:
+            return
+        queryset.model._default_manager.filter(pk__in=ids).delete()
+        bump(stats, f"{label}.deleted", len(ids))
+
+
+def remove_demo(*, stats: dict, with_history: bool = True, chunk: int = 2000, progress=print) -> None:
+    """Delete the demo rows. `with_history=False` skips per-row history (for benchmark-sized registries)."""
+    demo_people = Person.objects.filter(is_demo=True)
+    real_dynasties = list(
+        Dynasty.objects.filter(is_demo=False, members__person__is_demo=True).distinct().values_list("pk", flat=True)
+    )
+    blocked = Dynasty.objects.filter(is_demo=False, founder__is_demo=True)
+    if blocked.exists():
+        raise RuntimeError(f"Real dynasties have demo founders: {', '.join(blocked.values_list('slug', flat=True))}")
+
+    def run():
+        for model in DEMO_MODELS:
+            label = model._meta.label_lower
+            if model is Organization:
+                # children first: an organization protects its parent
+                while Organization.objects.filter(is_demo=True).exists():
+                    leaves = Organization.objects.filter(is_demo=True).exclude(children__isnull=False)
+                    if not leaves.exists():
+                        raise RuntimeError("Demo organizations are parents of real ones; move those first.")
+                    _delete_in_chunks(leaves, stats, label, chunk)
+            elif model is Person:
+                _delete_in_chunks(demo_people, stats, label, chunk)
+            else:
+                _delete_in_chunks(model._default_manager.filter(is_demo=True), stats, label, chunk)
+            if stats.get(f"{label}.deleted"):
+                progress(f"  {label}: {stats[f'{label}.deleted']} deleted")
+        for dynasty in Dynasty.objects.filter(pk__in=real_dynasties):
+            dynasty_recompute(dynasty)
+
+    if with_history:
+        run()
+    else:
+        with quiet_bulk_work():
+            run()
