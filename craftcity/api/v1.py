@@ -10,4 +10,7 @@ router.register("disciplines", views.DisciplineViewSet, basename="discipline")
 router.register("dynasties", views.DynastyViewSet, basename="dynasty")
 router.register("places", views.PlaceViewSet, basename="place")
 
-urlpatterns = [path("", include(router.urls))]
+urlpatterns = [
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("", include(router.urls)),
+]

@@ -1,10 +1,13 @@
 """Read endpoints for the registry; writes go through the same services the back office uses."""
 
 from django.db.models import Count, Prefetch, Q
-from drf_spectacular.utils import extend_schema
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from craftcity.accounts.rules import can_edit_organization, can_edit_person
 from craftcity.lineage.models import Dynasty, DynastyMember
@@ -13,6 +16,8 @@ from craftcity.organizations.services import organization_update
 from craftcity.people.models import Person
 from craftcity.people.services import person_update
 from craftcity.places.models import Place
+from craftcity.search.models import SearchEntry
+from craftcity.search.services import search
 from craftcity.taxonomy.models import Discipline
 
 from . import serializers
@@ -114,3 +119,32 @@ class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Place.objects.published().select_related("locality", "organization").order_by("slug")
+
+
+class SearchView(APIView):
+    """Search people, organizations, dynasties, crafts and places in any script; typed results with public URLs."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", str, required=True, description="What to look for, in any script."),
+            OpenApiParameter("type", str, required=False, enum=list(SearchEntry.Kind.values)),
+            OpenApiParameter("limit", int, required=False),
+        ],
+        responses={200: {"type": "object"}},
+    )
+    def get(self, request):
+        query = request.query_params.get("q", "").strip()
+        kind = request.query_params.get("type")
+        if not query:
+            raise ValidationError({"q": [_("Say what to look for.")]})
+        if kind and kind not in SearchEntry.Kind.values:
+            raise ValidationError({"type": [_("Unknown type: %(type)s.") % {"type": kind}]})
+        try:
+            limit = max(1, min(int(request.query_params.get("limit", 20)), 100))
+        except ValueError:
+            raise ValidationError({"limit": [_("A whole number is expected.")]}) from None
+        hits = search(query, kinds=[kind] if kind else None, limit=limit)
+        results = [dict(hit.as_dict(), url=request.build_absolute_uri(hit.url)) for hit in hits]
+        return Response({"query": query, "count": len(results), "results": results})

@@ -16,4 +16,6 @@ urlpatterns = [
     path("regions/<str:code>/", views.region, name="region"),
     path("places/", views.places, name="places"),
     path("places/<slug:slug>/", views.place, name="place"),
+    path("search/", views.search, name="search"),
+    path("search/suggest/", views.suggest, name="suggest"),
 ]

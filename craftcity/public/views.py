@@ -243,3 +243,36 @@ def place(request, slug: str):
         "public/place.html",
         {"place": subject, "address": address, "jsonld": jsonld.script_tag(jsonld.place_jsonld(subject, url, address))},
     )
+
+
+def search(request):
+    from craftcity.search.models import SearchEntry
+    from craftcity.search.services import search_grouped
+
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("type") or None
+    kinds = [kind] if kind in SearchEntry.Kind.values else None
+    groups = search_grouped(query, kinds=kinds, per_kind=50 if kinds else 8) if query else {}
+    labels = dict(SearchEntry.Kind.choices)
+    ordered = [(k, labels[k], groups[k]) for k in SearchEntry.Kind.values if k in groups]
+    type_links = [(k, labels[k], len(groups[k])) for k in SearchEntry.Kind.values if k in groups or k == kind]
+    return render(
+        request,
+        "public/search.html",
+        {
+            "query": query,
+            "groups": ordered,
+            "kind": kind,
+            "type_links": type_links,
+            "total": sum(len(g) for g in groups.values()),
+        },
+    )
+
+
+def suggest(request):
+    from django.http import JsonResponse
+
+    from craftcity.search.services import search
+
+    hits = search(request.GET.get("q", ""), limit=8, threshold=0.7)
+    return JsonResponse({"results": [hit.as_dict() for hit in hits]})

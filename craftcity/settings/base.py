@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "craftcity.awards",
     "craftcity.places",
     "craftcity.linkage",
+    "craftcity.search",
     "craftcity.demo",
     # interfaces: views, forms, serializers, templates
     "craftcity.backoffice",

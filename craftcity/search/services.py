@@ -1,0 +1,138 @@
+"""Keep the search index in step with the registry, and answer queries in any script."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from rapidfuzz import fuzz
+
+import namekit
+
+from .backends import WORD, get_backend
+from .documents import INDEXERS
+from .models import SearchEntry
+
+URL_NAMES = {
+    SearchEntry.Kind.PERSON: "public:person",
+    SearchEntry.Kind.ORGANIZATION: "public:organization",
+    SearchEntry.Kind.DYNASTY: "public:dynasty",
+    SearchEntry.Kind.DISCIPLINE: "public:discipline",
+    SearchEntry.Kind.PLACE: "public:place",
+}
+CANDIDATES = 300
+
+
+def index_object(kind: str, pk) -> None:
+    """Reindex one record: write its entry if public, remove it otherwise."""
+    indexer = INDEXERS[kind]
+    obj = indexer.queryset().filter(pk=pk).first()
+    if obj is None:
+        SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
+        return
+    SearchEntry.objects.update_or_create(kind=kind, object_id=pk, defaults=indexer.document(obj))
+
+
+@transaction.atomic
+def index_rebuild(kinds=None, *, batch_size: int = 2000, progress=None) -> int:
+    """Rebuild the entries of these kinds (all by default) from scratch. Returns how many were written."""
+    total = 0
+    for kind in kinds or list(INDEXERS):
+        indexer = INDEXERS[kind]
+        SearchEntry.objects.filter(kind=kind).delete()
+        batch = []
+        for obj in indexer.queryset().order_by("pk").iterator(chunk_size=batch_size):
+            batch.append(SearchEntry(kind=kind, object_id=obj.pk, **indexer.document(obj)))
+            if len(batch) >= batch_size:
+                SearchEntry.objects.bulk_create(batch)
+                total += len(batch)
+                batch = []
+                if progress:
+                    progress(kind, total)
+        SearchEntry.objects.bulk_create(batch)
+        total += len(batch)
+    return total
+
+
+@dataclass
+class Hit:
+    kind: str
+    title: str
+    subtitle: str
+    url: str
+    score: float
+    object_id: int
+
+    def as_dict(self) -> dict:
+        return {
+            "type": self.kind,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "url": self.url,
+            "score": round(self.score, 3),
+            "id": self.object_id,
+        }
+
+
+def url_of(entry: SearchEntry) -> str:
+    try:
+        name = URL_NAMES[entry.kind]
+        arg = int(entry.ref) if entry.kind == SearchEntry.Kind.PERSON else entry.ref
+        return reverse(name, args=[arg])
+    except (KeyError, NoReverseMatch, ValueError):
+        return ""
+
+
+def parse_query(text: str) -> tuple[list[str], list[str]]:
+    """Name keys (script-independent) and plain lowercase words of what the visitor typed."""
+    text = (text or "").strip()[:200]
+    keys = namekit.skeleton(text).split() if text else []
+    words = [w.casefold() for w in WORD.findall(text)]
+    return keys, words
+
+
+def _token_score(query_key: str, entry_keys: list[str]) -> float:
+    """How well one typed name token matches the best token of an entry: a prefix counts fully,
+    otherwise edit similarity (so "Rafikow" still meets "Rafikov")."""
+    best = 0.0
+    for key in entry_keys:
+        if key.startswith(query_key):
+            return 1.0
+        best = max(best, fuzz.ratio(query_key, key) / 100)
+    return best
+
+
+def _score(keys: list[str], words: list[str], entry: SearchEntry) -> float:
+    key_score = 0.0
+    if keys and entry.keys:
+        entry_keys = entry.keys.split()
+        key_score = sum(_token_score(q, entry_keys) for q in keys) / len(keys)
+    text = entry.text.casefold()
+    word_score = sum(1 for w in words if w in text) / len(words) if words else 0.0
+    return max(key_score, 0.9 * word_score)
+
+
+def search(text: str, *, kinds: list[str] | None = None, limit: int = 20, threshold: float = 0.6) -> list[Hit]:
+    """Find records whatever script or romanization the visitor typed; best first."""
+    keys, words = parse_query(text)
+    if not keys and not words:
+        return []
+    ids = get_backend().candidates(keys=keys, words=words, kinds=kinds, limit=CANDIDATES)
+    entries = SearchEntry.objects.filter(id__in=ids).only(
+        "id", "kind", "object_id", "ref", "title", "subtitle", "keys", "text"
+    )
+    scored = [(s, e) for e in entries if (s := _score(keys, words, e)) >= threshold]
+    scored.sort(key=lambda pair: (-pair[0], pair[1].kind, pair[1].object_id))
+    return [
+        Hit(e.kind, e.title.text(), e.subtitle.text(), url_of(e), score, e.object_id) for score, e in scored[:limit]
+    ]
+
+
+def search_grouped(text: str, *, kinds=None, per_kind: int = 10) -> dict[str, list[Hit]]:
+    groups: dict[str, list[Hit]] = {}
+    for hit in search(text, kinds=kinds, limit=per_kind * 6):
+        bucket = groups.setdefault(hit.kind, [])
+        if len(bucket) < per_kind:
+            bucket.append(hit)
+    return groups
