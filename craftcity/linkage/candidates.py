@@ -1,0 +1,175 @@
+"""Scoring records that belong to owners (people in the registry, rows of an incoming file) with recordlink.
+
+recordlink.dedupe answers with cluster labels only; the review queue also needs each pair's match weight and
+the evidence per field. So this module runs the same recordlink stages (prepare, block, compare, EM, guarded
+clustering) and keeps the scores. It adds no scoring of its own: every weight is recordlink's.
+
+A person has several records, one per written form of the name; a pair of people is scored by their best
+pair of records, which is the comparison of the forms written in the same script and spelling.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from array import array
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+from recordlink import DEFAULT_THRESHOLD, blocking
+from recordlink.cluster import guarded_clusters
+from recordlink.engine import RANDOM_PAIRS, _apply_name_frequency, make_comparator, prepare
+from recordlink.model import COMPARISONS, decode, train_em
+from recordlink.names import namekit_blocking_keys
+
+# Which row column each comparison reads, for showing both values side by side.
+EVIDENCE_COLUMNS = {
+    "name": "full_name",
+    "patronymic": "full_name",
+    "gender": "full_name",
+    "birth_year": "birth_year",
+    "phone": "phone",
+    "email": "email",
+    "region": "region",
+    "craft": "craft",
+    "organization": "organization",
+}
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    """The best comparison between two owners' records, oriented so that `first` < `second`."""
+
+    first: Hashable
+    second: Hashable
+    weight: float  # log2 posterior odds (prior included), as recordlink's clustering uses
+    evidence: list[dict]
+    cluster: Hashable | None  # the owners' shared guarded cluster, None when the guard kept them apart
+
+    @property
+    def probability(self) -> float:
+        return probability_of(self.weight)
+
+
+def probability_of(weight: float) -> float:
+    if weight > 60:
+        return 1.0
+    odds = 2.0**weight
+    return odds / (1.0 + odds)
+
+
+def weight_cut(threshold: float) -> float:
+    """The match weight at which a pair's posterior probability reaches `threshold`."""
+    if not 0.0 < threshold < 1.0:
+        raise ValueError("threshold must be a probability strictly between 0 and 1")
+    return math.log2(threshold / (1.0 - threshold))
+
+
+def _evidence(levels: Sequence[int], level_weights, row_a: Mapping, row_b: Mapping) -> list[dict]:
+    evidence = []
+    for k, (field, labels) in enumerate(COMPARISONS):
+        column = EVIDENCE_COLUMNS[field]
+        evidence.append(
+            {
+                "field": field,
+                "level": labels[levels[k]],
+                "weight": round(level_weights[k][levels[k]], 2),
+                "a": str(row_a.get(column) or ""),
+                "b": str(row_b.get(column) or ""),
+            }
+        )
+    return evidence
+
+
+def score_owners(
+    records: Sequence[tuple[Hashable, Mapping[str, object]]],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    seed: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> list[ScoredPair]:
+    """Pairs of distinct owners whose best records score at least `threshold`, strongest first.
+
+    `records` are (owner, row) with recordlink's contract columns (full_name, birth_year, region, craft,
+    phone, email, organization). Owners must be mutually comparable (ints, or tuples of one shape).
+    """
+    cut = weight_cut(threshold)
+    owners = [owner for owner, _row in records]
+    rows = [row for _owner, row in records]
+    n = len(rows)
+    if n < 2:
+        return []
+    recs = prepare(rows)
+    keys = [
+        blocking.record_keys(
+            recs.core[i],
+            recs.year[i],
+            recs.phone[i],
+            recs.email[i],
+            namekit_blocking_keys(recs.names[i], len(recs.core[i])),
+        )
+        for i in range(n)
+    ]
+    sort_key = [(recs.year[i] or 9999, recs.region[i], recs.core[i]) for i in range(n)]
+    pairs = blocking.candidate_pairs(keys, sort_key)
+    del keys, sort_key
+    if progress:
+        progress(f"{n} records, {len(pairs)} compared pairs")
+
+    compare = make_comparator(recs)
+    codes = array("l", [0]) * len(pairs)
+    counts: Counter[int] = Counter()
+    for idx, p in enumerate(pairs):
+        i, j = divmod(p, n)
+        codes[idx] = code = compare(i, j)
+        counts[code] += 1
+    rng = random.Random(seed)
+    random_counts: Counter[int] = Counter()
+    for _ in range(min(RANDOM_PAIRS, n * (n - 1) // 2)):
+        i, j = rng.randrange(n), rng.randrange(n)
+        if i != j:
+            random_counts[compare(i, j)] += 1
+    model = train_em(counts, random_counts, n_records=n)
+    level_weights = model.level_weights()
+    prior = model.prior_weight
+    score_of = {code: prior + model.weight(code, level_weights) for code in counts}
+    scores = array("d", map(score_of.__getitem__, codes))
+    _apply_name_frequency(scores, pairs, codes, recs, model)  # recordlink's adjustment for common names
+    if progress:
+        progress(f"match model trained in {model.iterations} EM iterations")
+
+    # Best record pair per owner pair: the records of one owner are all the same person.
+    best: dict[tuple[Hashable, Hashable], tuple[float, int, int, int]] = {}
+    for idx, p in enumerate(pairs):
+        i, j = divmod(p, n)
+        a, b = owners[i], owners[j]
+        if a == b:
+            continue
+        if b < a:
+            a, b, i, j = b, a, j, i
+        weight = scores[idx]
+        known = best.get((a, b))
+        if known is None or weight > known[0]:
+            best[(a, b)] = (weight, i, j, codes[idx])
+
+    # Guarded clustering over owners, so that a weak link does not chain a father to his son.
+    distinct = sorted(set(owners))
+    index = {owner: k for k, owner in enumerate(distinct)}
+    m = len(distinct)
+    owner_pairs = sorted(best, key=lambda ab: index[ab[0]] * m + index[ab[1]])
+    encoded = [index[a] * m + index[b] for a, b in owner_pairs]
+    owner_scores = array("d", (best[ab][0] for ab in owner_pairs))
+    labels, _linked = guarded_clusters(m, encoded, owner_scores, cut)
+
+    result = []
+    for a, b in owner_pairs:
+        weight, i, j, code = best[(a, b)]
+        if weight < cut:
+            continue
+        la, lb = labels[index[a]], labels[index[b]]
+        cluster = distinct[la] if la == lb else None
+        evidence = _evidence(decode(code), level_weights, rows[i], rows[j])
+        result.append(ScoredPair(a, b, weight, evidence, cluster))
+    result.sort(key=lambda pair: -pair.weight)
+    return result
