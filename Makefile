@@ -16,7 +16,10 @@ $(BIN)/craftcity: pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
-install: $(BIN)/craftcity
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+install: $(BIN)/craftcity node_modules/.package-lock.json
 
 system-packages:
 	scripts/ensure-system-packages

@@ -168,13 +168,31 @@ class PlaceSerializer(serializers.ModelSerializer):
     address = serializers.SerializerMethodField()
     locality = serializers.StringRelatedField(read_only=True)
     organization = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    latitude = serializers.SerializerMethodField()
+    longitude = serializers.SerializerMethodField()
+    is_location_exact = serializers.SerializerMethodField()
 
     class Meta:
         model = Place
         fields = [
             "slug", "kind", "name", "description", "address", "locality", "latitude", "longitude",
-            "opening_hours", "organization", "website",
+            "is_location_exact", "opening_hours", "organization", "website",
         ]  # fmt: skip
 
+    def _viewer(self):
+        return getattr(self.context.get("request"), "user", None)
+
     def get_address(self, place) -> str:
-        return place.public_address(getattr(self.context.get("request"), "user", None))
+        return place.public_address(self._viewer())
+
+    def get_latitude(self, place) -> float | None:
+        point = place.public_coordinates(self._viewer())
+        return point[0] if point else None
+
+    def get_longitude(self, place) -> float | None:
+        point = place.public_coordinates(self._viewer())
+        return point[1] if point else None
+
+    def get_is_location_exact(self, place) -> bool:
+        point = place.public_coordinates(self._viewer())
+        return bool(point and point[2])

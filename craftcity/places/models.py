@@ -103,6 +103,22 @@ class Place(TimeStamped, DemoMarked, Publishable):
     def __str__(self):
         return str(self.name) or self.slug
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("public:place", args=[self.slug])
+
+    def public_coordinates(self, viewer=None) -> tuple[float, float, bool] | None:
+        """(latitude, longitude, exact). Without consent a home workshop is shown only near its district:
+        coordinates are rounded to two decimals (about a kilometre), never the door."""
+        from craftcity.accounts.rules import can_see_place_address
+
+        if self.latitude is None or self.longitude is None:
+            return None
+        if self.is_address_public or self.person_id is None or can_see_place_address(viewer, self):
+            return float(self.latitude), float(self.longitude), True
+        return round(float(self.latitude), 2), round(float(self.longitude), 2), False
+
     def public_address(self, viewer=None) -> str:
         """The exact address only with consent (or for who may see it); else the district or city."""
         from craftcity.accounts.rules import can_see_place_address

@@ -61,16 +61,13 @@ def organization_jsonld(organization, url: str) -> dict:
     return data
 
 
-def place_jsonld(place, url: str, address: str) -> dict:
+def place_jsonld(place, url: str, address: str, point) -> dict:
+    """`point` is what the viewer may see (Place.public_coordinates), never the raw coordinates."""
     data = {"@context": "https://schema.org", "@type": "Place", "@id": url, "url": url, "name": str(place.name)}
     if address:
         data["address"] = address
-    if place.latitude is not None and place.longitude is not None:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(place.latitude),
-            "longitude": float(place.longitude),
-        }
+    if point:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": point[0], "longitude": point[1]}
     if place.opening_hours:
         data["openingHours"] = place.opening_hours
     return data

@@ -16,6 +16,7 @@ urlpatterns = [
     path("regions/<str:code>/", views.region, name="region"),
     path("places/", views.places, name="places"),
     path("places/<slug:slug>/", views.place, name="place"),
+    path("map/", views.map_view, name="map"),
     path("search/", views.search, name="search"),
     path("search/suggest/", views.suggest, name="suggest"),
 ]

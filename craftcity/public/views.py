@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
@@ -237,11 +238,46 @@ def place(request, slug: str):
     except Place.DoesNotExist:
         raise Http404(_("No such place.")) from None
     address = subject.public_address(request.user)
+    point = subject.public_coordinates(request.user)
     url = request.build_absolute_uri()
     return render(
         request,
         "public/place.html",
-        {"place": subject, "address": address, "jsonld": jsonld.script_tag(jsonld.place_jsonld(subject, url, address))},
+        {
+            "place": subject,
+            "address": address,
+            "jsonld": jsonld.script_tag(jsonld.place_jsonld(subject, url, address, point)),
+        },
+    )
+
+
+def map_view(request):
+    """Workshops and venues on a map; home workshops only near their district unless their owner consented."""
+    features = []
+    for item in Place.objects.published().select_related("locality").order_by("slug"):
+        point = item.public_coordinates(request.user)
+        if point is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [point[1], point[0]]},
+                "properties": {
+                    "name": str(item.name),
+                    "kind": item.get_kind_display(),
+                    "url": item.get_absolute_url(),
+                    "exact": point[2],
+                },
+            }
+        )
+    return render(
+        request,
+        "public/map.html",
+        {
+            "geojson": {"type": "FeatureCollection", "features": features},
+            "tile_url": settings.CRAFTCITY_TILE_URL,
+            "tile_attribution": settings.CRAFTCITY_TILE_ATTRIBUTION,
+        },
     )
 
 

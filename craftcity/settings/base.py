@@ -126,6 +126,13 @@ USE_TZ = True
 # --- files -----------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+# Front-end libraries come from npm at install time (`npm ci`); nothing is fetched at run time.
+STATICFILES_DIRS = [("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist")]
+# Map tiles: any XYZ tile server (an own one for production); empty shows markers on a blank map.
+CRAFTCITY_TILE_URL = os.environ.get("CRAFTCITY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+CRAFTCITY_TILE_ATTRIBUTION = os.environ.get(
+    "CRAFTCITY_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("CRAFTCITY_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {

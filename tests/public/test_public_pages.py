@@ -132,3 +132,25 @@ def test_every_page_declares_its_language(client, master):
     for language in ["kk", "ru", "en"]:
         html = client.get(f"/{language}/people/{master.pk}/").content.decode()
         assert f'<html lang="{language}">' in html
+
+
+def test_a_home_workshop_is_never_pinned_to_its_door_without_consent(client, make_person):
+    from rest_framework.test import APIClient
+
+    Place.objects.create(
+        slug="home", kind="workshop", name={"en": "Home studio"}, person=make_person(),
+        latitude="43.256789", longitude="76.928765", address={"en": "Flat 5"},
+    )  # fmt: skip
+    Place.objects.create(
+        slug="museum", kind="museum", name={"en": "Museum"}, latitude="43.230123", longitude="76.950456",
+        is_address_public=True,
+    )  # fmt: skip
+    for body in [
+        client.get("/en/map/").content.decode(),
+        client.get("/en/places/home/").content.decode(),
+        APIClient().get("/api/v1/places/").content.decode(),
+    ]:
+        assert "43.256789" not in body and "76.928765" not in body and "Flat 5" not in body
+    assert "76.950456" in client.get("/en/map/").content.decode()
+    home = APIClient().get("/api/v1/places/home/").json()
+    assert home["latitude"] == 43.26 and home["is_location_exact"] is False
