@@ -54,9 +54,8 @@ def write_section(name: str, markdown: str, path: Path | None = None) -> Path:
     block = f"{start}\n{stamp}{markdown.strip()}\n{end}"
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: block, text)
-    else:
+    text, replaced = pattern.subn(lambda _m: block, text)
+    if not replaced:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -9,10 +9,11 @@ which keeps the real duplicates (same year) together without comparing every nam
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 
-MAX_BLOCK = 40      # compare all pairs up to this block size
-WINDOW = 8          # sorted-neighbourhood window inside larger blocks
+MAX_BLOCK = 30      # compare all pairs up to this block size
+WINDOW = 5          # sorted-neighbourhood window inside larger blocks
 
 
 def record_keys(core: Sequence[str], year: int, phone: str, email: str, extra: Iterable[str] = ()) -> set[str]:
@@ -26,8 +27,9 @@ def record_keys(core: Sequence[str], year: int, phone: str, email: str, extra: I
                 if o is not t:
                     keys.add(f"t|{t}|{o[:3]}")  # a typo at the end of either token still shares a key
         if year:
-            for t in core:
-                keys.add(f"y|{t}|{year}")
+            # Surname (the last part when both are known) with the year: catches a typo early in the
+            # given name. Given name + year would be a huge block of unrelated people.
+            keys.add(f"y|{core[-1]}|{year}")
     if phone:
         keys.add("p|" + phone)
     if email:
@@ -37,15 +39,8 @@ def record_keys(core: Sequence[str], year: int, phone: str, email: str, extra: I
     return keys
 
 
-def candidate_pairs(
-    keys_per_record: Sequence[set[str]],
-    sort_key: Sequence[tuple],
-    *,
-    max_block: int = MAX_BLOCK,
-    window: int = WINDOW,
-) -> list[int]:
-    """Unique candidate pairs encoded as i * n + j (i < j), in ascending order."""
-    n = len(keys_per_record)
+def build_blocks(keys_per_record: Iterable[Iterable[str]]) -> dict[str, list[int]]:
+    """key -> ascending record indices; consumes the iterable so key sets need not all be kept."""
     blocks: dict[str, list[int]] = {}
     for i, keys in enumerate(keys_per_record):
         for k in keys:
@@ -54,9 +49,25 @@ def candidate_pairs(
                 blocks[k] = [i]
             else:
                 b.append(i)
+    return blocks
+
+
+def candidate_pairs(
+    blocks: dict[str, list[int]],
+    sort_key: Sequence[tuple],
+    *,
+    max_block: int = MAX_BLOCK,
+    window: int = WINDOW,
+) -> array:
+    """Unique candidate pairs encoded as i * n + j (i < j), ascending, as a compact int64 array.
+
+    Empties ``blocks`` as it goes, to keep peak memory down on large inputs.
+    """
+    n = len(sort_key)
     seen: set[int] = set()
     add = seen.add
-    for members in blocks.values():
+    while blocks:
+        _key, members = blocks.popitem()
         m = len(members)
         if m < 2:
             continue
@@ -67,11 +78,12 @@ def candidate_pairs(
                 for y in range(x + 1, m):
                     add(base + members[y])  # members are ascending: they were appended in index order
         else:
-            ordered = sorted(members, key=sort_key.__getitem__)
+            ordered = sorted(members, key=sort_key.__getitem__)  # same name, then year, adjacent
             for x in range(m):
                 i = ordered[x]
                 for y in range(x + 1, min(m, x + 1 + window)):
                     j = ordered[y]
                     add(i * n + j if i < j else j * n + i)
-    blocks.clear()
-    return sorted(seen)
+    out = array("q", sorted(seen))
+    seen.clear()
+    return out

@@ -10,7 +10,6 @@ them do not, on average, clear the link threshold.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
 
 # A cross pair scoring below this (log2 posterior odds; -3.2 is P(match) < 0.1) vetoes a merge.
 VETO = -3.2
@@ -27,7 +26,7 @@ def _find(parent: list[int], x: int) -> int:
 
 def guarded_clusters(
     n: int,
-    pairs: Sequence[int],
+    pairs: array,
     pair_scores: array,
     cut: float,
     *,

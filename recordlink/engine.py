@@ -229,14 +229,14 @@ def dedupe(
     _log(progress, f"normalized {n} records in {timings['prepare']:.1f}s")
 
     t = time.perf_counter()
-    keys = [
+    blocks = blocking.build_blocks(
         blocking.record_keys(recs.core[i], recs.year[i], recs.phone[i], recs.email[i],
                              namekit_blocking_keys(recs.names[i], len(recs.core[i])))
         for i in range(n)
-    ]
-    sort_key = [(recs.year[i] or 9999, recs.region[i], recs.core[i]) for i in range(n)]
-    pairs = blocking.candidate_pairs(keys, sort_key)
-    del keys, sort_key
+    )
+    sort_key = [("|".join(sorted(recs.core[i])), recs.year[i] or 9999, recs.region[i]) for i in range(n)]
+    pairs = blocking.candidate_pairs(blocks, sort_key)
+    del blocks, sort_key
     timings["blocking"] = time.perf_counter() - t
     _log(progress, f"blocking: {len(pairs)} candidate pairs in {timings['blocking']:.1f}s")
 
@@ -282,7 +282,7 @@ def dedupe(
 TF_CLIP = 6.0
 
 
-def _apply_name_frequency(scores: array, pairs: list[int], codes: array, recs: Records, model: FSModel) -> None:
+def _apply_name_frequency(scores: array, pairs: array, codes: array, recs: Records, model: FSModel) -> None:
     """Term-frequency adjustment for identical full names, as Splink's tf adjustments do.
 
     Two records named "Айгүл Ахметова" say little (hundreds of women carry that name); two records of a

@@ -202,8 +202,10 @@ def name_features(full_name: str) -> NameFeatures:
 def namekit_blocking_keys(full_name: str, core_len: int = 2) -> set[str]:
     """namekit's own blocking keys when it is installed (empty otherwise).
 
-    Its surname-only key ("f:") groups a whole dynasty; it is kept only for names that have nothing
-    else (a bare surname), because those records have no other way to meet their full-name twins.
+    For two-part names the engine's own keys (built on the same namekit skeletons, but pairing each
+    part with three letters of the other instead of one) are finer and cover the same pairs, and the
+    surname-only key ("f:") groups a whole dynasty; so namekit's keys are used for names with fewer
+    than two parts (a bare surname), which have no other way to meet their full-name twins.
     """
     if _nk_blocking_keys is None:
         return set()
@@ -211,6 +213,4 @@ def namekit_blocking_keys(full_name: str, core_len: int = 2) -> set[str]:
         keys = set(_nk_blocking_keys(full_name))
     except Exception:  # a name namekit cannot parse must not stop a whole file
         return set()
-    if core_len >= 2:
-        keys = {k for k in keys if not k.startswith("f:")}
-    return keys
+    return keys if core_len < 2 else set()

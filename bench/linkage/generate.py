@@ -20,29 +20,39 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MALE = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+MALE = _words(
     "Нұрлан Қайрат Ерлан Серік Асқар Бауыржан Ержан Дәурен Жанболат Мұрат Нұрсұлтан Арман Ғалым Айдар "
     "Талғат Бақыт Шыңғыс Әлібек Дархан Ерболат Жандос Қанат Мағжан Нұржан Олжас Рүстем Сәкен Тимур Ұлан "
     "Өмірзақ Айбек Бекзат Болат Дамир Ерқанат Жасұлан Ислам Қуаныш Мейіржан Нұрбол Абай Асан Үсен Есен "
     "Бейбіт Ғабит Дулат Ербол Сұлтан Темірлан Әділет Азамат Берік Марат Руслан Самат Санжар Тұрар Ілияс "
     "Ерасыл Жомарт Ғани Кенжебек Мақсат Нұрлыбек Саят Төлеген Хамит Шәкен Ысқақ Әлихан Бағлан Данияр"
-).split()
-FEMALE = (
+)
+FEMALE = _words(
     "Әсел Айгүл Айгерім Гүлнар Жанар Динара Меруерт Сәуле Ақмарал Мөлдір Назгүл Жұлдыз Гүлмира Айжан "
     "Ботагөз Дана Інкәр Қарлығаш Ләззат Мадина Нұргүл Раушан Салтанат Толқын Ұлжан Шынар Әлия Ақбота "
     "Балжан Гаухар Жансая Зарина Индира Күлпаш Ләйлә Нәзира Перизат Сабина Томирис Үміт Фариза Шолпан "
     "Айнұр Арайлым Балауса Жазира Камила Аружан Дариға Гүлжан Әйгерім Бибігүл Гүлсім Жібек Зәуре Қымбат "
     "Ризагүл Сания Тоғжан Ұлбосын Әмина Баян Венера Дилназ"
-).split()
-STEMS = (
+)
+STEMS = _words(
     "Ахмет Омар Сейіт Жұмабай Нұрмағамбет Бекмұхамбет Сәрсенбай Тоқтар Қасым Ибрагим Байжан Оспан Мұқан "
     "Ермек Қали Есім Төлеу Әбдір Жақып Серікбай Қожа Дүйсен Баймұхамед Исабек Құдайберген Нұрлыбай Рахым "
     "Смағұл Тұрсын Уәли Шәкір Ыбырай Әмір Бәйтен Жүсіп Қуандық Мырзахмет Өтеген Сұлтанбек Тәжібай Хасен "
     "Абдрахман Әубәкір Бейсен Ғабдулла Дәулет Ембер Жанұзақ Зейнолла Ілияс Көшкінбай Мамырбек Нұрғали "
     "Орынбасар Пернебай Рысқұл Сағынтай Тілеуберді Уалихан Халел Шалқар Ысмағұл Әлімжан Бөкей Ғазиз "
     "Дайыр Еркін Жаманқұл Иманғали Қабдеш Ләмбек Мұсабек Нұртаза Оразбек Сапар Тоқаш Ұзақ Файзолла "
-    "Шаймерден Ақан Бекет Дosмағамбет Егізбай Жолдас Қалдыбай Кемел Мұхит Нәби Өміржан Сүлей Тұяқ Әбіл"
-).replace("Дos", "Дос").split()
+    "Шаймерден Ақан Бекет Досмағамбет Егізбай Жолдас Қалдыбай Кемел Мұхит Нәби Өміржан Сүлей Тұяқ Әбіл"
+)
+
+# Many Kazakh surnames are a forefather's given name plus -ов/-ев or a -бай/-бек name: add those, so
+# surnames are as varied as in real registries (a registry where 0.5% of people share one full name
+# would be unrealistically hard, and unrealistically easy for blocking on surname).
+STEMS = STEMS + MALE + [m + suffix for m in MALE[:40] for suffix in ("бай", "бек")]
 
 RU_SPECIAL = {
     "Шыңғыс": "Чингиз", "Жүсіп": "Жусуп", "Ыбырай": "Ибрай", "Ілияс": "Ильяс", "Ләззат": "Ляззат",
@@ -229,8 +239,8 @@ def make_phone(rng: random.Random) -> str:
 def new_person(rng, pid, *, gender=None, stem=None, style=None, father=None, year=None, region=None, craft=None,
                given=None):
     gender = gender or ("m" if rng.random() < 0.5 else "f")
-    given = given or zipf_choice(rng, MALE if gender == "m" else FEMALE)
-    stem = stem or zipf_choice(rng, STEMS, 0.7)
+    given = given or zipf_choice(rng, MALE if gender == "m" else FEMALE, 0.6)
+    stem = stem or zipf_choice(rng, STEMS, 0.6)
     style = style or ("uly" if rng.random() < 0.12 else "ov")
     if father is None and rng.random() < 0.8:
         father = zipf_choice(rng, MALE)

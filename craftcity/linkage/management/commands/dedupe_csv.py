@@ -13,7 +13,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from recordlink import DEFAULT_THRESHOLD, dedupe
-from recordlink.csvio import InputError, read_records, write_clusters
+from recordlink.csvio import InputError, iter_records, write_clusters
 
 
 class Command(BaseCommand):
@@ -44,17 +44,22 @@ class Command(BaseCommand):
 
         if not 0 < options["threshold"] < 1:
             raise CommandError("--threshold must be between 0 and 1 (exclusive)")
+        ids: list[str] = []
+
+        def rows():
+            for row in iter_records(options["input"]):
+                ids.append(row["id"])
+                yield row
+
         try:
-            rows = read_records(options["input"])
+            result = dedupe(rows(), threshold=options["threshold"], progress=progress)
         except InputError as exc:
             raise CommandError(str(exc)) from exc
-        progress(f"read {len(rows)} records from {options['input']}")
-        result = dedupe(rows, threshold=options["threshold"], progress=progress)
         try:
-            write_clusters(options["out"], [r["id"] for r in rows], result.labels)
+            write_clusters(options["out"], ids, result.labels)
         except OSError as exc:
             raise CommandError(f"{options['out']}: cannot write ({exc.strerror})") from exc
         clusters = len(set(result.labels))
         progress(
-            f"wrote {len(rows)} rows, {clusters} clusters to {options['out']} in {time.perf_counter() - started:.1f}s"
+            f"wrote {len(ids)} rows, {clusters} clusters to {options['out']} in {time.perf_counter() - started:.1f}s"
         )
