@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from . import graph
 from .models import Dynasty, DynastyMember, Relation
 
-NODE_WIDTH, NODE_HEIGHT, GAP_X, GAP_Y, MARGIN_LEFT = 180, 56, 24, 64, 120
+NODE_WIDTH, NODE_HEIGHT, GAP_X, GAP_Y, MARGIN_LEFT = 210, 56, 24, 64, 120
 
 
 @dataclass

@@ -131,6 +131,9 @@ def person(request, pk: int):
         "public/person.html",
         {
             "person": subject,
+            "other_names": [
+                n for n in dict.fromkeys(x.full_name for x in subject.names.all()) if n != subject.display_name
+            ],
             "personal": {k: v for k, v in personal.items() if v},
             "masters": [r for r in subject.relations_as_junior.all()],
             "apprentices": [r for r in subject.relations_as_senior.all()],
@@ -289,7 +292,15 @@ def search(request):
     kind = request.GET.get("type") or None
     kinds = [kind] if kind in SearchEntry.Kind.values else None
     groups = search_grouped(query, kinds=kinds, per_kind=50 if kinds else 8) if query else {}
-    labels = dict(SearchEntry.Kind.choices)
+    labels = {
+        SearchEntry.Kind.PERSON: _("People"),
+        SearchEntry.Kind.ORGANIZATION: _("Organizations"),
+        SearchEntry.Kind.DYNASTY: _("Dynasties"),
+        SearchEntry.Kind.DISCIPLINE: _("Crafts and arts"),
+        SearchEntry.Kind.PLACE: _("Places"),
+        SearchEntry.Kind.WORK: _("Works"),
+        SearchEntry.Kind.EVENT: _("Events"),
+    }
     ordered = [(k, labels[k], groups[k]) for k in SearchEntry.Kind.values if k in groups]
     type_links = [(k, labels[k], len(groups[k])) for k in SearchEntry.Kind.values if k in groups or k == kind]
     return render(
