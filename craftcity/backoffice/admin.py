@@ -353,3 +353,7 @@ class ChangeBatchAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{batch}: {' '.join(error.messages)}", messages.ERROR)
             else:
                 self.message_user(request, _("Undone: %(batch)s") % {"batch": batch}, messages.SUCCESS)
+
+
+# Screens kept in their own modules register themselves when imported.
+from . import linkage  # noqa: E402, F401

@@ -101,7 +101,7 @@ def score_owners(
     if n < 2:
         return []
     recs = prepare(rows)
-    keys = [
+    blocks = blocking.build_blocks(
         blocking.record_keys(
             recs.core[i],
             recs.year[i],
@@ -110,10 +110,10 @@ def score_owners(
             namekit_blocking_keys(recs.names[i], len(recs.core[i])),
         )
         for i in range(n)
-    ]
-    sort_key = [(recs.year[i] or 9999, recs.region[i], recs.core[i]) for i in range(n)]
-    pairs = blocking.candidate_pairs(keys, sort_key)
-    del keys, sort_key
+    )
+    sort_key = [("|".join(sorted(recs.core[i])), recs.year[i] or 9999, recs.region[i]) for i in range(n)]
+    pairs = blocking.candidate_pairs(blocks, sort_key)
+    del blocks, sort_key
     if progress:
         progress(f"{n} records, {len(pairs)} compared pairs")
 
