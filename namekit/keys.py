@@ -11,8 +11,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from namekit.parse import parse_name
-from namekit.skeleton import split_tokens, token_skeleton
+from namekit.parse import parse_tokens
 
 # One side missing a part (a bare surname against a full name) is weaker evidence than a match of
 # every part, so its score is scaled down rather than dropped.
@@ -29,20 +28,15 @@ class _Core(NamedTuple):
     gender: str
 
 
-def _skeletons(text: str) -> tuple[str, ...]:
-    return tuple(skeleton for skeleton in map(token_skeleton, split_tokens(text)) if skeleton)
-
-
 @lru_cache(maxsize=1 << 18)
 def _core(full_name: str) -> _Core:
-    parsed = parse_name(full_name)
-    family = _skeletons(parsed.family)
-    patronymic = _skeletons(parsed.patronymic)
+    parse = parse_tokens(full_name)
+    stems = [info.stem for info in parse.infos]
     return _Core(
-        given=_skeletons(parsed.given),
-        family=family[0] if family else "",
-        patronymic=patronymic[0] if patronymic else "",
-        gender=parsed.gender_hint,
+        given=tuple(stems[index] for index in parse.given),
+        family=stems[parse.family] if parse.family >= 0 else "",
+        patronymic=stems[parse.patronymic] if parse.patronymic >= 0 else "",
+        gender=parse.gender,
     )
 
 

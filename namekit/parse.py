@@ -15,8 +15,9 @@ patronymic, then the surname ending, then the given-name lists; it is a signal, 
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from namekit.skeleton import KAZAKH_PATRONYMIC_ENDINGS, analyse_token, split_tokens
+from namekit.skeleton import KAZAKH_PATRONYMIC_ENDINGS, TokenInfo, analyse_token, split_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +34,34 @@ def _is_kazakh_patronymic(phonetic: str) -> bool:
     return phonetic.endswith(KAZAKH_PATRONYMIC_ENDINGS)
 
 
-def parse_name(text: str) -> ParsedName:
-    """Parse a full name in any script and order into given, family, patronymic and a gender hint."""
+class _Parse(NamedTuple):
+    tokens: tuple[str, ...]
+    infos: tuple[TokenInfo, ...]
+    given: tuple[int, ...]
+    family: int  # -1 when absent
+    patronymic: int  # -1 when absent
+    gender: str
+
+
+def parse_tokens(text: str) -> _Parse:
+    """Token-level parse shared by :func:`parse_name` and the keys (which need the stems, not text)."""
     tokens = split_tokens(text)
+    infos = tuple(analyse_token(token) for token in tokens)
     if not tokens:
-        return ParsedName()
-    infos = [analyse_token(token) for token in tokens]
+        return _Parse(tokens, infos, (), -1, -1, "")
+    if len(tokens) == 2 and infos[0].kind != "patronymic" and infos[1].kind != "patronymic":
+        # Most names are two tokens with no patronymic; this is the general rule below, unrolled,
+        # because linkage parses every record.
+        first, second = infos
+        if first.kind == "family":
+            family_index = 0
+        elif second.kind == "family" or not second.is_given:
+            family_index = 1
+        else:
+            family_index = 0 if not first.is_given else 1
+        given_index = 1 - family_index
+        gender = infos[family_index].gender or infos[given_index].gender
+        return _Parse(tokens, infos, (given_index,), family_index, -1, gender)
 
     patronymic_index = -1
     patronymics = [index for index, info in enumerate(infos) if info.kind == "patronymic"]
@@ -69,15 +92,21 @@ def parse_name(text: str) -> ParsedName:
         else:
             family_index = rest[0] if family_first else rest[-1]
 
-    given_indexes = [index for index in rest if index != family_index]
+    given_indexes = tuple(index for index in rest if index != family_index)
     gender = ""
     for index in (patronymic_index, family_index, *given_indexes):
         if index >= 0 and infos[index].gender:
             gender = infos[index].gender
             break
+    return _Parse(tokens, infos, given_indexes, family_index, patronymic_index, gender)
+
+
+def parse_name(text: str) -> ParsedName:
+    """Parse a full name in any script and order into given, family, patronymic and a gender hint."""
+    parse = parse_tokens(text)
     return ParsedName(
-        given=" ".join(tokens[index] for index in given_indexes),
-        family=tokens[family_index] if family_index >= 0 else "",
-        patronymic=tokens[patronymic_index] if patronymic_index >= 0 else "",
-        gender_hint=gender,
+        given=" ".join(parse.tokens[index] for index in parse.given),
+        family=parse.tokens[parse.family] if parse.family >= 0 else "",
+        patronymic=parse.tokens[parse.patronymic] if parse.patronymic >= 0 else "",
+        gender_hint=parse.gender,
     )

@@ -120,6 +120,7 @@ def _collapse(text: str) -> str:
     return _DOUBLE_RE.sub(r"\1", text)
 
 
+@lru_cache(maxsize=1 << 17)
 def phonetic(token: str) -> str:
     """The token in the phonetic alphabet, before any ending is removed (see the module docstring)."""
     return _collapse(_phonetic_uncollapsed(token))
@@ -171,20 +172,24 @@ def analyse_token(token: str) -> TokenInfo:
 
 
 _TOKEN_RE = re.compile(r"[^\s,;/()\[\]\"«»]+")
+_NEEDS_REGEX_RE = re.compile(r"[,;/()\[\]\"«»]")
 
 
-def split_tokens(text: str) -> list[str]:
+def split_tokens(text: str) -> tuple[str, ...]:
     """Split a name into tokens, gluing a separate patronymic particle to its stem ("Рысбек улы")."""
     tokens: list[str] = []
-    for raw in _TOKEN_RE.findall(text):
+    for raw in _TOKEN_RE.findall(text) if _NEEDS_REGEX_RE.search(text) else text.split():
         token = raw.strip(".-'’")
-        if not token or not phonetic(token):
+        if not token:
             continue
-        if tokens and phonetic(token) in PATRONYMIC_PARTICLES:
+        phon = analyse_token(token).phonetic
+        if not phon:
+            continue
+        if tokens and phon in PATRONYMIC_PARTICLES:
             tokens[-1] = f"{tokens[-1]} {token}"
         else:
             tokens.append(token)
-    return tokens
+    return tuple(tokens)
 
 
 def token_skeleton(token: str) -> str:
@@ -192,7 +197,6 @@ def token_skeleton(token: str) -> str:
     return analyse_token(token).stem
 
 
-@lru_cache(maxsize=1 << 16)
 def skeleton(token_or_text: str) -> str:
     """Script-independent, spelling-tolerant lowercase ASCII key; a longer text gives one per token."""
-    return " ".join(token_skeleton(token) for token in split_tokens(token_or_text))
+    return " ".join([analyse_token(token).stem for token in split_tokens(token_or_text)])
