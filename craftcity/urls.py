@@ -1,12 +1,24 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
+
+from craftcity.public import views as public_views
+from craftcity.public.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("api/", include("craftcity.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("robots.txt", public_views.robots_txt),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -323,3 +323,15 @@ def suggest(request):
 
     hits = search(request.GET.get("q", ""), limit=8, threshold=0.7)
     return JsonResponse({"results": [hit.as_dict() for hit in hits]})
+
+
+def robots_txt(request):
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    lines = [
+        "User-agent: *",
+        "Disallow: /kk/admin/",
+        "Disallow: /ru/admin/",
+        "Disallow: /en/admin/",
+        f"Sitemap: {sitemap}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

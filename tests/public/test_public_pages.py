@@ -154,3 +154,15 @@ def test_a_home_workshop_is_never_pinned_to_its_door_without_consent(client, mak
     assert "76.950456" in client.get("/en/map/").content.decode()
     home = APIClient().get("/api/v1/places/home/").json()
     assert home["latitude"] == 43.26 and home["is_location_exact"] is False
+
+
+def test_the_sitemap_lists_public_pages_in_every_language_and_no_drafts(client, make_person, master):
+    draft = make_person("Hidden Draft", status="draft")
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-people.xml" in index
+    people = client.get("/sitemap-people.xml").content.decode()
+    for language in ["kk", "ru", "en"]:
+        assert f"/{language}/people/{master.pk}/" in people
+    assert f"/people/{draft.pk}/" not in people
+    assert 'hreflang="ru"' in people
+    assert "Sitemap:" in client.get("/robots.txt").content.decode()

@@ -1,0 +1,92 @@
+"""sitemap.xml: every public page in every language, with hreflang alternates. Only published records."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from craftcity.lineage.models import Dynasty
+from craftcity.organizations.models import Organization
+from craftcity.people.models import Person
+from craftcity.places.models import Place
+from craftcity.taxonomy.models import Discipline
+
+
+class _Base(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    limit = 5000
+
+
+class PersonSitemap(_Base):
+    changefreq = "monthly"
+
+    def items(self):
+        return Person.objects.active().published().only("pk", "updated_at").order_by("pk")
+
+    def location(self, item):
+        return reverse("public:person", args=[item.pk])
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class OrganizationSitemap(_Base):
+    def items(self):
+        return Organization.objects.published().only("slug", "updated_at").order_by("slug")
+
+    def location(self, item):
+        return reverse("public:organization", args=[item.slug])
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class DynastySitemap(_Base):
+    def items(self):
+        return Dynasty.objects.published().only("slug", "updated_at").order_by("slug")
+
+    def location(self, item):
+        return reverse("public:dynasty", args=[item.slug])
+
+
+class PlaceSitemap(_Base):
+    def items(self):
+        return Place.objects.published().only("slug").order_by("slug")
+
+    def location(self, item):
+        return reverse("public:place", args=[item.slug])
+
+
+class DisciplineSitemap(_Base):
+    def items(self):
+        return Discipline.objects.only("slug").order_by("slug")
+
+    def location(self, item):
+        return reverse("public:discipline", args=[item.slug])
+
+
+class PageSitemap(_Base):
+    changefreq = "weekly"
+
+    def items(self):
+        return [
+            "public:home",
+            "public:people",
+            "public:dynasties",
+            "public:organizations",
+            "public:places",
+            "public:map",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "people": PersonSitemap,
+    "organizations": OrganizationSitemap,
+    "dynasties": DynastySitemap,
+    "places": PlaceSitemap,
+    "crafts": DisciplineSitemap,
+}
