@@ -3,7 +3,8 @@
 Everything here is order-independent and script-independent, because registries disagree on both.
 The patronymic is left out of keys (half the sources omit it) and only nudges the similarity when
 both names carry one.  Results are cached per distinct name string: linkage sees the same names
-many times, and a cached call costs a dictionary lookup.
+many times, and a cached call costs a dictionary lookup.  Pairs are not cached: linkage scores
+each candidate pair once, and millions of cache entries would only feed the garbage collector.
 """
 
 from functools import lru_cache
@@ -76,7 +77,6 @@ def _best_average(short: tuple[str, ...], long: tuple[str, ...]) -> float:
     return sum(max(_ratio(part, other) for other in long) for part in short) / len(short)
 
 
-@lru_cache(maxsize=1 << 16)
 def similarity(a: str, b: str) -> float:
     """Script-independent similarity of two full names in [0, 1], robust to order and patronymics."""
     core_a, core_b = _core(a), _core(b)

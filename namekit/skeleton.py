@@ -11,12 +11,12 @@ How a token becomes its skeleton:
    gh → g, ng → n, y → i, w → u (Бақыт is Бахыт in Russian, so к/қ/х/һ share one class);
 3. a few sound rules: ye/yo after a vowel or at the start are e (Yerlan = Ерлан, Tokayev =
    Токаев, Artyom = Артём), "uy" before a consonant is u (Бауыржан = Бауржан);
-4. doubled letters collapse (Assel = Әсел, Bekkulova = Бекқұлова), after step 5 has found the
-   ending on the uncollapsed form;
-5. the stem: surname endings (-ов/-ев/-ин and the feminine -ова/-ева/-ина, -of), Russian
+4. the stem: surname endings (-ов/-ев/-ин and the feminine -ова/-ева/-ина, -of), Russian
    patronymic endings (-ович/-овна …) and Kazakh ones (-ұлы/-қызы, joined or written apart) are
    removed, so Бекқұлова, Bekkulov and Бекқұлұлы share "bekul".  A token that is a known given name
-   keeps its ending (Мадина is not a surname "Мад-ина").
+   keeps its ending (Мадина is not a surname "Мад-ина");
+5. doubled letters collapse (Assel = Әсел, Bekkulova = Бекқұлова) — after step 4, so that
+   Серікқызы does not lose the last letter of its stem to the ending.
 
 What it does not do: it cannot join spellings that differ beyond letters (Шыңғыс vs Чингис is
 "shinis" vs "chinis"), and it deliberately keeps Нұрлан and Нұржан apart.
