@@ -153,7 +153,11 @@ def make_comparator(recs: Records) -> Callable[[int, int], int]:
         return (got[0], got[1] if len(got) > 1 else -1.0)
 
     def compare(i: int, j: int) -> int:
-        best, other = names(core[i], core[j], sure[i] and sure[j])
+        ci, cj = core[i], core[j]
+        if ci == cj and len(ci) == 2:
+            best = other = 1.0  # the commonest case among candidates: skip the alignment
+        else:
+            best, other = names(ci, cj, sure[i] and sure[j])
         if best < 0:
             lv_name = 7
         elif best >= 0.999:

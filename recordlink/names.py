@@ -132,7 +132,9 @@ class NameFeatures:
 
 
 _features_cache: dict[str, NameFeatures] = {}
-_FAMILY_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "uli", "kizi", "ulu", "skii", "skaia")
+# Surname endings as written (any script), checked on the raw lowercase text: cheaper than a skeleton.
+_FAMILY_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "улы", "қызы", "кызы", "ov", "ev", "in", "ova",
+                   "eva", "ina", "uly", "uli", "ulu", "ūly", "kyzy", "qyzy", "kizi", "qızy", "kızy", "ий", "ая")
 
 
 def _key_of(part: str) -> str:
@@ -146,8 +148,7 @@ def _namekit_features(full_name: str) -> NameFeatures:
     given, family = _key_of(parsed.given), _key_of(parsed.family)
     patronymic = _key_of(parsed.patronymic)
     gender = {"male": "m", "female": "f"}.get(parsed.gender_hint or "", "")
-    sure = bool(family) and fallback_skeleton(parsed.family.split()[0] if parsed.family.split() else "").endswith(
-        _FAMILY_ENDINGS)
+    sure = bool(family) and parsed.family.lower().endswith(_FAMILY_ENDINGS)
     core = (given, family) if given and family else tuple(k for k in (given, family) if k)
     return NameFeatures(core, patronymic, gender, sure)
 
@@ -193,7 +194,12 @@ def name_features(full_name: str) -> NameFeatures:
     cached = _features_cache.get(full_name)
     if cached is not None:
         return cached
-    feats = _namekit_features(full_name) if NAMEKIT_AVAILABLE else _fallback_features(full_name)
+    # Case and spacing never change a name; folding them first multiplies cache hits.
+    folded = " ".join(full_name.lower().split())
+    feats = _features_cache.get(folded)
+    if feats is None:
+        feats = _namekit_features(folded) if NAMEKIT_AVAILABLE else _fallback_features(folded)
+        _features_cache[folded] = feats
     if len(_features_cache) < 2_000_000:
         _features_cache[full_name] = feats
     return feats
