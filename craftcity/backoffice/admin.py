@@ -356,4 +356,4 @@ class ChangeBatchAdmin(admin.ModelAdmin):
 
 
 # Screens kept in their own modules register themselves when imported.
-from . import linkage  # noqa: E402, F401
+from . import imports, linkage  # noqa: E402, F401

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "craftcity.awards",
     "craftcity.places",
     "craftcity.linkage",
+    "craftcity.imports",
     "craftcity.search",
     "craftcity.demo",
     # interfaces: views, forms, serializers, templates

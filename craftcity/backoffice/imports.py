@@ -1,0 +1,238 @@
+"""Back-office screens for imports: upload with dry run, the result with its error table and report, and undo."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from craftcity.imports.columns import FIELDS
+from craftcity.imports.issues import ImportFileError, render, render_issue
+from craftcity.imports.models import ImportBatch, ImportSource
+from craftcity.imports.reading import human_size
+from craftcity.imports.reports import report_bytes
+from craftcity.imports.services import import_batch_undo, import_people, import_source_get_or_create, max_bytes
+
+ISSUES_SHOWN = 500
+
+
+def can_import(user) -> bool:
+    return user.is_active and user.is_staff and (user.is_superuser or user.has_perm("people.add_person"))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Spreadsheet (CSV or XLSX)"))
+    source = forms.ModelChoiceField(
+        ImportSource.objects.all(),
+        label=gettext_lazy("Source"),
+        required=False,
+        help_text=gettext_lazy("Who sent the list; its saved column mapping is used."),
+    )
+    new_source = forms.CharField(
+        label=gettext_lazy("or a new source"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy("e.g. “Turkistan regional association”"),
+    )
+    mode = forms.ChoiceField(
+        label=gettext_lazy("Mode"),
+        choices=ImportBatch.Mode.choices,
+        initial=ImportBatch.Mode.DRY_RUN,
+        widget=forms.RadioSelect,
+    )
+    column_mapping = forms.CharField(
+        label=gettext_lazy("Column mapping"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=gettext_lazy("Only for columns that are not recognized, one per line: Column name = field."),
+    )
+
+    def clean_column_mapping(self) -> dict[str, str]:
+        mapping = {}
+        for line in self.cleaned_data["column_mapping"].splitlines():
+            if not line.strip():
+                continue
+            column, _sep, field = line.rpartition("=")
+            field = field.strip()
+            if not column.strip() or field not in FIELDS:
+                raise ValidationError(
+                    _("“%(line)s”: write “Column name = field”, where field is one of %(fields)s.")
+                    % {"line": line.strip(), "fields": ", ".join(FIELDS)}
+                )
+            mapping[column.strip()] = field
+        return mapping
+
+
+@admin.register(ImportSource)
+class ImportSourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "updated_at"]
+    search_fields = ["name"]
+
+    def has_module_permission(self, request):
+        return can_import(request.user)
+
+    has_view_permission = has_add_permission = has_change_permission = has_delete_permission = (
+        lambda self, request, obj=None: can_import(request.user)
+    )
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at", "file_name", "source", "status", "user", "rows_total", "rows_created", "rows_unchanged",
+        "rows_rejected", "rows_flagged", "is_undone",
+    ]  # fmt: skip
+    list_filter = ["status", "mode", "source"]
+    search_fields = ["file_name", "source__name"]
+    list_select_related = ["source", "user", "change_batch"]
+    actions = ["undo_imports"]
+    change_list_template = "imports/change_list.html"
+
+    def has_module_permission(self, request):
+        return can_import(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_import(request.user)
+
+    def has_add_permission(self, request):
+        return False  # files come in through the upload screen
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(boolean=True, description=gettext_lazy("undone"))
+    def is_undone(self, obj):
+        return obj.is_undone
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("upload/", wrap(self.upload_view), name="imports_importbatch_upload"),
+            path("<int:pk>/result/", wrap(self.result_view), name="imports_importbatch_result"),
+            path("<int:pk>/report.xlsx", wrap(self.report_view), name="imports_importbatch_report"),
+            path("<int:pk>/undo/", wrap(self.undo_view), name="imports_importbatch_undo"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[object_id]))
+
+    def _check(self, request):
+        if not can_import(request.user):
+            raise PermissionDenied
+
+    def upload_view(self, request):
+        self._check(request)
+        limit = max_bytes()
+        form = None
+        if request.method == "POST":
+            # Refuse an oversized upload from its declared length, before Django reads the body.
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+            if length > limit + 64 * 1024:  # room for the form fields around the file
+                messages.error(request, render("too_large", {"size": human_size(length), "limit": human_size(limit)}))
+                return HttpResponseRedirect(request.path)
+            form = ImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                response = self._run(request, form)
+                if response is not None:
+                    return response
+        form = form or ImportForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import a list of people"),
+            "form": form,
+            "limit": human_size(limit),
+        }
+        return TemplateResponse(request, "imports/upload.html", context)
+
+    def _run(self, request, form):
+        upload = form.cleaned_data["file"]
+        if upload.size > max_bytes():
+            form.add_error(
+                "file", render("too_large", {"size": human_size(upload.size), "limit": human_size(max_bytes())})
+            )
+            return None
+        source = form.cleaned_data["source"]
+        if source is None and form.cleaned_data["new_source"].strip():
+            source = import_source_get_or_create(name=form.cleaned_data["new_source"])
+        with tempfile.TemporaryDirectory(prefix="craftcity-import-") as folder:
+            path = Path(folder) / "upload"
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            try:
+                result = import_people(
+                    path=path,
+                    file_name=Path(upload.name).name,
+                    actor=request.user,
+                    source=source,
+                    mode=form.cleaned_data["mode"],
+                    column_mapping=form.cleaned_data["column_mapping"],
+                )
+            except ImportFileError as error:
+                form.add_error("file", error.message)
+                return None
+        batch = result.batch
+        if batch.pk is None:  # already imported: nothing recorded, say so on the form
+            messages.warning(request, render_issue(batch.issues[0]))
+            return HttpResponseRedirect(request.path)
+        return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[batch.pk]))
+
+    def result_view(self, request, pk):
+        self._check(request)
+        batch = get_object_or_404(ImportBatch.objects.select_related("source", "user", "change_batch"), pk=pk)
+        issues = [{**issue, "message": render_issue(issue)} for issue in batch.issues[:ISSUES_SHOWN]]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import of %(file)s") % {"file": batch.file_name},
+            "batch": batch,
+            "issues": issues,
+            "issues_hidden": max(len(batch.issues) - ISSUES_SHOWN, 0),
+            "candidates": batch.candidates[:ISSUES_SHOWN],
+        }
+        return TemplateResponse(request, "imports/result.html", context)
+
+    def report_view(self, request, pk):
+        self._check(request)
+        batch = get_object_or_404(ImportBatch, pk=pk)
+        response = HttpResponse(
+            report_bytes(batch), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-report.xlsx"'
+        return response
+
+    def undo_view(self, request, pk):
+        self._check(request)
+        batch = get_object_or_404(ImportBatch, pk=pk)
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[pk]))
+        self._undo(request, batch)
+        return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[pk]))
+
+    def _undo(self, request, batch: ImportBatch) -> None:
+        try:
+            import_batch_undo(actor=request.user, batch=batch)
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            self.message_user(request, f"{batch}: {text}", messages.ERROR)
+        else:
+            self.message_user(request, _("Import undone: %(batch)s") % {"batch": batch}, messages.SUCCESS)
+
+    @admin.action(description=gettext_lazy("Undo the selected imports"))
+    def undo_imports(self, request, queryset):
+        for batch in queryset.select_related("change_batch").order_by("-created_at"):
+            self._undo(request, batch)

@@ -1,0 +1,142 @@
+"""Lists of people sent by regional offices: where they come from, each import run, and what each row became."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportSource(models.Model):
+    """Who sends lists (a regional association, say) and how their columns map to our fields."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    column_mapping = models.JSONField(
+        _("column mapping"),
+        default=dict,
+        blank=True,
+        help_text=_("Column name as written in the file → field; reused for the next file from this source."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("import source")
+        verbose_name_plural = _("import sources")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ImportBatchQuerySet(models.QuerySet):
+    def live(self):
+        """Imports whose rows are in the registry: written and not undone."""
+        return self.filter(status=ImportBatch.Status.IMPORTED, change_batch__undone_at__isnull=True)
+
+
+class ImportBatch(models.Model):
+    """One file run through the importer: a dry run, a refused file or an import that can be undone."""
+
+    class Mode(models.TextChoices):
+        DRY_RUN = "dry_run", _("Dry run: show what would happen, write nothing")
+        ALL_OR_NOTHING = "all_or_nothing", _("All or nothing: import only if every row is valid")
+        VALID_ROWS = "valid_rows", _("Import the valid rows, skip the rejected ones")
+
+    class Status(models.TextChoices):
+        DRY_RUN = "dry_run", _("Dry run")
+        IMPORTED = "imported", _("Imported")
+        REJECTED = "rejected", _("Rejected: nothing written")
+        ALREADY_IMPORTED = "already_imported", _("Already imported: nothing written")
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    file_sha256 = models.CharField(_("file SHA-256"), max_length=64, db_index=True)
+    file_size = models.PositiveBigIntegerField(_("file size (bytes)"), default=0)
+    source = models.ForeignKey(
+        ImportSource,
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="batches",
+    )
+    mode = models.CharField(_("mode"), max_length=16, choices=Mode.choices, default=Mode.ALL_OR_NOTHING)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="import_batches",
+    )
+    change_batch = models.OneToOneField(
+        "audit.ChangeBatch",
+        verbose_name=_("change batch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="import_batch",
+        help_text=_("The history batch holding every change of this import; undoing it reverts the import."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    # How the file was read, so that a surprising result can be explained.
+    file_format = models.CharField(_("format"), max_length=8, blank=True)
+    encoding = models.CharField(_("encoding"), max_length=20, blank=True)
+    delimiter = models.CharField(_("delimiter"), max_length=4, blank=True)
+    header_row = models.PositiveIntegerField(_("header row"), null=True, blank=True)
+    column_mapping = models.JSONField(_("column mapping used"), default=dict, blank=True)
+    rows_total = models.PositiveIntegerField(_("rows read"), default=0)
+    rows_created = models.PositiveIntegerField(_("people created"), default=0)
+    rows_unchanged = models.PositiveIntegerField(_("rows already in the registry"), default=0)
+    rows_rejected = models.PositiveIntegerField(_("rows rejected"), default=0)
+    rows_flagged = models.PositiveIntegerField(_("likely duplicates flagged"), default=0)
+    organizations_created = models.PositiveIntegerField(_("organizations created"), default=0)
+    # Issues are kept as message codes with parameters and rendered in the reader's language.
+    issues = models.JSONField(_("issues"), default=list, blank=True)
+    candidates = models.JSONField(_("likely duplicates"), default=list, blank=True)
+    duration_seconds = models.FloatField(_("duration (s)"), default=0)
+
+    objects = ImportBatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})" if self.created_at else self.file_name
+
+    @property
+    def is_undone(self) -> bool:
+        return self.change_batch_id is not None and self.change_batch.undone_at is not None
+
+    @property
+    def can_undo(self) -> bool:
+        return self.status == self.Status.IMPORTED and self.change_batch_id is not None and not self.is_undone
+
+
+class PersonSource(models.Model):
+    """Where a person's imported values came from: the file, the row as the user sees it, the raw cells."""
+
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="import_sources"
+    )
+    batch = models.ForeignKey(
+        ImportBatch, verbose_name=_("import batch"), on_delete=models.CASCADE, related_name="person_sources"
+    )
+    row_number = models.PositiveIntegerField(_("row number"))
+    raw = models.JSONField(_("row as written"), default=dict, help_text=_("Column name in the file → cell text."))
+    fingerprint = models.CharField(_("row fingerprint"), max_length=64, db_index=True)
+    generated_names = models.JSONField(
+        _("generated name forms"),
+        default=list,
+        blank=True,
+        help_text=_("Name forms made by transliteration, not written in the file."),
+    )
+
+    class Meta:
+        verbose_name = _("person source")
+        verbose_name_plural = _("person sources")
+        ordering = ["batch_id", "row_number"]
+
+    def __str__(self):
+        return f"{self.batch.file_name}:{self.row_number}"

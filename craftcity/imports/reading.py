@@ -1,0 +1,349 @@
+"""Reading spreadsheets as regional offices really send them, into rows of text cells.
+
+CSV in UTF-8 (with or without BOM), UTF-16, Windows-1251 or KOI8-R, with comma, semicolon or tab;
+XLSX with merged cells, blank rows and title rows above the header. Nothing here touches the database:
+the result is a :class:`Table` whose rows are numbered as the user sees them in the spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import charset_normalizer
+import openpyxl
+from openpyxl.utils.cell import range_boundaries
+
+from .columns import guess_field, has_name_columns, header_score
+from .issues import ImportFileError
+
+HEADER_SEARCH_ROWS = 15
+_SAMPLE_BYTES = 256 * 1024
+
+
+@dataclass
+class Table:
+    file_format: str  # "csv" or "xlsx"
+    headers: list[str]
+    rows: Iterator[tuple[int, list[str]]]  # (row number as the user sees it, cell texts)
+    header_row: int
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+    total_hint: int | None = None  # roughly how many rows follow, for progress
+    fields: list[str | None] = field(default_factory=list)  # field of each column, None when unused
+
+
+def human_size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return str(size)
+
+
+def cell_text(value) -> str:
+    """A cell as the user reads it: 87011234567.0 → "87011234567", a date → "1975-03-12"."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+# --- file type and size --------------------------------------------------------------------------------
+
+
+def check_size(size: int, max_bytes: int) -> None:
+    if size == 0:
+        raise ImportFileError("empty")
+    if size > max_bytes:
+        raise ImportFileError("too_large", size=human_size(size), limit=human_size(max_bytes))
+
+
+def open_table(path: Path, *, saved_mapping: dict | None = None, max_bytes: int) -> Table:
+    """Read the file at ``path`` far enough to know its layout; rows are read lazily from the result."""
+    path = Path(path)
+    check_size(path.stat().st_size, max_bytes)  # before reading a byte: a 200 MB file is refused here
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return _open_xlsx(path, saved_mapping)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportFileError("old_excel")
+    if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")):
+        raise ImportFileError("not_spreadsheet")
+    return _open_csv(path.read_bytes(), saved_mapping)
+
+
+# --- text encodings ------------------------------------------------------------------------------------
+
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+]
+_COMMON_LOWER = set("оеаинтсрвлкмдпуяызбгчйхжшюцщэфъёәіңғүұқөһ")
+_CYRILLIC_UPPER = re.compile(r"[а-яёәіңғүұқөһ][А-ЯЁӘІҢҒҮҰҚӨҺ]")
+# UTF-8 Cyrillic read as Windows-1251 and saved again: "Айжан" → "РђР№Р¶Р°РЅ".
+_DOUBLE_ENCODED = re.compile(r"Р[°µёѕ°Ѓ‚ђ±і»]|С[Ѓ‚ЊЏ]|Ð[°µ¸¾±]|Ñ[\x80-\x8f]")
+_SINGLE_BYTE_CANDIDATES = ("cp1251", "koi8_r")
+_EXTRA_CANDIDATES = {"cp866", "mac_cyrillic", "kz1048", "koi8_u"}
+
+
+def _letter_score(text: str) -> int:
+    """How much ``text`` looks like Russian/Kazakh prose: frequent lowercase letters, capitals only at word starts.
+
+    KOI8-R read as Windows-1251 (and the other way round) swaps the cases of Cyrillic letters, so the wrong
+    guess shows up as capitals in the middle of words.
+    """
+    common = sum(1 for ch in text if ch in _COMMON_LOWER)
+    mid_word_capitals = len(_CYRILLIC_UPPER.findall(text))
+    return common - 4 * mid_word_capitals
+
+
+def _control_ratio(data: bytes) -> float:
+    if not data:
+        return 0.0
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 13))
+    return controls / len(data)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding name) of a text file; raises ImportFileError when it is binary or damaged."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), "utf-16-le" if bom == b"\xff\xfe" else (
+                    "utf-16-be" if bom == b"\xfe\xff" else "utf-8-sig"
+                )
+            except UnicodeDecodeError as error:
+                raise ImportFileError("broken_encoding", detail=f"{encoding}: byte {error.start}") from error
+    sample = data[:_SAMPLE_BYTES]
+    if b"\x00" in sample:
+        # UTF-16 without a BOM: every other byte of ASCII text is zero.
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
+            return _strict(data, "utf-16-le"), "utf-16-le"
+        if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
+            return _strict(data, "utf-16-be"), "utf-16-be"
+        raise ImportFileError("not_spreadsheet")
+    if _control_ratio(sample) > 0.01:
+        raise ImportFileError("not_spreadsheet")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file, not Windows-1251.
+        utf8_pairs = len(re.findall(rb"[\xd0-\xd3][\x80-\xbf]", sample))
+        high = sum(1 for b in sample if b >= 0x80)
+        if utf8_pairs >= 5 and utf8_pairs * 2 >= high * 0.8:
+            line = data[: error.start].count(b"\n") + 1
+            raise ImportFileError("broken_encoding", detail=f"UTF-8, line {line}") from error
+        return _single_byte(data)
+    if "\ufffd" in text:
+        line = text[: text.index("\ufffd")].count("\n") + 1
+        raise ImportFileError("broken_encoding", detail=f"“\ufffd”, line {line}")
+    if len(_DOUBLE_ENCODED.findall(text[:_SAMPLE_BYTES])) >= 5:
+        raise ImportFileError("broken_encoding", detail="UTF-8 converted twice")
+    return text, "utf-8"
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ImportFileError("broken_encoding", detail=f"{encoding}: byte {error.start}") from error
+
+
+def _single_byte(data: bytes) -> tuple[str, str]:
+    """Windows-1251 unless another Cyrillic code page reads clearly better (KOI8-R, DOS 866, KZ-1048)."""
+    sample = data[:_SAMPLE_BYTES]
+    candidates = list(_SINGLE_BYTE_CANDIDATES)
+    best = charset_normalizer.from_bytes(sample).best()
+    if best is not None and best.encoding in _EXTRA_CANDIDATES:
+        candidates.append(best.encoding)
+    scored = []
+    for order, encoding in enumerate(candidates):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        scored.append((_letter_score(text), -order, encoding))
+    if not scored:
+        raise ImportFileError("broken_encoding", detail="no Cyrillic code page fits")
+    score, _order, encoding = max(scored)
+    if score < 0:
+        raise ImportFileError("broken_encoding", detail="the letters do not form words in any Cyrillic code page")
+    # KZ-1048 differs from Windows-1251 only where 1251 has Serbian letters; Kazakh lists mean Kazakh ones.
+    if encoding == "cp1251":
+        text = _strict(data, "cp1251")
+        if re.search(r"[ЂЃЉЊЌЋЏђѓљњќћџ]", text):
+            try:
+                return data.decode("kz1048"), "kz1048"
+            except UnicodeDecodeError:
+                pass
+        return text, "cp1251"
+    return _strict(data, encoding), encoding
+
+
+# --- CSV ----------------------------------------------------------------------------------------------
+
+
+def sniff_delimiter(text: str) -> str:
+    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    sample = "\n".join(lines)
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        pass
+    # The Sniffer gives up on title rows; take the delimiter most lines agree on.
+    best, best_score = ",", -1
+    for delimiter in ";\t,|":
+        counts = [line.count(delimiter) for line in lines]
+        used = [c for c in counts if c]
+        if not used:
+            continue
+        mode = max(set(used), key=used.count)
+        score = used.count(mode) * mode
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _open_csv(data: bytes, saved_mapping: dict | None) -> Table:
+    text, encoding = decode(data)
+    if not text.strip().strip("\ufeff"):
+        raise ImportFileError("empty")
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        for number, cells in enumerate(reader, start=1):
+            yield number, [cell_text(c) for c in cells]
+
+    total = text.count("\n") + 1
+    table = _with_header(numbered(), saved_mapping, file_format="csv")
+    table.encoding, table.delimiter, table.total_hint = encoding, delimiter, max(total - table.header_row, 0)
+    return table
+
+
+# --- XLSX ---------------------------------------------------------------------------------------------
+
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"')
+
+
+def _merged_ranges(path: Path, worksheet_path: str) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of a sheet, read by streaming its XML: read-only openpyxl does not report them."""
+    ranges, tail = [], b""
+    with zipfile.ZipFile(path) as archive, archive.open(worksheet_path.lstrip("/")) as xml:
+        while chunk := xml.read(1 << 20):
+            data = tail + chunk
+            if b"mergeCell" in data:
+                ranges.extend(range_boundaries(m.decode()) for m in _MERGE_RE.findall(data))
+            tail = data[-200:]  # a tag split across chunks is found whole next time; the set drops repeats
+    return sorted(set(ranges))
+
+
+def _open_xlsx(path: Path, saved_mapping: dict | None) -> Table:
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except zipfile.BadZipFile as error:
+        raise ImportFileError("not_spreadsheet") from error
+    except (KeyError, OSError, ValueError, TypeError) as error:
+        # A zip that is not a workbook (a .docx, say) has no xl/workbook.xml.
+        if "workbook" in str(error).lower() or isinstance(error, KeyError):
+            raise ImportFileError("not_spreadsheet") from error
+        raise ImportFileError("broken_xlsx", detail=str(error)) from error
+    last_error = None
+    for sheet in workbook.worksheets:
+        try:
+            merged = _merged_ranges(path, sheet._worksheet_path)
+        except (KeyError, zipfile.BadZipFile):
+            merged = []
+        try:
+            table = _with_header(_xlsx_rows(sheet, merged), saved_mapping, file_format="xlsx")
+        except ImportFileError as error:
+            last_error = error
+            continue
+        table.sheet = sheet.title
+        if sheet.max_row:
+            table.total_hint = max(sheet.max_row - table.header_row, 0)
+        return table
+    raise last_error or ImportFileError("empty")
+
+
+def _xlsx_rows(sheet, merged: list[tuple[int, int, int, int]]) -> Iterator[tuple[int, list[str]]]:
+    # Merged ranges (min_col, min_row, max_col, max_row): every cell takes the top-left cell's value.
+    starts: dict[int, list[tuple[int, int, int, int]]] = {}
+    for bounds in merged:
+        starts.setdefault(bounds[1], []).append(bounds)
+    active: list[tuple[tuple[int, int, int, int], str]] = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = [cell_text(v) for v in values]
+        active = [(b, v) for b, v in active if b[3] >= number]
+        for bounds in starts.get(number, []):
+            min_col = bounds[0]
+            value = cells[min_col - 1] if len(cells) >= min_col else ""
+            active.append((bounds, value))
+        for (min_col, _min_row, max_col, _max_row), value in active:
+            if len(cells) < max_col:
+                cells.extend([""] * (max_col - len(cells)))
+            for col in range(min_col, max_col + 1):
+                cells[col - 1] = value
+        yield number, cells
+
+
+# --- header -------------------------------------------------------------------------------------------
+
+
+def _with_header(rows: Iterator[tuple[int, list[str]]], saved_mapping: dict | None, *, file_format: str) -> Table:
+    """Find the header among the first rows (title rows may sit above it) and map its columns."""
+    head: list[tuple[int, list[str]]] = []
+    for number, cells in rows:
+        head.append((number, cells))
+        if len(head) >= HEADER_SEARCH_ROWS:
+            break
+    non_blank = [(n, c) for n, c in head if any(c)]
+    if not non_blank:
+        raise ImportFileError("empty")
+    best = None
+    for number, cells in non_blank:
+        fields = [guess_field(c, saved_mapping) for c in cells]
+        if has_name_columns(f for f in fields if f):
+            score = header_score(cells, saved_mapping)
+            if best is None or score > best[0]:
+                best = (score, number, cells, fields)
+    if best is None:
+        seen = max(non_blank, key=lambda item: sum(1 for c in item[1] if c))[1]
+        columns = ", ".join(f"“{c}”" for c in seen if c)[:500]
+        raise ImportFileError("no_name_column", rows=HEADER_SEARCH_ROWS, columns=columns or "—")
+    _score, header_number, headers, fields = best
+    # A column mapped twice keeps its first occurrence: two "Телефон" columns do not overwrite each other.
+    taken: set[str] = set()
+    for index, name in enumerate(fields):
+        if name in taken or name == "ignore":
+            fields[index] = None
+        elif name:
+            taken.add(name)
+
+    def body() -> Iterator[tuple[int, list[str]]]:
+        for number, cells in head:
+            if number > header_number:
+                yield number, cells
+        yield from rows
+
+    return Table(file_format=file_format, headers=headers, rows=body(), header_row=header_number, fields=fields)
