@@ -24,8 +24,6 @@ from .names import kazakh_name_forms
 from .plan import Community, PlannedPerson
 from .upsert import bump
 
-DEMO_EMAIL_DOMAIN = "example.kz"
-
 
 class Lookups:
     """Reference rows by the keys the plan uses (ISO codes, slugs, English city names)."""
@@ -46,9 +44,9 @@ class Lookups:
         return self.districts.get(person.district) or self.cities[person.city]
 
 
-def synthetic_people():
-    """The people a previous `load_demo` planned (generate_people's benchmark people are not among them)."""
-    return Person.objects.filter(is_demo=True, email__endswith=f"@{DEMO_EMAIL_DOMAIN}")
+def community_loaded(prefix: str = "demo") -> bool:
+    """True when a synthetic community with this prefix is in the registry (its associations mark it)."""
+    return Organization.objects.filter(slug__startswith=f"{prefix}-artisans-association-").exists()
 
 
 def load_community(community: Community, *, stats: dict, progress: Callable[[str], None] = print) -> None:
@@ -120,9 +118,10 @@ def _create_person(planned: PlannedPerson, ref: Lookups) -> Person:
 def _create_workshop(planned: PlannedPerson, person: Person, ref: Lookups) -> Place:
     # Places have no service yet: validate and save here; the history still lands in the batch.
     shop = planned.workshop
+    name = workshop_name({n.form: n.full_name for n in person.names.all()})
     place = Place(
         is_demo=True, kind=Place.Kind.WORKSHOP, slug=shop["slug"], person=person, locality=ref.locality(planned),
-        name=_workshop_name(person), address=shop["address"], is_address_public=shop["is_address_public"],
+        name=name, address=shop["address"], is_address_public=shop["is_address_public"],
         latitude=Decimal(str(shop["latitude"])), longitude=Decimal(str(shop["longitude"])),
         opening_hours=shop["opening_hours"],
     )  # fmt: skip
@@ -131,8 +130,8 @@ def _create_workshop(planned: PlannedPerson, person: Person, ref: Lookups) -> Pl
     return place
 
 
-def _workshop_name(person: Person) -> dict[str, str]:
-    names = {n.form: n.full_name for n in person.names.all()}
+def workshop_name(names: dict[str, str]) -> dict[str, str]:
+    """The workshop's name in three languages from its artisan's name forms (form → full name)."""
     return {
         "kk": f"{names.get('kk_cyrl', '')} шеберханасы",
         "ru": f"Мастерская: {names.get('ru_cyrl', '')}",

@@ -18,6 +18,8 @@ from craftcity.taxonomy.reference import DISCIPLINES, DisciplineRow
 from .names import KAZAKH_GIVEN_NAMES_FEMALE, KAZAKH_GIVEN_NAMES_MALE, KAZAKH_SURNAME_STEMS, make_surname, word_forms
 
 THIS_YEAR = 2025
+DEMO_EMAIL_DOMAIN = "example.kz"
+BENCH_EMAIL_DOMAIN = "bench.example.kz"  # generate_people's benchmark registries
 YOUNGEST_BIRTH_YEAR = 2007  # apprentices from about 18
 
 # Relative weights: a third of the community lives in Almaty, the rest across every region.
@@ -159,10 +161,11 @@ def plan_organizations(prefix: str, rng: random.Random) -> list[PlannedOrganizat
 class Planner:
     """Builds a community person by person from one random generator, so the result depends only on the seed."""
 
-    def __init__(self, *, seed: int, prefix: str = "demo", email_domain: str = "example.kz"):
+    def __init__(self, *, seed: int, prefix: str = "demo", email_domain: str = DEMO_EMAIL_DOMAIN, always_email=False):
         self.rng = random.Random(seed)
         self.prefix = prefix
         self.email_domain = email_domain
+        self.email_share = 1.0 if always_email else 0.8
         self.people: list[PlannedPerson] = []
         self.relations: list[PlannedRelation] = []
         self.dynasties: list[PlannedDynasty] = []
@@ -231,13 +234,13 @@ class Planner:
         return person
 
     def _contacts(self, person: PlannedPerson) -> None:
-        if not person.is_alive:
-            return
         rng, i = self.rng, person.index
-        if rng.random() < 0.7:
+        if not person.is_alive and self.email_share < 1:
+            return
+        if person.is_alive and rng.random() < 0.7:
             person.phone = f"+7 700 000 {i // 100 % 100:02d} {i % 100:02d}"
             person.is_phone_public = rng.random() < 0.15
-        if rng.random() < 0.8:
+        if rng.random() < self.email_share:
             latin = f"{word_forms(person.given)['passport']} {word_forms(person.family)['passport']}".lower()
             local = slugify(latin).replace("-", ".") or "artisan"
             person.email = f"{local}.{i}@{self.email_domain}"
@@ -373,10 +376,11 @@ def _biography(row: DisciplineRow, city: CityRow, occupation: str) -> dict[str, 
 
 
 def plan_community(
-    *, seed: int, count: int, dynasties: int | None = None, prefix: str = "demo", email_domain: str = "example.kz"
-) -> Community:
+    *, seed: int, count: int, dynasties: int | None = None, prefix: str = "demo",
+    email_domain: str = DEMO_EMAIL_DOMAIN, always_email: bool = False,
+) -> Community:  # fmt: skip
     """`count` people, about `dynasties` lines of transmission among them, memberships and workshops."""
-    planner = Planner(seed=seed, prefix=prefix, email_domain=email_domain)
+    planner = Planner(seed=seed, prefix=prefix, email_domain=email_domain, always_email=always_email)
     if dynasties is None:
         dynasties = min(20, max(2, count // 15))
     number = 0

@@ -28,8 +28,8 @@ class DataCommand(BaseCommand):
             with transaction.atomic():
                 with change_batch(label=self.batch_label, kind=ChangeBatch.Kind.DEMO, reuse=False) as batch:
                     self.run(stats=stats, **options)
-                if not any(stats.get(key) for key in stats if not key.startswith("total.")):
-                    batch.delete()  # nothing happened: leave no empty batch behind
+                if not any(stats.values()):
+                    self._forget(batch)
                 if dry_run:
                     raise DryRunRollback
         except DryRunRollback:
@@ -40,6 +40,15 @@ class DataCommand(BaseCommand):
         except Exception as exc:  # scripts read the exit code; humans read the message
             raise CommandError(f"{type(exc).__name__}: {exc}") from exc
         self.report(stats)
+
+    @staticmethod
+    def _forget(batch) -> None:
+        """Nothing happened: leave no empty batch behind (keep it if anything already refers to it)."""
+        try:
+            with transaction.atomic():
+                batch.delete()
+        except Exception:  # an empty batch row is harmless
+            pass
 
     def run(self, *, stats: dict, **options) -> None:
         raise NotImplementedError

@@ -1,7 +1,8 @@
-from craftcity.demo.community import load_community, synthetic_people
-from craftcity.demo.plan import plan_community
+from craftcity.demo.community import community_loaded, load_community
+from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
 from craftcity.demo.seed_loader import load_seed
+from craftcity.people.models import Person
 
 from ._base import DataCommand
 
@@ -26,12 +27,12 @@ class Command(DataCommand):
         load_seed(stats=stats)
         if synthetic <= 0:
             return
-        existing = synthetic_people().count()
-        if existing:
-            note = (
-                "" if existing == synthetic else " (run `craftcity remove_demo` first to rebuild it with another size)"
+        if community_loaded():
+            people = Person.objects.filter(is_demo=True).exclude(email__endswith=f"@{BENCH_EMAIL_DOMAIN}").count()
+            self.progress(
+                f"synthetic community already loaded ({people} demo people); "
+                "to rebuild it with another size or seed, run `craftcity remove_demo` first"
             )
-            self.progress(f"synthetic community already loaded: {existing} people{note}")
             return
         self.progress(f"synthetic community of {synthetic} people (seed {seed})…")
         load_community(plan_community(seed=seed, count=synthetic), stats=stats, progress=self.progress)
