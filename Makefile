@@ -24,7 +24,7 @@ install: $(BIN)/craftcity node_modules/.package-lock.json
 system-packages:
 	scripts/ensure-system-packages
 
-demo: install
+demo: install compile-messages
 	mkdir -p var
 	$(CRAFTCITY) migrate --no-input
 	$(CRAFTCITY) load_demo

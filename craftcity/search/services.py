@@ -123,7 +123,8 @@ def search(text: str, *, kinds: list[str] | None = None, limit: int = 20, thresh
         "id", "kind", "object_id", "ref", "title", "subtitle", "keys", "text"
     )
     scored = [(s, e) for e in entries if (s := _score(keys, words, e)) >= threshold]
-    scored.sort(key=lambda pair: (-pair[0], pair[1].kind, pair[1].object_id))
+    order = {kind: i for i, kind in enumerate(SearchEntry.Kind.values)}  # people first on a tie
+    scored.sort(key=lambda pair: (-pair[0], order.get(pair[1].kind, 99), pair[1].object_id))
     return [
         Hit(e.kind, e.title.text(), e.subtitle.text(), url_of(e), score, e.object_id) for score, e in scored[:limit]
     ]
