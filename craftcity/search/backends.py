@@ -1,22 +1,35 @@
 """Two search backends behind one interface: SQLite FTS5 (default) and PostgreSQL (full text + pg_trgm).
 
-Both find candidates fast in the database's own index; ranking happens once, in Python, on a few
-hundred candidates (services.search), so both backends rank the same way.
+Both find candidates in the database's own index and hand back plain rows; ranking happens once, in
+Python, on those few rows (services.search), so both backends rank the same way. Each wider (slower)
+way of finding candidates runs only when the narrower one found too few.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from django.db import connection
 
 WORD = re.compile(r"\w+", re.UNICODE)
+COLUMNS = "e.id, e.kind, e.object_id, e.ref, e.title, e.subtitle, e.keys, e.text"
+
+
+class Row(NamedTuple):
+    id: int
+    kind: str
+    object_id: int
+    ref: str
+    title: str  # JSON text
+    subtitle: str  # JSON text
+    keys: str
+    text: str
 
 
 class SearchBackend:
-    """Returns the ids of entries that may match; the caller ranks them."""
-
-    def candidates(self, *, keys: list[str], words: list[str], kinds: list[str] | None, limit: int) -> list[int]:
+    def candidates(self, *, keys: list[str], words: list[str], kinds, limit: int, enough: int) -> list[Row]:
+        """Rows that may match; stops widening the search once `enough` were found."""
         raise NotImplementedError
 
 
@@ -26,66 +39,68 @@ def _kind_clause(kinds, column="e.kind"):
     return f" AND {column} IN ({', '.join(['%s'] * len(kinds))})", list(kinds)
 
 
+def _merge(found: dict, rows) -> None:
+    for row in rows:
+        found.setdefault(row[0], Row(*row))
+
+
 class SQLiteBackend(SearchBackend):
     """FTS5 over the name keys and text (prefix queries), plus a trigram FTS5 table for typos."""
 
-    def _quote(self, token: str) -> str:
+    @staticmethod
+    def _quote(token: str) -> str:
         return '"' + token.replace('"', "") + '"'
 
-    def candidates(self, *, keys, words, kinds, limit):
+    def candidates(self, *, keys, words, kinds, limit, enough):
         kind_sql, kind_params = _kind_clause(kinds)
-        terms = [f"keys:{self._quote(k)}*" for k in keys] + [f"text:{self._quote(w)}*" for w in words if len(w) > 1]
-        found: list[int] = []
+        found: dict[int, Row] = {}
         with connection.cursor() as cursor:
-            if keys:
-                # Every name token must match (as a prefix): the precise path, good for most queries.
-                match = " AND ".join(f"keys:{self._quote(k)}*" for k in keys)
-                found += self._run(cursor, "search_fts", match, kind_sql, kind_params, limit)
-            if len(found) < limit and terms:
-                match = " OR ".join(terms)
-                found += self._run(cursor, "search_fts", match, kind_sql, kind_params, limit)
-            grams = {k[i : i + 3] for k in keys for i in range(len(k) - 2)}
-            if len(found) < 20 and grams:
-                # Typos: any shared trigram of the keys; ranking sorts out the best.
-                match = " OR ".join(self._quote(g) for g in sorted(grams))
-                found += self._run(cursor, "search_trigram", match, kind_sql, kind_params, limit)
-        return list(dict.fromkeys(found))[:limit]
 
-    def _run(self, cursor, table, match, kind_sql, kind_params, limit):
-        cursor.execute(
-            f"SELECT e.id FROM {table} f JOIN search_searchentry e ON e.id = f.rowid "
-            f"WHERE {table} MATCH %s{kind_sql} ORDER BY f.rank LIMIT %s",
-            [match, *kind_params, limit],
-        )
-        return [row[0] for row in cursor.fetchall()]
+            def run(table, match):
+                cursor.execute(
+                    f"SELECT {COLUMNS} FROM {table} f JOIN search_searchentry e ON e.id = f.rowid "
+                    f"WHERE {table} MATCH %s{kind_sql} ORDER BY f.rank LIMIT %s",
+                    [match, *kind_params, limit],
+                )
+                _merge(found, cursor.fetchall())
+
+            if keys:
+                # Every name token matches as a prefix: the precise path, enough for most queries.
+                run("search_fts", " AND ".join(f"keys:{self._quote(k)}*" for k in keys))
+            terms = [f"keys:{self._quote(k)}*" for k in keys] + [f"text:{self._quote(w)}*" for w in words if len(w) > 1]
+            if len(found) < enough and terms:
+                run("search_fts", " OR ".join(terms))
+            grams = sorted({k[i : i + 3] for k in keys for i in range(len(k) - 2)})
+            if len(found) < enough and grams:
+                # Typos: entries sharing trigrams with the typed keys; ranking sorts out the best.
+                run("search_trigram", " OR ".join(self._quote(g) for g in grams))
+        return list(found.values())
 
 
 class PostgresBackend(SearchBackend):
     """pg_trgm word similarity on the name keys (typo-tolerant), full text with prefixes on the text."""
 
-    def candidates(self, *, keys, words, kinds, limit):
+    def candidates(self, *, keys, words, kinds, limit, enough):
         kind_sql, kind_params = _kind_clause(kinds)
-        found: list[int] = []
+        found: dict[int, Row] = {}
         with connection.cursor() as cursor:
             if keys:
                 query_key = " ".join(keys)
                 cursor.execute(
-                    "SELECT e.id FROM search_searchentry e WHERE %s <%% e.keys" + kind_sql
-                    + " ORDER BY word_similarity(%s, e.keys) DESC LIMIT %s",
+                    f"SELECT {COLUMNS} FROM search_searchentry e WHERE %s <%% e.keys{kind_sql} "
+                    "ORDER BY word_similarity(%s, e.keys) DESC LIMIT %s",
                     [query_key, *kind_params, query_key, limit],
-                )  # fmt: skip
-                found += [row[0] for row in cursor.fetchall()]
-            tokens = [re.sub(r"[^\w]", "", w) for w in words if len(w) > 1]
-            tokens = [t for t in tokens if t]
-            if len(found) < limit and tokens:
-                tsquery = " | ".join(f"{t}:*" for t in tokens)
-                cursor.execute(
-                    "SELECT e.id FROM search_searchentry e "
-                    "WHERE to_tsvector('simple', e.text) @@ to_tsquery('simple', %s)" + kind_sql + " LIMIT %s",
-                    [tsquery, *kind_params, limit],
                 )
-                found += [row[0] for row in cursor.fetchall()]
-        return list(dict.fromkeys(found))[:limit]
+                _merge(found, cursor.fetchall())
+            tokens = [t for t in (re.sub(r"[^\w]", "", w) for w in words if len(w) > 1) if t]
+            if len(found) < enough and tokens:
+                cursor.execute(
+                    f"SELECT {COLUMNS} FROM search_searchentry e "
+                    f"WHERE to_tsvector('simple', e.text) @@ to_tsquery('simple', %s){kind_sql} LIMIT %s",
+                    [" | ".join(f"{t}:*" for t in tokens), *kind_params, limit],
+                )
+                _merge(found, cursor.fetchall())
+        return list(found.values())
 
 
 def get_backend() -> SearchBackend:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from rapidfuzz import fuzz
 
 import namekit
+from craftcity.core.translation import as_translated
 
-from .backends import WORD, get_backend
+from .backends import WORD, Row, get_backend
 from .documents import INDEXERS
 from .models import SearchEntry
 
@@ -21,7 +24,9 @@ URL_NAMES = {
     SearchEntry.Kind.DISCIPLINE: "public:discipline",
     SearchEntry.Kind.PLACE: "public:place",
 }
-CANDIDATES = 300
+CANDIDATES = 100
+# Widen the search (any word, then trigrams for typos) only when the precise path found fewer than this.
+ENOUGH = 3
 
 
 def index_object(kind: str, pk) -> None:
@@ -75,13 +80,25 @@ class Hit:
         }
 
 
-def url_of(entry: SearchEntry) -> str:
-    try:
-        name = URL_NAMES[entry.kind]
-        arg = int(entry.ref) if entry.kind == SearchEntry.Kind.PERSON else entry.ref
-        return reverse(name, args=[arg])
-    except (KeyError, NoReverseMatch, ValueError):
-        return ""
+_PLACEHOLDER = {SearchEntry.Kind.PERSON: 987654321}
+
+
+def url_of(kind: str, ref: str) -> str:
+    """The public URL of an entry. Reversed once per kind and language, then filled in: reversing a URL
+    for every hit costs more than the search itself."""
+    language = translation.get_language()
+    pattern = _url_patterns.get((kind, language))
+    if pattern is None:
+        try:
+            sample = _PLACEHOLDER.get(kind, "ref-placeholder")
+            pattern = reverse(URL_NAMES[kind], args=[sample]).replace(str(sample), "{ref}")
+        except (KeyError, NoReverseMatch):
+            pattern = ""
+        _url_patterns[(kind, language)] = pattern
+    return pattern.replace("{ref}", ref) if pattern else ""
+
+
+_url_patterns: dict[tuple[str, str], str] = {}
 
 
 def parse_query(text: str) -> tuple[list[str], list[str]]:
@@ -103,14 +120,23 @@ def _token_score(query_key: str, entry_keys: list[str]) -> float:
     return best
 
 
-def _score(keys: list[str], words: list[str], entry: SearchEntry) -> float:
+def _score(keys: list[str], words: list[str], row: Row) -> float:
     key_score = 0.0
-    if keys and entry.keys:
-        entry_keys = entry.keys.split()
+    if keys and row.keys:
+        entry_keys = row.keys.split()
         key_score = sum(_token_score(q, entry_keys) for q in keys) / len(keys)
-    text = entry.text.casefold()
-    word_score = sum(1 for w in words if w in text) / len(words) if words else 0.0
+    if key_score >= 1.0 or not words:
+        return key_score
+    text = row.text.casefold()
+    word_score = sum(1 for w in words if w in text) / len(words)
     return max(key_score, 0.9 * word_score)
+
+
+def _text(value) -> str:
+    """A translated JSON column as read by the cursor: text on SQLite, already decoded on PostgreSQL."""
+    if isinstance(value, str):
+        value = json.loads(value or "{}")
+    return as_translated(value).text()
 
 
 def search(text: str, *, kinds: list[str] | None = None, limit: int = 20, threshold: float = 0.6) -> list[Hit]:
@@ -118,15 +144,22 @@ def search(text: str, *, kinds: list[str] | None = None, limit: int = 20, thresh
     keys, words = parse_query(text)
     if not keys and not words:
         return []
-    ids = get_backend().candidates(keys=keys, words=words, kinds=kinds, limit=CANDIDATES)
-    entries = SearchEntry.objects.filter(id__in=ids).only(
-        "id", "kind", "object_id", "ref", "title", "subtitle", "keys", "text"
-    )
-    scored = [(s, e) for e in entries if (s := _score(keys, words, e)) >= threshold]
+    rows = get_backend().candidates(keys=keys, words=words, kinds=kinds, limit=CANDIDATES, enough=ENOUGH)
     order = {kind: i for i, kind in enumerate(SearchEntry.Kind.values)}  # people first on a tie
-    scored.sort(key=lambda pair: (-pair[0], order.get(pair[1].kind, 99), pair[1].object_id))
+    scored = sorted(
+        ((score, row) for row in rows if (score := _score(keys, words, row)) >= threshold),
+        key=lambda pair: (-pair[0], order.get(pair[1].kind, 99), pair[1].object_id),
+    )
     return [
-        Hit(e.kind, e.title.text(), e.subtitle.text(), url_of(e), score, e.object_id) for score, e in scored[:limit]
+        Hit(
+            row.kind,
+            _text(row.title),
+            _text(row.subtitle),
+            url_of(row.kind, row.ref),
+            score,
+            row.object_id,
+        )
+        for score, row in scored[:limit]
     ]
 
 
