@@ -25,7 +25,7 @@ def record_keys(core: Sequence[str], year: int, phone: str, email: str, extra: I
         for t in core:
             for o in core:
                 if o is not t:
-                    keys.add(f"t|{t}|{o[:3]}")  # a typo at the end of either token still shares a key
+                    keys.add(f"t|{t}|{o[:4]}")  # a typo late in either token still shares a key
         if year:
             # Surname (the last part when both are known) with the year: catches a typo early in the
             # given name. Given name + year would be a huge block of unrelated people.

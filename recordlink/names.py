@@ -209,14 +209,13 @@ def namekit_blocking_keys(full_name: str, core_len: int = 2) -> set[str]:
     """namekit's own blocking keys when it is installed (empty otherwise).
 
     For two-part names the engine's own keys (built on the same namekit skeletons, but pairing each
-    part with three letters of the other instead of one) are finer and cover the same pairs, and the
+    part with four letters of the other instead of one) are finer and cover the same pairs, and the
     surname-only key ("f:") groups a whole dynasty; so namekit's keys are used for names with fewer
     than two parts (a bare surname), which have no other way to meet their full-name twins.
     """
-    if _nk_blocking_keys is None:
+    if _nk_blocking_keys is None or core_len >= 2:
         return set()
     try:
-        keys = set(_nk_blocking_keys(full_name))
+        return set(_nk_blocking_keys(full_name))
     except Exception:  # a name namekit cannot parse must not stop a whole file
         return set()
-    return keys if core_len < 2 else set()
