@@ -13,6 +13,14 @@ from craftcity.people.services import person_create
 _seq = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached fragments must not outlive the test that made them (primary keys are reused)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(db):
     roles_sync()

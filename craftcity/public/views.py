@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from craftcity.awards.models import Award, AwardProgramme
+from craftcity.core.cache import registry_version
 from craftcity.geo.models import Country, Region
 from craftcity.lineage.models import Dynasty
 from craftcity.lineage.selectors import dynasty_detail, dynasty_tree
@@ -120,26 +125,40 @@ def people(request):
 
 
 def person(request, pk: int):
+    """A person's page. For visitors who see no personal data the rendered body is cached until the
+    registry changes; signed-in viewers (who may see more) always get a fresh render."""
+    cacheable = not request.user.is_authenticated
+    key = f"page:person:{pk}:{translation.get_language()}:{request.get_host()}:{registry_version()}"
+    page = cache.get(key) if cacheable else None
+    if page is None:
+        page = _person_page(request, pk)
+        if cacheable:
+            cache.set(key, page, timeout=3600)
+    return render(request, "public/person.html", {"page": page})
+
+
+def _person_page(request, pk: int) -> dict:
     try:
         subject = person_detail(pk=pk, user=request.user)
     except Person.DoesNotExist:
         raise Http404(_("No such person in the registry.")) from None
     personal = {field: subject.personal_value(field, request.user) for field in Person.PERSONAL_FIELDS}
-    url = request.build_absolute_uri()
-    return render(
-        request,
-        "public/person.html",
-        {
-            "person": subject,
-            "other_names": [
-                n for n in dict.fromkeys(x.full_name for x in subject.names.all()) if n != subject.display_name
-            ],
-            "personal": {k: v for k, v in personal.items() if v},
-            "masters": [r for r in subject.relations_as_junior.all()],
-            "apprentices": [r for r in subject.relations_as_senior.all()],
-            "jsonld": jsonld.script_tag(jsonld.person_jsonld(subject, url)),
-        },
-    )
+    context = {
+        "person": subject,
+        "other_names": [
+            n for n in dict.fromkeys(x.full_name for x in subject.names.all()) if n != subject.display_name
+        ],
+        "personal": {k: v for k, v in personal.items() if v},
+        "masters": list(subject.relations_as_junior.all()),
+        "apprentices": list(subject.relations_as_senior.all()),
+    }
+    facts = [str(d.name) for d in subject.disciplines.all()] + ([str(subject.region)] if subject.region else [])
+    return {
+        "title": subject.display_name,
+        "description": ", ".join([subject.display_name, *facts]),
+        "body": mark_safe(render_to_string("public/_person_body.html", context, request=request)),
+        "jsonld": jsonld.script_tag(jsonld.person_jsonld(subject, request.build_absolute_uri())),
+    }
 
 
 def dynasties(request):

@@ -16,3 +16,4 @@ ALLOWED_HOSTS = ["*"]
 # Static files come from the app folders in tests; nothing is collected.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 CRAFTCITY_TILE_URL = ""  # tests run offline
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

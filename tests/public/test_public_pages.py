@@ -166,3 +166,23 @@ def test_the_sitemap_lists_public_pages_in_every_language_and_no_drafts(client, 
     assert f"/people/{draft.pk}/" not in people
     assert 'hreflang="ru"' in people
     assert "Sitemap:" in client.get("/robots.txt").content.decode()
+
+
+def test_a_cached_person_page_changes_as_soon_as_the_record_does(client, master):
+    from craftcity.people.services import person_update
+
+    assert "1970" in client.get(f"/en/people/{master.pk}/").content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(f"/en/people/{master.pk}/")
+    assert not any("people_personname" in q["sql"] for q in ctx.captured_queries)  # served from the cache
+    person_update(person=master, birth_year=1971)
+    assert "1971" in client.get(f"/en/people/{master.pk}/").content.decode()
+
+
+def test_the_owner_sees_their_private_data_and_it_never_reaches_the_cached_public_page(client, master, make_user):
+    owner = make_user(role="artisan")
+    Person.objects.filter(pk=master.pk).update(user=owner)
+    client.force_login(owner)
+    assert PRIVATE[0] in client.get(f"/en/people/{master.pk}/").content.decode()
+    client.logout()
+    assert PRIVATE[0] not in client.get(f"/en/people/{master.pk}/").content.decode()
