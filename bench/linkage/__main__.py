@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [200, 1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
 
     results = []
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-linkage-") as tmp:
         for people in sizes:
             out_dir = Path(tmp) / str(people)
@@ -103,7 +104,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             lines.append(f"| {people:,} | {n:,} | {name} | {scores['f1']:.4f} | {scores['precision']:.4f} | "
                          f"{scores['recall']:.4f} | {wall:.1f} | {cpu:.1f} | {rss:.0f} |")
+    load_after = os.getloadavg()[0]
     lines += [
+        "",
+        f"CPU (s) is the process's own user+system time. The machine was shared with other jobs during the run "
+        f"(1-minute load average {load_before:.1f} at the start, {load_after:.1f} at the end, on 2 cores); "
+        "when wall time is well above CPU time the process was waiting for a core.",
         "",
         "Splink is given what a careful user would do without this project's name tables: lowercased, "
         "stripped name tokens, digits-only phones, lowercased e-mails; no transliteration (see the "
