@@ -14,6 +14,15 @@ _seq = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
+def _english_by_default():
+    """Messages are asserted in English unless a test switches language (the site's default is Kazakh)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Cached fragments must not outlive the test that made them (primary keys are reused)."""
     from django.core.cache import cache

@@ -138,7 +138,10 @@ class TranslatedField(models.JSONField):
         return as_translated(super().to_python(value))
 
     def get_prep_value(self, value):
-        return super().get_prep_value(dict(as_translated(value)) if value is not None else None)
+        # Only whole texts are normalized; a plain string is a key lookup's value (name__en="Almaty").
+        if isinstance(value, dict):
+            value = dict(as_translated(value))
+        return super().get_prep_value(value)
 
     def validate(self, value, model_instance):
         value = as_translated(value)

@@ -10,17 +10,18 @@ craftcity.lineage.services.dynasty_recompute.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.utils import timezone
 
+from craftcity.core.cache import registry_changed
 from craftcity.lineage import services as lineage_services
 from craftcity.lineage.models import Dynasty, Relation
 from craftcity.organizations.models import Membership, Organization
 from craftcity.people.models import Person, PersonName
 from craftcity.places.models import Place
+from craftcity.search.services import index_rebuild
 
 from .community import Lookups, workshop_name
 from .names import kazakh_name_forms
@@ -55,24 +56,6 @@ def plan_bench(*, count: int, seed: int) -> Community:
         seed=seed, count=count, dynasties=max(1, count // 50), prefix=BENCH_PREFIX, email_domain=BENCH_EMAIL_DOMAIN,
         always_email=True,
     )  # fmt: skip
-
-
-@contextmanager
-def _edges_loaded_once(kinds_edges: dict) -> Iterator[None]:
-    """dynasty_recompute reads every relation each time; for thousands of dynasties read them once."""
-    original = lineage_services.relation_edges
-
-    def cached(kinds=None):
-        key = tuple(sorted(kinds)) if kinds else None
-        if key not in kinds_edges:
-            kinds_edges[key] = original(kinds)
-        return kinds_edges[key]
-
-    lineage_services.relation_edges = cached
-    try:
-        yield
-    finally:
-        lineage_services.relation_edges = original
 
 
 def generate(
@@ -186,9 +169,12 @@ def generate(
     Dynasty.objects.bulk_create(dynasties, batch_size=batch_size)
     bump(stats, "lineage.dynasty.created", len(dynasties))
     progress(f"  {len(relations)} relations; deriving {len(dynasties)} dynasties…")
-    with _edges_loaded_once({}):
-        for dynasty in Dynasty.objects.filter(slug__in=[d.slug for d in dynasties]):
-            lineage_services.dynasty_recompute(dynasty)
+    edges: dict = {}  # read the relations once for all dynasties
+    for dynasty in Dynasty.objects.filter(slug__in=[d.slug for d in dynasties]):
+        lineage_services.dynasty_recompute(dynasty, edges=edges)
+    progress("  indexing for search…")
+    index_rebuild()
+    registry_changed()
     elapsed = time.monotonic() - started
     stats["total.seconds"] = round(elapsed, 1)
     stats["total.people_per_second"] = round(total / max(elapsed, 1e-6))

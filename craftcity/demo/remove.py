@@ -12,6 +12,7 @@ from django.db.models.signals import post_delete
 from django.test.utils import override_settings
 
 from craftcity.awards.models import Award
+from craftcity.core.cache import registry_changed
 from craftcity.geo.models import Locality
 from craftcity.lineage import signals as lineage_signals
 from craftcity.lineage.models import Dynasty, Relation
@@ -19,6 +20,8 @@ from craftcity.lineage.services import dynasty_recompute
 from craftcity.organizations.models import Organization
 from craftcity.people.models import Person
 from craftcity.places.models import Place
+from craftcity.search.pause import indexing_paused
+from craftcity.search.services import index_rebuild
 
 from .upsert import bump
 
@@ -35,8 +38,10 @@ def quiet_bulk_work():
     """No per-row history and no per-relation dynasty recomputation, for work on tens of thousands of rows."""
     post_delete.disconnect(lineage_signals.relation_changed, sender=Relation)
     try:
-        with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        with override_settings(SIMPLE_HISTORY_ENABLED=False), indexing_paused():
             yield
+        index_rebuild()  # one pass instead of one reindex per deleted row
+        registry_changed()
     finally:
         post_delete.connect(lineage_signals.relation_changed, sender=Relation)
 

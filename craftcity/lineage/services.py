@@ -45,10 +45,16 @@ def relation_delete(*, actor=None, relation: Relation) -> None:
         relation.delete()
 
 
-def dynasty_recompute(dynasty: Dynasty) -> Dynasty:
-    """Rebuild a dynasty's members, generations and counts from the current relations."""
+def dynasty_recompute(dynasty: Dynasty, *, edges: dict | None = None) -> Dynasty:
+    """Rebuild a dynasty's members, generations and counts from the current relations.
+
+    `edges` may hold the relation edges already read, keyed by kind ("family") and None (all kinds),
+    so that rebuilding thousands of dynasties reads the relation table once."""
     kinds = None if dynasty.includes_apprentices else [Relation.Kind.FAMILY]
-    gens = graph.generations(dynasty.founder_id, relation_edges(kinds))
+    key = None if kinds is None else Relation.Kind.FAMILY
+    if edges is not None and key not in edges:
+        edges[key] = relation_edges(kinds)
+    gens = graph.generations(dynasty.founder_id, edges[key] if edges is not None else relation_edges(kinds))
     existing = {m.person_id: m for m in dynasty.members.all()}
     DynastyMember.objects.filter(dynasty=dynasty).exclude(person_id__in=gens).delete()
     new, changed = [], []

@@ -40,6 +40,27 @@ def index_object(kind: str, pk) -> None:
 
 
 @transaction.atomic
+def index_objects(pairs, *, chunk: int = 500) -> int:
+    """Reindex many records at once from (kind, pk) pairs: public ones are written, the rest removed."""
+    by_kind: dict[str, list] = {}
+    for kind, pk in pairs:
+        by_kind.setdefault(kind, []).append(pk)
+    written = 0
+    for kind, pks in by_kind.items():
+        indexer = INDEXERS[kind]
+        for start in range(0, len(pks), chunk):
+            part = pks[start : start + chunk]
+            SearchEntry.objects.filter(kind=kind, object_id__in=part).delete()
+            entries = [
+                SearchEntry(kind=kind, object_id=obj.pk, **indexer.document(obj))
+                for obj in indexer.queryset().filter(pk__in=part)
+            ]
+            SearchEntry.objects.bulk_create(entries)
+            written += len(entries)
+    return written
+
+
+@transaction.atomic
 def index_rebuild(kinds=None, *, batch_size: int = 2000, progress=None) -> int:
     """Rebuild the entries of these kinds (all by default) from scratch. Returns how many were written."""
     total = 0

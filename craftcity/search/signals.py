@@ -11,6 +11,7 @@ from craftcity.places.models import Place
 from craftcity.taxonomy.models import Discipline
 
 from .models import SearchEntry
+from .pause import indexing_is_paused
 
 WATCHED = {
     Person: SearchEntry.Kind.PERSON,
@@ -22,9 +23,27 @@ WATCHED = {
 
 
 def _later(kind, pk):
-    from .services import index_object
+    """Queue a record for reindexing when the transaction commits; each record once per transaction.
 
-    transaction.on_commit(lambda: index_object(kind, pk))
+    The queue lives on the connection. A rolled-back transaction drops its commit callbacks but not the
+    queue, so a flush is registered whenever none is waiting in the current transaction: the next commit
+    indexes what is left, and records that were rolled back are found absent and left out."""
+    if pk is None or indexing_is_paused():
+        return
+    connection = transaction.get_connection()
+    connection.__dict__.setdefault("_craftcity_search_pending", set()).add((kind, pk))
+    waiting = connection.in_atomic_block and any(entry[1] is _flush for entry in connection.run_on_commit)
+    if not waiting:
+        transaction.on_commit(_flush)
+
+
+def _flush():
+    from .services import index_objects
+
+    connection = transaction.get_connection()
+    pending = connection.__dict__.pop("_craftcity_search_pending", set())
+    if pending:
+        index_objects(pending)
 
 
 @receiver([post_save, post_delete])

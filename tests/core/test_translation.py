@@ -59,3 +59,12 @@ def test_translated_text_survives_the_database_round_trip(make_organization):
         assert str(loaded.name) == "Қолөнершілер одағы"
     with translation.override("en"):
         assert str(loaded) == "Union of Craftsmen"
+
+
+@pytest.mark.django_db
+def test_a_language_can_be_queried_directly(make_organization):
+    from craftcity.organizations.models import Organization
+
+    make_organization("union", name={"kk": "Одақ", "en": "Union"})
+    assert Organization.objects.filter(name__en="Union").count() == 1
+    assert Organization.objects.filter(name__kk="Union").count() == 0
