@@ -244,18 +244,24 @@ def _open_csv(data: bytes, saved_mapping: dict | None) -> Table:
 # --- XLSX ---------------------------------------------------------------------------------------------
 
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"')
+_DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"')
 
 
-def _merged_ranges(path: Path, worksheet_path: str) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of a sheet, read by streaming its XML: read-only openpyxl does not report them."""
-    ranges, tail = [], b""
+def _merged_ranges(path: Path, worksheet_path: str) -> tuple[list[tuple[int, int, int, int]], int | None]:
+    """Merged ranges and the last row of a sheet, read by streaming its XML.
+
+    Read-only openpyxl reports no merged cells, and asking it for max_row parses the whole sheet once more.
+    """
+    ranges, tail, last_row = [], b"", None
     with zipfile.ZipFile(path) as archive, archive.open(worksheet_path.lstrip("/")) as xml:
         while chunk := xml.read(1 << 20):
+            if last_row is None and (dimension := _DIMENSION_RE.search(chunk[:4096])):
+                last_row = int(dimension.group(1))
             data = tail + chunk
             if b"mergeCell" in data:
                 ranges.extend(range_boundaries(m.decode()) for m in _MERGE_RE.findall(data))
             tail = data[-200:]  # a tag split across chunks is found whole next time; the set drops repeats
-    return sorted(set(ranges))
+    return sorted(set(ranges)), last_row
 
 
 def _open_xlsx(path: Path, saved_mapping: dict | None) -> Table:
@@ -271,17 +277,17 @@ def _open_xlsx(path: Path, saved_mapping: dict | None) -> Table:
     last_error = None
     for sheet in workbook.worksheets:
         try:
-            merged = _merged_ranges(path, sheet._worksheet_path)
+            merged, last_row = _merged_ranges(path, sheet._worksheet_path)
         except (KeyError, zipfile.BadZipFile):
-            merged = []
+            merged, last_row = [], None
         try:
             table = _with_header(_xlsx_rows(sheet, merged), saved_mapping, file_format="xlsx")
         except ImportFileError as error:
             last_error = error
             continue
         table.sheet = sheet.title
-        if sheet.max_row:
-            table.total_hint = max(sheet.max_row - table.header_row, 0)
+        if last_row:
+            table.total_hint = max(last_row - table.header_row, 0)
         return table
     raise last_error or ImportFileError("empty")
 

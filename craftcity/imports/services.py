@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -35,6 +36,7 @@ from craftcity.people.models import Person, PersonName
 from craftcity.taxonomy.models import Discipline
 from namekit import blocking_keys, detect_script, name_forms, name_key, parse_name, similarity
 
+from .bulk import TableWriter, fast_path, insert_with_history
 from .columns import FIELDS, has_name_columns
 from .issues import ImportFileError, Issue, Severity
 from .models import ImportBatch, ImportSource, PersonSource
@@ -68,6 +70,7 @@ _GENDERS = {
     "woman": "female", "әйел": "female", "ә": "female",
 }  # fmt: skip
 # Person fields and the import field whose column they come from, for naming the column in an error.
+_CHECKED_PERSON_FIELDS = ("birth_year", "gender", "phone", "email")
 _PERSON_FIELD_COLUMNS = {
     "birth_year": "birth_year", "gender": "gender", "phone": "phone", "email": "email", "region": "region",
     "locality": "locality",
@@ -208,11 +211,17 @@ class _Organizations:
                     if key:
                         self.by_key.setdefault(key, pk)
         self.new: dict[str, str] = {}  # key → name as first written
+        self.memo: dict[str, tuple[int | None, str]] = {}
 
     def key(self, text: str) -> str:
         return normalize_org(text) or _fold(text)
 
     def find(self, text: str) -> tuple[int | None, str]:
+        if text not in self.memo:
+            self.memo[text] = self._find(text)
+        return self.memo[text]
+
+    def _find(self, text: str) -> tuple[int | None, str]:
         for key in (_fold(text), normalize_org(text)):
             if key in self.by_key:
                 return self.by_key[key], key
@@ -268,21 +277,42 @@ def _name_parts(full_name: str) -> dict:
     return {"given_name": parsed.given[:120], "family_name": parsed.family[:120], "patronymic": parsed.patronymic[:120]}
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_forms(token: str) -> dict[str, str]:
+    return name_forms(token)
+
+
+def _forms_of(text: str) -> dict[str, str]:
+    """namekit.name_forms, word by word: a list repeats the same few hundred names, each converted once."""
+    tokens = [_token_forms(token) for token in text.split()]
+    if not tokens:
+        return {}
+    return {form: " ".join(token[form] for token in tokens) for form in tokens[0]}
+
+
 def _plan_names(full_name: str) -> tuple[list[dict], list[str]]:
     language, form = name_language_and_form(full_name)
-    names = [{"full_name": full_name, "language": language, "form": form, "is_primary": True, **_name_parts(full_name)}]
+    parts = _name_parts(full_name)
+    names = [{"full_name": full_name, "language": language, "form": form, "is_primary": True, **parts}]
     generated = []
     if form == PersonName.Form.KAZAKH_CYRILLIC:
+        whole = _forms_of(full_name)
+        part_forms = {key: _forms_of(value) for key, value in parts.items()}
         seen = {(language, full_name.casefold())}
-        for other_form, text in name_forms(full_name).items():
+        for other_form, text in whole.items():
             other_language = GENERATED_FORM_LANGUAGES.get(other_form)
             if other_language is None or not text or (other_language, text.casefold()) in seen:
                 continue
             seen.add((other_language, text.casefold()))
             names.append(
-                {"full_name": text[:300], "language": other_language, "form": other_form, "is_primary": False,
-                 **_name_parts(text)}
-            )  # fmt: skip
+                {
+                    "full_name": text[:300],
+                    "language": other_language,
+                    "form": other_form,
+                    "is_primary": False,
+                    **{key: forms.get(other_form, "")[:120] for key, forms in part_forms.items()},
+                }
+            )
             generated.append(other_form)
     return names, generated
 
@@ -309,6 +339,9 @@ class RowChecker:
         self.known_fingerprints = _known_fingerprints()
         self.this_year = timezone.localdate().year
         self.low_year = 1850
+        self._person, self._name = Person(), PersonName()
+        self._person_defaults = {key: getattr(self._person, key) for key in _CHECKED_PERSON_FIELDS}
+        self._memo: dict[tuple[str, str, int | None], int | None] = {}
 
     def header(self, name: str) -> str:
         index = self.columns.get(name)
@@ -395,7 +428,7 @@ class RowChecker:
                 person["email"] = email
         region_text = values.get("region", "")
         if region_text:
-            region_id = self.regions.find(region_text)
+            region_id = self._lookup("region", region_text, self.regions.find)
             if region_id is None:
                 issue("region_unknown", "region", region_text, hint_choices=self.regions.hints(region_text))
             else:
@@ -403,17 +436,20 @@ class RowChecker:
                 person["country_id"] = self.region_countries.get(region_id)
         locality_text = values.get("locality", "")
         if locality_text:
-            locality_id = self.localities.find(locality_text, person.get("region_id"))
+            region_id = person.get("region_id")
+            locality_id = self._lookup(
+                "locality", locality_text, lambda t: self.localities.find(t, region_id), region_id
+            )
             if locality_id is None:
                 issue("locality_unknown", "locality", locality_text, hint_choices=self.localities.hints(locality_text))
             else:
                 person["locality_id"] = locality_id
         craft_text = values.get("craft", "")
         if craft_text:
-            found = self.disciplines.find(craft_text)
+            found = self._lookup("craft", craft_text, self.disciplines.find)
             parts = [craft_text] if found else [p for p in _SPLIT_LIST.split(craft_text) if p]
             for part in parts:
-                pk = found or self.disciplines.find(part)
+                pk = found or self._lookup("craft", part, self.disciplines.find)
                 if pk is None:
                     issue("craft_unknown", "craft", part, hint_choices=self.disciplines.hints(part))
                 elif pk not in plan.discipline_ids:
@@ -426,15 +462,27 @@ class RowChecker:
         if plan.names and plan.is_valid:
             self._full_clean(plan, issue)
 
+    def _lookup(self, kind: str, text: str, find, scope: int | None = None) -> int | None:
+        """A list names the same few regions and crafts thousands of times: look each spelling up once."""
+        key = (kind, text, scope)
+        if key not in self._memo:
+            self._memo[key] = find(text)
+        return self._memo[key]
+
     def _full_clean(self, plan: RowPlan, issue) -> None:
         """The models' own validation, so an import cannot store what the back office would refuse."""
-        person = Person(**plan.person)
-        set_fields = {key.removesuffix("_id") for key in plan.person}
+        # One instance of each, refilled per row: building 200,000 model instances costs more than checking them.
+        person, name = self._person, self._name
+        for key in _CHECKED_PERSON_FIELDS:
+            setattr(person, key, plan.person.get(key, self._person_defaults[key]))
+        for key, value in plan.names[0].items():
+            setattr(name, key, value)
+        # Foreign keys were found by lookup a moment ago; checking each again costs a query per row.
+        set_fields = {key for key in plan.person if key in _CHECKED_PERSON_FIELDS}
         exclude = [f.name for f in Person._meta.fields if f.name not in set_fields]
         try:
             person.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-            name = plan.names[0]
-            PersonName(**name).full_clean(exclude=["person"], validate_unique=False, validate_constraints=False)
+            name.full_clean(exclude=["person"], validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             for key, messages in error.message_dict.items():
                 column = _PERSON_FIELD_COLUMNS.get(key, "full_name")
@@ -690,83 +738,106 @@ def _create_organizations(plans: list[RowPlan], *, actor) -> dict[str, int]:
     return created
 
 
-def _bulk_with_history(model, objects: list, *, history_batch: ChangeBatch, actor) -> list:
-    """bulk_create plus the history rows `save()` would have made, tied to the import's change batch."""
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    created = []
-    for start in range(0, len(objects), BULK_SIZE):
-        chunk = model.objects.bulk_create(objects[start : start + BULK_SIZE])
-        model.history.bulk_history_create(
-            chunk, default_user=user, custom_historical_attrs={"batch_id": history_batch.pk}
-        )
-        created.extend(chunk)
-    return created
-
-
 def _write_people(
     plans: list[RowPlan], *, batch: ImportBatch, history_batch: ChangeBatch, organizations: dict[str, int], actor,
     progress: Progress | None,
 ) -> None:  # fmt: skip
-    people = [Person(**plan.person) for plan in plans]
-    people = _bulk_with_history(Person, people, history_batch=history_batch, actor=actor)
+    """People, their name forms, disciplines, memberships and sources, each with the history save() would write."""
+    user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    writer = _FastWriter(history_batch.pk, user_id) if fast_path() else _OrmWriter(history_batch, actor)
+    person_ids, person_history = writer.create(Person, [dict(plan.person) for plan in plans])
     if progress:
-        progress("write", len(people) // 3, len(people))
-    _write_disciplines(plans, people)
-    _write_names(plans, people, history_batch=history_batch, actor=actor)
+        progress("write", len(plans) // 3, len(plans))
+    _write_disciplines(plans, person_ids, person_history, writer)
+    _write_names(plans, person_ids, writer)
     if progress:
-        progress("write", 2 * len(people) // 3, len(people))
+        progress("write", 2 * len(plans) // 3, len(plans))
     memberships = []
-    for plan, person in zip(plans, people, strict=True):
+    for plan, person_id in zip(plans, person_ids, strict=True):
         organization_id = plan.organization_id or organizations.get(plan.organization_key)
         if organization_id:
-            memberships.append(Membership(person=person, organization_id=organization_id))
-    _bulk_with_history(Membership, memberships, history_batch=history_batch, actor=actor)
+            memberships.append({"person_id": person_id, "organization_id": organization_id})
+    writer.create(Membership, memberships)
     sources = [
-        PersonSource(
-            person=person,
-            batch=batch,
-            row_number=plan.row,
-            raw=plan.raw,
-            fingerprint=plan.fingerprint,
-            generated_names=plan.generated,
-        )
-        for plan, person in zip(plans, people, strict=True)
-    ]
-    PersonSource.objects.bulk_create(sources, batch_size=BULK_SIZE)
+        {"person_id": person_id, "batch_id": batch.pk, "row_number": plan.row, "raw": plan.raw,
+         "fingerprint": plan.fingerprint, "generated_names": plan.generated}
+        for plan, person_id in zip(plans, person_ids, strict=True)
+    ]  # fmt: skip
+    writer.plain(PersonSource, sources)
     if progress:
-        progress("write", len(people), len(people))
+        progress("write", len(plans), len(plans))
 
 
-def _write_disciplines(plans: list[RowPlan], people: list[Person]) -> None:
+class _FastWriter:
+    """executemany with ids from the table's sequence (SQLite, where the import holds the write lock)."""
+
+    def __init__(self, batch_id, user_id):
+        self.batch_id, self.user_id = batch_id, user_id
+
+    def create(self, model, rows: list[dict]) -> tuple[list[int], dict[int, int]]:
+        if not rows:
+            return [], {}
+        return insert_with_history(model, rows, batch_id=self.batch_id, user_id=self.user_id)
+
+    def plain(self, model, rows: list[dict]) -> list[int]:
+        writer = TableWriter(model)
+        pk = writer.pk.attname
+        for row, new_id in zip(rows, writer.reserve_ids(len(rows)), strict=True):
+            row[pk] = new_id
+        writer.insert(rows)
+        return [row[pk] for row in rows]
+
+
+class _OrmWriter:
+    """bulk_create plus simple-history's bulk_history_create, tied to the change batch (other databases)."""
+
+    def __init__(self, history_batch: ChangeBatch, actor):
+        self.history_batch = history_batch
+        self.user = actor if getattr(actor, "is_authenticated", False) else None
+
+    def create(self, model, rows: list[dict]) -> tuple[list[int], dict[int, int]]:
+        objects = model.objects.bulk_create([model(**row) for row in rows], batch_size=BULK_SIZE)
+        history = model.history.bulk_history_create(
+            objects, batch_size=BULK_SIZE, default_user=self.user,
+            custom_historical_attrs={"batch_id": self.history_batch.pk},
+        )  # fmt: skip
+        ids = [obj.pk for obj in objects]
+        if all(row.history_id for row in history):
+            return ids, {obj.pk: row.history_id for obj, row in zip(objects, history, strict=True)}
+        found = model.history.model.objects.filter(batch_id=self.history_batch.pk, history_type="+")
+        return ids, dict(found.values_list(model._meta.pk.attname, "history_id"))
+
+    def plain(self, model, rows: list[dict]) -> list[int]:
+        return [obj.pk for obj in model.objects.bulk_create([model(**row) for row in rows], batch_size=BULK_SIZE)]
+
+
+def _write_disciplines(plans: list[RowPlan], person_ids: list[int], person_history: dict[int, int], writer) -> None:
     through = Person.disciplines.through
     rows = [
-        through(person_id=person.pk, discipline_id=pk)
-        for plan, person in zip(plans, people, strict=True)
+        {"person_id": person_id, "discipline_id": pk}
+        for plan, person_id in zip(plans, person_ids, strict=True)
         for pk in plan.discipline_ids
     ]
-    rows = through.objects.bulk_create(rows, batch_size=BULK_SIZE)
     if not rows:
         return
-    # The historical person rows were written before the disciplines were set; record them as save() would.
-    historical = Person.history.model
-    m2m_history = historical._meta.get_field("historicalperson_disciplines").related_model
-    history_ids = dict(
-        historical.objects.filter(id__in=[p.pk for p in people], history_type="+").values_list("id", "history_id")
-    )
-    m2m_history.objects.bulk_create(
-        [m2m_history(id=r.pk, person_id=r.person_id, discipline_id=r.discipline_id, history_id=history_ids[r.person_id])
-         for r in rows],
-        batch_size=BULK_SIZE,
+    through_ids = writer.plain(through, rows)
+    # The person's "+" history row lists the disciplines it was created with, as save() and .set() would.
+    m2m_history = Person.history.model._meta.get_field("historicalperson_disciplines").related_model
+    writer.plain(
+        m2m_history,
+        [{"id": through_id, "person_id": row["person_id"], "discipline_id": row["discipline_id"],
+          "history_id": person_history[row["person_id"]]}
+         for row, through_id in zip(rows, through_ids, strict=True)],
     )  # fmt: skip
 
 
-def _write_names(plans: list[RowPlan], people: list[Person], *, history_batch: ChangeBatch, actor) -> None:
+def _write_names(plans: list[RowPlan], person_ids: list[int], writer) -> None:
     names = [
-        PersonName(person_id=person.pk, **name)
-        for plan, person in zip(plans, people, strict=True)
+        {"person_id": person_id, **name}
+        for plan, person_id in zip(plans, person_ids, strict=True)
         for name in plan.names
     ]
-    _bulk_with_history(PersonName, names, history_batch=history_batch, actor=actor)
+    writer.create(PersonName, names)
 
 
 # --- afterwards ------------------------------------------------------------------------------------------

@@ -225,3 +225,28 @@ def test_likely_duplicates_within_the_file_and_across_scripts_are_flagged(refere
 
     assert batch.rows_created == 3  # flagged only; merging is the review queue's job
     assert [(c["row"], c.get("file_row")) for c in batch.candidates] == [(3, 2)]
+
+
+def test_the_portable_writer_used_on_postgresql_gives_the_same_registry_and_undo(
+    reference, good_file, tmp_path, snapshot, monkeypatch
+):
+    fast = import_people(path=good_file).batch
+    after_fast = snapshot()
+    import_batch_undo(batch=fast)
+    before = snapshot()
+
+    monkeypatch.setattr(services, "fast_path", lambda: False)
+    batch = import_people(path=good_file).batch
+
+    def without_ids(state):
+        return {
+            table: [{k: v for k, v in row.items() if not k.endswith("id") and k not in ("created_at", "updated_at")}
+                    for row in rows]
+            for table, rows in state.items()
+        }  # fmt: skip
+
+    assert without_ids(snapshot()) == without_ids(after_fast)
+    assert Person.history.filter(batch=batch.change_batch, history_type="+").count() == 3
+    assert Person.history.model.objects.filter(batch=batch.change_batch).first().disciplines.count() == 1
+    import_batch_undo(batch=batch)
+    assert snapshot() == before
