@@ -35,17 +35,13 @@ from craftcity.organizations.services import organization_create
 from craftcity.people.models import Person, PersonName
 from craftcity.taxonomy.models import Discipline
 from namekit import blocking_keys, detect_script, name_forms, name_key, parse_name, similarity
+from recordlink.normalize import ascii_fold, normalize_craft, normalize_org, normalize_phone, normalize_region
 
 from .bulk import TableWriter, fast_path, insert_with_history
 from .columns import FIELDS, has_name_columns
 from .issues import ImportFileError, Issue, Severity
 from .models import ImportBatch, ImportSource, PersonSource
 from .reading import Table, open_table
-
-try:  # the linkage colleague's normalizers; a small fallback keeps imports working without them
-    from recordlink.normalize import ascii_fold, normalize_craft, normalize_org, normalize_phone, normalize_region
-except ImportError:  # pragma: no cover
-    from ._fallback import ascii_fold, normalize_craft, normalize_org, normalize_phone, normalize_region
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 BULK_SIZE = 2000
