@@ -47,10 +47,7 @@ def write_section(name: str, markdown: str, path: Path | None = None) -> Path:
     """Replace (or append) the section ``name`` of docs/benchmarks.md, stamped with machine and date."""
     path = path or DOC_PATH
     start, end = f"<!-- bench:{name}:start -->", f"<!-- bench:{name}:end -->"
-    stamp = (
-        f"_Measured {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')} "
-        f"on {machine_description()}._\n\n"
-    )
+    stamp = f"_Measured {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')} on {machine_description()}._\n\n"
     block = f"{start}\n{stamp}{markdown.strip()}\n{end}"
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)

@@ -69,11 +69,7 @@ def parse_tokens(text: str) -> _Parse:
         patronymic_index = patronymics[-1]
         others = [index for index in range(len(tokens)) if index != patronymic_index]
         has_surname = any(infos[index].kind == "family" for index in others)
-        if (
-            not has_surname
-            and len(others) <= 1
-            and _is_kazakh_patronymic(infos[patronymic_index].phonetic)
-        ):
+        if not has_surname and len(others) <= 1 and _is_kazakh_patronymic(infos[patronymic_index].phonetic):
             patronymic_index = -1
     rest = [index for index in range(len(tokens)) if index != patronymic_index]
 

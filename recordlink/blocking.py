@@ -12,8 +12,8 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 
-MAX_BLOCK = 30      # compare all pairs up to this block size
-WINDOW = 5          # sorted-neighbourhood window inside larger blocks
+MAX_BLOCK = 30  # compare all pairs up to this block size
+WINDOW = 5  # sorted-neighbourhood window inside larger blocks
 
 
 def record_keys(core: Sequence[str], year: int, phone: str, email: str, extra: Iterable[str] = ()) -> set[str]:

@@ -42,8 +42,10 @@ def iter_records(path: str | Path) -> Iterator[dict[str, str]]:
         names = [h.strip().lower() for h in header]
         missing = [c for c in REQUIRED if c not in names]
         if missing:
-            raise InputError(f"{path}: missing required column(s): {', '.join(missing)} "
-                             f"(found: {', '.join(h for h in header if h) or 'none'})")
+            raise InputError(
+                f"{path}: missing required column(s): {', '.join(missing)} "
+                f"(found: {', '.join(h for h in header if h) or 'none'})"
+            )
         index = {c: names.index(c) for c in (*REQUIRED, *OPTIONAL) if c in names}
         id_col = index["id"]
         line_no = 1

@@ -161,8 +161,7 @@ def make_comparator(recs: Records) -> Callable[[int, int], int]:
         if best < 0:
             lv_name = 7
         elif best >= 0.999:
-            lv_name = (5 if other < 0 else 0 if other >= 0.999 else 1 if other >= 0.92
-                       else 2 if other >= 0.85 else 3)
+            lv_name = 5 if other < 0 else 0 if other >= 0.999 else 1 if other >= 0.92 else 2 if other >= 0.85 else 3
         else:
             lv_name = 4 if best >= 0.9 and (other >= 0.9 or other < 0) else 6
         pi, pj = patr[i], patr[j]
@@ -234,8 +233,13 @@ def dedupe(
 
     t = time.perf_counter()
     blocks = blocking.build_blocks(
-        blocking.record_keys(recs.core[i], recs.year[i], recs.phone[i], recs.email[i],
-                             namekit_blocking_keys(recs.names[i], len(recs.core[i])))
+        blocking.record_keys(
+            recs.core[i],
+            recs.year[i],
+            recs.phone[i],
+            recs.email[i],
+            namekit_blocking_keys(recs.names[i], len(recs.core[i])),
+        )
         for i in range(n)
     )
     sort_key = [("|".join(sorted(recs.core[i])), recs.year[i] or 9999, recs.region[i]) for i in range(n)]
@@ -279,8 +283,7 @@ def dedupe(
     labels, linked = guarded_clusters(n, pairs, scores, cut)
     timings["cluster"] = time.perf_counter() - t
     _log(progress, f"clustered: {linked} links, {len(set(labels))} clusters in {timings['cluster']:.1f}s")
-    return DedupeResult(labels=labels, model=model, candidate_pairs=len(pairs), linked_pairs=linked,
-                        timings=timings)
+    return DedupeResult(labels=labels, model=model, candidate_pairs=len(pairs), linked_pairs=linked, timings=timings)
 
 
 TF_CLIP = 6.0

@@ -26,8 +26,19 @@ from dataclasses import dataclass, field
 # lists write them in either order, and "other token exact" implies "best token exact", so two
 # separate comparisons would count the same evidence twice.
 COMPARISONS: list[tuple[str, list[str]]] = [
-    ("name", ["both exact", "exact + jw>=0.92", "exact + jw>=0.85", "exact + different", "both jw>=0.90",
-              "single token exact", "else", "missing"]),
+    (
+        "name",
+        [
+            "both exact",
+            "exact + jw>=0.92",
+            "exact + jw>=0.85",
+            "exact + different",
+            "both jw>=0.90",
+            "single token exact",
+            "else",
+            "missing",
+        ],
+    ),
     ("patronymic", ["same", "different", "missing"]),
     ("gender", ["same", "different", "missing"]),
     ("birth_year", ["exact", "±1", "±2", "else", "missing"]),
@@ -133,12 +144,15 @@ class FSModel:
 
     def describe(self) -> str:
         """Human-readable table of levels, m, u and weights, for logs and the docs."""
-        lines = [f"λ random pair={self.prior:.3g} ({self.prior_weight:+.2f} bits), "
-                 f"λ candidates={self.candidate_prior:.4f}, EM iterations {self.iterations}"]
+        lines = [
+            f"λ random pair={self.prior:.3g} ({self.prior_weight:+.2f} bits), "
+            f"λ candidates={self.candidate_prior:.4f}, EM iterations {self.iterations}"
+        ]
         lw = self.level_weights()
         for k, (name, levels) in enumerate(COMPARISONS):
-            cells = [f"{lv}: m={self.m[k][i]:.4f} u={self.u[k][i]:.2g} w={lw[k][i]:+.1f}"
-                     for i, lv in enumerate(levels[:-1])]
+            cells = [
+                f"{lv}: m={self.m[k][i]:.4f} u={self.u[k][i]:.2g} w={lw[k][i]:+.1f}" for i, lv in enumerate(levels[:-1])
+            ]
             lines.append(f"  {name}: " + "; ".join(cells))
         return "\n".join(lines)
 
@@ -156,8 +170,9 @@ def level_frequencies(counts: Mapping[int, int], smoothing: float = 1.0) -> list
 def _bounds(table: Mapping[tuple[str, str], float], *, upper: bool) -> list[dict[int, tuple[float, float]]]:
     out: list[dict[int, tuple[float, float]]] = []
     for name, levels in COMPARISONS:
-        out.append({levels.index(lv): ((0.0, v) if upper else (v, 1.0))
-                    for (cname, lv), v in table.items() if cname == name})
+        out.append(
+            {levels.index(lv): ((0.0, v) if upper else (v, 1.0)) for (cname, lv), v in table.items() if cname == name}
+        )
     return out
 
 
@@ -252,8 +267,7 @@ def train_em(
     Splink's reasoning: matches found in session one, divided by the share of all matches that have
     identical names (m of "both exact"), over all possible pairs.
     """
-    bounds = [{**c, **f} for c, f in zip(_bounds(M_CAPS, upper=True), _bounds(M_FLOORS, upper=False),
-                                          strict=True)]
+    bounds = [{**c, **f} for c, f in zip(_bounds(M_CAPS, upper=True), _bounds(M_FLOORS, upper=False), strict=True)]
     u = estimate_u(random_counts)
     m = [_clamp(list(M_START[name]), bounds[k]) for k, (name, _) in enumerate(COMPARISONS)]
     name_k = 0
@@ -262,17 +276,24 @@ def train_em(
     everything = set(range(len(COMPARISONS)))
 
     same_name = {c: v for c, v in counts.items() if _level_is(c, name_k, NAME_BOTH_EXACT)}
-    same_contact = {c: v for c, v in counts.items()
-                    if _level_is(c, phone_k, 0) or _level_is(c, email_k, 0)}
+    same_contact = {c: v for c, v in counts.items() if _level_is(c, phone_k, 0) or _level_is(c, email_k, 0)}
     iterations, lam_name = 0, 0.5
     if same_name:
-        m1, lam_name, it1 = _em(same_name, u, m, bounds, everything - {name_k},
-                                max_iterations=max_iterations, tolerance=tolerance)
+        m1, lam_name, it1 = _em(
+            same_name, u, m, bounds, everything - {name_k}, max_iterations=max_iterations, tolerance=tolerance
+        )
         m = [m1[k] if k != name_k else m[k] for k in everything]
         iterations += it1
     if same_contact:
-        m2, _lam, it2 = _em(same_contact, u, m, bounds, everything - {phone_k, email_k},
-                            max_iterations=max_iterations, tolerance=tolerance)
+        m2, _lam, it2 = _em(
+            same_contact,
+            u,
+            m,
+            bounds,
+            everything - {phone_k, email_k},
+            max_iterations=max_iterations,
+            tolerance=tolerance,
+        )
         m[name_k] = m2[name_k]
         iterations += it2
     matches = lam_name * sum(same_name.values()) / m[name_k][NAME_BOTH_EXACT]

@@ -30,16 +30,66 @@ except ImportError:  # pragma: no cover
 NAMEKIT_AVAILABLE = _nk_skeleton is not None
 
 _CYR = {
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "j",
-    "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o",
-    "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h",
-    "һ": "h", "ц": "c", "ч": "w", "ш": "w", "щ": "w", "ъ": "", "ы": "i", "і": "i", "ь": "", "э": "e",
-    "ю": "iu", "я": "ia",
+    "а": "a",
+    "ә": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ғ": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "j",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "қ": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "ң": "n",
+    "о": "o",
+    "ө": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ұ": "u",
+    "ү": "u",
+    "ф": "f",
+    "х": "h",
+    "һ": "h",
+    "ц": "c",
+    "ч": "w",
+    "ш": "w",
+    "щ": "w",
+    "ъ": "",
+    "ы": "i",
+    "і": "i",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
 }
-_LAT = {"ä": "a", "ğ": "g", "q": "k", "ñ": "n", "ö": "o", "ū": "u", "ü": "u", "ı": "i", "ş": "w", "ç": "w",
-        "y": "i", "x": "h", "é": "e", "ó": "o"}
-_DIGRAPHS = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("sh", "w"), ("ch", "w"), ("ts", "c"),
-             ("ng", "n")]
+_LAT = {
+    "ä": "a",
+    "ğ": "g",
+    "q": "k",
+    "ñ": "n",
+    "ö": "o",
+    "ū": "u",
+    "ü": "u",
+    "ı": "i",
+    "ş": "w",
+    "ç": "w",
+    "y": "i",
+    "x": "h",
+    "é": "e",
+    "ó": "o",
+}
+_DIGRAPHS = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("sh", "w"), ("ch", "w"), ("ts", "c"), ("ng", "n")]
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWEL_I_E = re.compile(r"(?<=[aeiou])i(?=e)")
 
@@ -116,8 +166,23 @@ def _surname_fold(key: str) -> tuple[str, str]:
 
 def _strip_patronymic(key: str) -> str:
     """Patronymic -> father's name key, so Ерланұлы and Ерланович compare equal."""
-    for suffix in ("ovich", "evich", "ivich", "ovna", "evna", "ivna", "ichna", "ovic", "evic", "ovw", "evw",
-                   "kizi", "uli", "ulu", "ich"):
+    for suffix in (
+        "ovich",
+        "evich",
+        "ivich",
+        "ovna",
+        "evna",
+        "ivna",
+        "ichna",
+        "ovic",
+        "evic",
+        "ovw",
+        "evw",
+        "kizi",
+        "uli",
+        "ulu",
+        "ich",
+    ):
         if key.endswith(suffix) and len(key) > len(suffix) + 2:
             return key[: -len(suffix)]
     return key
@@ -125,16 +190,43 @@ def _strip_patronymic(key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NameFeatures:
-    core: tuple[str, ...]   # keys of (given name, surname) when both are known, else the one token
-    patronymic: str         # father's-name key or ""
-    gender: str             # "m", "f" or ""
-    roles_sure: bool        # surname recognised by its ending, so (given, surname) order can be trusted
+    core: tuple[str, ...]  # keys of (given name, surname) when both are known, else the one token
+    patronymic: str  # father's-name key or ""
+    gender: str  # "m", "f" or ""
+    roles_sure: bool  # surname recognised by its ending, so (given, surname) order can be trusted
 
 
 _features_cache: dict[str, NameFeatures] = {}
 # Surname endings as written (any script), checked on the raw lowercase text: cheaper than a skeleton.
-_FAMILY_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "улы", "қызы", "кызы", "ov", "ev", "in", "ova",
-                   "eva", "ina", "uly", "uli", "ulu", "ūly", "kyzy", "qyzy", "kizi", "qızy", "kızy", "ий", "ая")
+_FAMILY_ENDINGS = (
+    "ов",
+    "ев",
+    "ин",
+    "ова",
+    "ева",
+    "ина",
+    "ұлы",
+    "улы",
+    "қызы",
+    "кызы",
+    "ov",
+    "ev",
+    "in",
+    "ova",
+    "eva",
+    "ina",
+    "uly",
+    "uli",
+    "ulu",
+    "ūly",
+    "kyzy",
+    "qyzy",
+    "kizi",
+    "qızy",
+    "kızy",
+    "ий",
+    "ая",
+)
 
 
 def _key_of(part: str) -> str:

@@ -49,8 +49,13 @@ def systems(records: Path, out_dir: Path) -> dict[str, list[str]]:
         ours = [sys.executable, str(ROOT / "manage.py"), *ours[1:]]
     return {
         "craftcity (recordlink)": ours,
-        "Splink 5 + DuckDB": [sys.executable, "-m", "bench.linkage.splink_baseline", str(records),
-                              str(out_dir / "splink.csv")],
+        "Splink 5 + DuckDB": [
+            sys.executable,
+            "-m",
+            "bench.linkage.splink_baseline",
+            str(records),
+            str(out_dir / "splink.csv"),
+        ],
     }
 
 
@@ -83,8 +88,11 @@ def main(argv: list[str] | None = None) -> int:
                 out_csv = out_dir / ("ours.csv" if name.startswith("craftcity") else "splink.csv")
                 scores = pairwise_scores(read_mapping(out_csv, "id", "cluster_id"), truth)
                 results.append((people, len(rows), name, scores, wall, cpu, rss))
-                print(f"   {name}: F1 {scores['f1']:.4f} P {scores['precision']:.4f} R {scores['recall']:.4f} "
-                      f"{wall:.1f}s wall {cpu:.1f}s CPU {rss:.0f} MiB", file=sys.stderr)
+                print(
+                    f"   {name}: F1 {scores['f1']:.4f} P {scores['precision']:.4f} R {scores['recall']:.4f} "
+                    f"{wall:.1f}s wall {cpu:.1f}s CPU {rss:.0f} MiB",
+                    file=sys.stderr,
+                )
 
     lines = [
         "## Record linkage (`dedupe_csv` vs Splink 5)",
@@ -102,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         if scores is None:
             lines.append(f"| {people:,} | {n:,} | {name} | failed | | | {wall:.1f} | {cpu:.1f} | {rss:.0f} |")
         else:
-            lines.append(f"| {people:,} | {n:,} | {name} | {scores['f1']:.4f} | {scores['precision']:.4f} | "
-                         f"{scores['recall']:.4f} | {wall:.1f} | {cpu:.1f} | {rss:.0f} |")
+            lines.append(
+                f"| {people:,} | {n:,} | {name} | {scores['f1']:.4f} | {scores['precision']:.4f} | "
+                f"{scores['recall']:.4f} | {wall:.1f} | {cpu:.1f} | {rss:.0f} |"
+            )
     load_after = os.getloadavg()[0]
     lines += [
         "",

@@ -55,28 +55,132 @@ STEMS = _words(
 STEMS = STEMS + MALE + [m + suffix for m in MALE[:40] for suffix in ("бай", "бек")]
 
 RU_SPECIAL = {
-    "Шыңғыс": "Чингиз", "Жүсіп": "Жусуп", "Ыбырай": "Ибрай", "Ілияс": "Ильяс", "Ләззат": "Ляззат",
-    "Ләйлә": "Ляйля", "Әлия": "Алия", "Інкәр": "Инкар", "Рүстем": "Рустем", "Ысқақ": "Искак",
-    "Ысмағұл": "Исмагул", "Әбдір": "Абдир", "Ғабдулла": "Габдулла", "Әубәкір": "Аубакир",
+    "Шыңғыс": "Чингиз",
+    "Жүсіп": "Жусуп",
+    "Ыбырай": "Ибрай",
+    "Ілияс": "Ильяс",
+    "Ләззат": "Ляззат",
+    "Ләйлә": "Ляйля",
+    "Әлия": "Алия",
+    "Інкәр": "Инкар",
+    "Рүстем": "Рустем",
+    "Ысқақ": "Искак",
+    "Ысмағұл": "Исмагул",
+    "Әбдір": "Абдир",
+    "Ғабдулла": "Габдулла",
+    "Әубәкір": "Аубакир",
 }
-KK_TO_RU = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х",
-                          "і": "и", "Ә": "А", "Ғ": "Г", "Қ": "К", "Ң": "Н", "Ө": "О", "Ұ": "У", "Ү": "У",
-                          "Һ": "Х", "І": "И"})
+KK_TO_RU = str.maketrans(
+    {
+        "ә": "а",
+        "ғ": "г",
+        "қ": "к",
+        "ң": "н",
+        "ө": "о",
+        "ұ": "у",
+        "ү": "у",
+        "һ": "х",
+        "і": "и",
+        "Ә": "А",
+        "Ғ": "Г",
+        "Қ": "К",
+        "Ң": "Н",
+        "Ө": "О",
+        "Ұ": "У",
+        "Ү": "У",
+        "Һ": "Х",
+        "І": "И",
+    }
+)
 # Kazakh Latin (2021 alphabet), letter by letter.
 LATN = {
-    "а": "a", "ә": "ä", "б": "b", "в": "v", "г": "g", "ғ": "ğ", "д": "d", "е": "e", "ё": "io", "ж": "j",
-    "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n", "ң": "ñ", "о": "o",
-    "ө": "ö", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "ū", "ү": "ü", "ф": "f", "х": "h",
-    "һ": "h", "ц": "ts", "ч": "ç", "ш": "ş", "щ": "şş", "ъ": "", "ы": "y", "і": "ı", "ь": "", "э": "e",
-    "ю": "iu", "я": "ia",
+    "а": "a",
+    "ә": "ä",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ғ": "ğ",
+    "д": "d",
+    "е": "e",
+    "ё": "io",
+    "ж": "j",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "қ": "q",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "ң": "ñ",
+    "о": "o",
+    "ө": "ö",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ұ": "ū",
+    "ү": "ü",
+    "ф": "f",
+    "х": "h",
+    "һ": "h",
+    "ц": "ts",
+    "ч": "ç",
+    "ш": "ş",
+    "щ": "şş",
+    "ъ": "",
+    "ы": "y",
+    "і": "ı",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
 }
 # Passport / ICAO-like, as Kazakh documents print them.
 PASSPORT = {
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o",
-    "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh",
-    "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e",
-    "ю": "iu", "я": "ia",
+    "а": "a",
+    "ә": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ғ": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "қ": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "ң": "n",
+    "о": "o",
+    "ө": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ұ": "u",
+    "ү": "u",
+    "ф": "f",
+    "х": "kh",
+    "һ": "h",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "і": "i",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
 }
 # English press / BGN-ish: y for й, ya/yu, gh and q now and then.
 PRESS = dict(PASSPORT, й="y", ю="yu", я="ya", ғ="gh", ё="yo", ь="", х="kh")
@@ -114,8 +218,12 @@ CRAFTS = [
     ("тоқыма", "ткачество", "weaving", ["Тоқу", "weaver"]),
     ("шыны", "стекло", "glass", ["художественное стекло", "glassblowing"]),
     ("құрақ көрпе", "лоскутное шитьё", "kurak korpe patchwork", ["курак корпе", "patchwork", "Құрақ"]),
-    ("домбыра жасау", "изготовление музыкальных инструментов", "instrument making",
-     ["dombra making", "домбра", "Аспап жасау"]),
+    (
+        "домбыра жасау",
+        "изготовление музыкальных инструментов",
+        "instrument making",
+        ["dombra making", "домбра", "Аспап жасау"],
+    ),
     ("кесте", "вышивка", "embroidery", ["Кесте тігу", "вышивание"]),
     ("кілем тоқу", "ковроткачество", "carpet weaving", ["ковры", "rugs", "Кілем"]),
 ]
@@ -215,29 +323,38 @@ def typo(word: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(word) - 1)
     op = rng.random()
     if op < 0.3:
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     if op < 0.6:
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if op < 0.8:
         return word[:i] + word[i] + word[i:]
     pool = "аеиоунрлтк" if "а" <= word[i].lower() <= "я" or word[i].lower() in "әғқңөұүһі" else "aeiounrltk"
-    return word[:i] + rng.choice(pool) + word[i + 1:]
+    return word[:i] + rng.choice(pool) + word[i + 1 :]
 
 
 def phone_format(digits10: str, rng: random.Random) -> str:
     a, b, c, d = digits10[:3], digits10[3:6], digits10[6:8], digits10[8:]
-    return rng.choice([
-        f"+7 {a} {b} {c} {d}", f"8({a}){b}{c}{d}", f"8{digits10}", digits10, f"+7{digits10}",
-        f"8 {a} {b}-{c}-{d}", f"+7 ({a}) {b}-{c}-{d}", f"7{digits10}",
-    ])
+    return rng.choice(
+        [
+            f"+7 {a} {b} {c} {d}",
+            f"8({a}){b}{c}{d}",
+            f"8{digits10}",
+            digits10,
+            f"+7{digits10}",
+            f"8 {a} {b}-{c}-{d}",
+            f"+7 ({a}) {b}-{c}-{d}",
+            f"7{digits10}",
+        ]
+    )
 
 
 def make_phone(rng: random.Random) -> str:
     return rng.choice(OPERATORS) + f"{rng.randrange(10**7):07d}"
 
 
-def new_person(rng, pid, *, gender=None, stem=None, style=None, father=None, year=None, region=None, craft=None,
-               given=None):
+def new_person(
+    rng, pid, *, gender=None, stem=None, style=None, father=None, year=None, region=None, craft=None, given=None
+):
     gender = gender or ("m" if rng.random() < 0.5 else "f")
     given = given or zipf_choice(rng, MALE if gender == "m" else FEMALE, 0.6)
     stem = stem or zipf_choice(rng, STEMS, 0.6)
@@ -274,9 +391,17 @@ def make_people(n: int, rng: random.Random) -> list[Person]:
                     break
                 g = "m" if rng.random() < 0.5 else "f"
                 father = parent.given if parent.gender == "m" else zipf_choice(rng, MALE)
-                child = new_person(rng, len(people), gender=g, stem=parent.stem, style=parent.surname_style,
-                                   father=father, year=parent.birth_year + rng.randint(20, 34),
-                                   region=parent.region, craft=parent.craft)
+                child = new_person(
+                    rng,
+                    len(people),
+                    gender=g,
+                    stem=parent.stem,
+                    style=parent.surname_style,
+                    father=father,
+                    year=parent.birth_year + rng.randint(20, 34),
+                    region=parent.region,
+                    craft=parent.craft,
+                )
                 if rng.random() < 0.25:
                     child.phones = [parent.phones[0]]  # the family's one phone, handed to the registrar
                 child.org = parent.org if rng.random() < 0.7 else child.org
@@ -284,16 +409,28 @@ def make_people(n: int, rng: random.Random) -> list[Person]:
         elif r < 0.27 and people:
             # A namesake: the same full name as somebody already listed, another life.
             other = people[rng.randrange(len(people))]
-            people.append(new_person(rng, pid, gender=other.gender, given=other.given, stem=other.stem,
-                                     style=other.surname_style))
+            people.append(
+                new_person(rng, pid, gender=other.gender, given=other.given, stem=other.stem, style=other.surname_style)
+            )
         elif r < 0.30 and people:
             # A near twin: same surname, region, craft and birth year, a similar given name.
             other = people[rng.randrange(len(people))]
             names = MALE if other.gender == "m" else FEMALE
             similar = [x for x in names if x != other.given and x[:2] == other.given[:2]] or names
-            people.append(new_person(rng, pid, gender=other.gender, given=rng.choice(similar), stem=other.stem,
-                                     style=other.surname_style, father=other.father, year=other.birth_year,
-                                     region=other.region, craft=other.craft))
+            people.append(
+                new_person(
+                    rng,
+                    pid,
+                    gender=other.gender,
+                    given=rng.choice(similar),
+                    stem=other.stem,
+                    style=other.surname_style,
+                    father=other.father,
+                    year=other.birth_year,
+                    region=other.region,
+                    craft=other.craft,
+                )
+            )
         else:
             people.append(new_person(rng, pid))
     return people[:n]
@@ -301,13 +438,15 @@ def make_people(n: int, rng: random.Random) -> list[Person]:
 
 def list_style(rng: random.Random) -> dict:
     """Each regional association fills its spreadsheet its own way."""
-    scripts = rng.choice([
-        {"kk": 0.6, "ru": 0.3, "passport": 0.1},
-        {"ru": 0.7, "kk": 0.2, "passport": 0.1},
-        {"passport": 0.5, "press": 0.2, "latn": 0.2, "ru": 0.1},
-        {"latn": 0.5, "kk": 0.4, "passport": 0.1},
-        {"press": 0.6, "passport": 0.3, "ru": 0.1},
-    ])
+    scripts = rng.choice(
+        [
+            {"kk": 0.6, "ru": 0.3, "passport": 0.1},
+            {"ru": 0.7, "kk": 0.2, "passport": 0.1},
+            {"passport": 0.5, "press": 0.2, "latn": 0.2, "ru": 0.1},
+            {"latn": 0.5, "kk": 0.4, "passport": 0.1},
+            {"press": 0.6, "passport": 0.3, "ru": 0.1},
+        ]
+    )
     return {
         "scripts": scripts,
         "given_first": rng.random() < 0.5,
@@ -389,8 +528,15 @@ def render(person: Person, style: dict, rng: random.Random) -> dict[str, str]:
     org = ""
     if person.org and rng.random() < style["org"]:
         org = person.org if rng.random() < 0.7 else f'ОО "{person.org}"'
-    return {"full_name": name, "birth_year": year, "region": region, "craft": craft, "phone": phone,
-            "email": email, "organization": org}
+    return {
+        "full_name": name,
+        "birth_year": year,
+        "region": region,
+        "craft": craft,
+        "phone": phone,
+        "email": email,
+        "organization": org,
+    }
 
 
 def records_per_person(rng: random.Random) -> int:

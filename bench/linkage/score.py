@@ -32,8 +32,14 @@ def pairwise_scores(predicted: dict[str, str], truth: dict[str, str]) -> dict[st
     precision = tp / predicted_pairs if predicted_pairs else 1.0
     recall = tp / true_pairs if true_pairs else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp,
-            "predicted_pairs": predicted_pairs, "true_pairs": true_pairs}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "tp": tp,
+        "predicted_pairs": predicted_pairs,
+        "true_pairs": true_pairs,
+    }
 
 
 def read_mapping(path: Path, key: str, value: str) -> dict[str, str]:

@@ -164,10 +164,8 @@ class PersonAdmin(BatchedAdmin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request).prefetch_related("names")
-        if (
-            _is_registrar(request.user)
-            or (request.user.has_perm("people.view_person")
-            and not hasattr(request.user, "person"))
+        if _is_registrar(request.user) or (
+            request.user.has_perm("people.view_person") and not hasattr(request.user, "person")
         ):
             return qs
         person = getattr(request.user, "person", None)

@@ -29,10 +29,13 @@ from rapidfuzz import process as fuzzy
 from craftcity.audit.context import change_batch
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
+from craftcity.core.cache import registry_changed
 from craftcity.geo.models import Locality, Region
 from craftcity.organizations.models import Membership, Organization
 from craftcity.organizations.services import organization_create
 from craftcity.people.models import Person, PersonName
+from craftcity.search.models import SearchEntry
+from craftcity.search.services import index_objects
 from craftcity.taxonomy.models import Discipline
 from namekit import blocking_keys, detect_script, name_forms, name_key, parse_name, similarity
 from recordlink.normalize import ascii_fold, normalize_craft, normalize_org, normalize_phone, normalize_region
@@ -666,8 +669,11 @@ def import_people(
             batch.rows_created = len(to_create)
             batch.save()
             organizations = _create_organizations(to_create, actor=actor)
-            _write_people(to_create, batch=batch, history_batch=history_batch, organizations=organizations,
-                          actor=actor, progress=progress)  # fmt: skip
+            person_ids = _write_people(to_create, batch=batch, history_batch=history_batch,
+                                       organizations=organizations, actor=actor, progress=progress)  # fmt: skip
+            # Rows were written without model signals: tell search and the page cache once.
+            registry_changed()
+            transaction.on_commit(lambda: index_objects({(SearchEntry.Kind.PERSON, pk) for pk in person_ids}))
         if source is not None and batch.column_mapping:
             source.column_mapping = {**source.column_mapping, **batch.column_mapping}
             source.save(update_fields=["column_mapping", "updated_at"])
@@ -737,7 +743,7 @@ def _create_organizations(plans: list[RowPlan], *, actor) -> dict[str, int]:
 def _write_people(
     plans: list[RowPlan], *, batch: ImportBatch, history_batch: ChangeBatch, organizations: dict[str, int], actor,
     progress: Progress | None,
-) -> None:  # fmt: skip
+) -> list[int]:  # fmt: skip
     """People, their name forms, disciplines, memberships and sources, each with the history save() would write."""
     user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     writer = _FastWriter(history_batch.pk, user_id) if fast_path() else _OrmWriter(history_batch, actor)
@@ -762,6 +768,7 @@ def _write_people(
     writer.plain(PersonSource, sources)
     if progress:
         progress("write", len(plans), len(plans))
+    return person_ids
 
 
 class _FastWriter:

@@ -250,3 +250,14 @@ def test_the_portable_writer_used_on_postgresql_gives_the_same_registry_and_undo
     assert Person.history.model.objects.filter(batch=batch.change_batch).first().disciplines.count() == 1
     import_batch_undo(batch=batch)
     assert snapshot() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_imported_people_are_found_by_search_in_any_script(tmp_path):
+    from craftcity.imports.services import import_people
+    from craftcity.search.services import search
+
+    path = tmp_path / "list.csv"
+    path.write_text("ФИО;Год рождения\nБеккулова Айжан;1970\n", encoding="utf-8")
+    import_people(path=path, mode="all_or_nothing")
+    assert [hit.title for hit in search("Aijan Bekkulova", kinds=["person"])] == ["Беккулова Айжан"]

@@ -64,7 +64,11 @@ def test_missing_column_exits_non_zero_from_the_command_line(tmp_path):
     src = tmp_path / "bad.csv"
     src.write_text("full_name\nАсель\n", encoding="utf-8")
     manage = Path(__file__).resolve().parents[2] / "manage.py"
-    proc = subprocess.run([sys.executable, str(manage), "dedupe_csv", str(src), "--out", str(tmp_path / "o.csv")],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, str(manage), "dedupe_csv", str(src), "--out", str(tmp_path / "o.csv")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode != 0
     assert "id" in proc.stderr and "bad.csv" in proc.stderr
