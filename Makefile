@@ -14,6 +14,7 @@ $(BIN)/craftcity: pyproject.toml constraints.txt
 	test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	mkdir -p var
 	touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json

@@ -31,6 +31,7 @@ from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
 from craftcity.core.cache import registry_changed
 from craftcity.geo.models import Locality, Region
+from craftcity.linkage.services import duplicates_find
 from craftcity.organizations.models import Membership, Organization
 from craftcity.organizations.services import organization_create
 from craftcity.people.models import Person, PersonName
@@ -578,6 +579,11 @@ class ImportResult:
         return 2 if self.batch.rows_rejected else 0
 
 
+# Up to this many new people, an import queues their likely duplicates for review at once; a larger list
+# leaves that to `craftcity find_duplicates`, which scores the whole registry in one run.
+QUEUE_DUPLICATES_UP_TO = 20_000
+
+
 def _require_registrar(actor) -> None:
     if actor is not None and not (actor.is_superuser or actor.has_perm("people.add_person")):
         raise PermissionDenied(_("Only registrars may import lists of people."))
@@ -674,6 +680,8 @@ def import_people(
             # Rows were written without model signals: tell search and the page cache once.
             registry_changed()
             transaction.on_commit(lambda: index_objects({(SearchEntry.Kind.PERSON, pk) for pk in person_ids}))
+            if len(person_ids) <= QUEUE_DUPLICATES_UP_TO:
+                transaction.on_commit(lambda: duplicates_find(person_ids=person_ids))
         if source is not None and batch.column_mapping:
             source.column_mapping = {**source.column_mapping, **batch.column_mapping}
             source.save(update_fields=["column_mapping", "updated_at"])

@@ -71,10 +71,15 @@ class FindResult:
     pairs: list[ScoredPair] = field(default_factory=list)
 
 
+# A review queue is read by people: it shows every pair more likely than not to be one person. The
+# stricter DEFAULT_THRESHOLD of recordlink is for clustering with no one looking (dedupe_csv).
+REVIEW_THRESHOLD = 0.5
+
+
 @transaction.atomic
 def duplicates_find(
     *,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float = REVIEW_THRESHOLD,
     person_ids: Iterable[int] | None = None,
     dry_run: bool = False,
     progress: Callable[[str], None] | None = None,

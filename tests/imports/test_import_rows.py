@@ -261,3 +261,18 @@ def test_imported_people_are_found_by_search_in_any_script(tmp_path):
     path.write_text("ФИО;Год рождения\nБеккулова Айжан;1970\n", encoding="utf-8")
     import_people(path=path, mode="all_or_nothing")
     assert [hit.title for hit in search("Aijan Bekkulova", kinds=["person"])] == ["Беккулова Айжан"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_imported_person_already_in_the_registry_lands_in_the_review_queue(tmp_path, make_person):
+    from craftcity.imports.services import import_people
+    from craftcity.linkage.models import DuplicateCandidate
+
+    existing = make_person("Икрамжан Рафиков")
+    for i in range(30):  # a registry of some size, so the model has something to learn from
+        make_person(f"Адам{i} Тұрғын{i}")
+    path = tmp_path / "list.csv"
+    path.write_text("ФИО;Год рождения\nРафиков Икрамжан;1975\n", encoding="utf-8")
+    import_people(path=path, mode="all_or_nothing")
+    pairs = {(c.person_a_id, c.person_b_id) for c in DuplicateCandidate.objects.all()}
+    assert any(existing.pk in pair for pair in pairs)

@@ -96,7 +96,9 @@ class Command(BaseCommand):
             f"({batch.duration_seconds:.1f} s)."
         )
         if batch.rows_rejected:
-            raise CommandError(
-                f"{batch.rows_rejected} rows rejected; fix them or use --valid-rows-only.",
-                returncode=EXIT_ROWS_REJECTED,
+            advice = (
+                "the valid rows were imported, the others were not"
+                if mode == ImportBatch.Mode.VALID_ROWS
+                else "nothing was imported; fix them or use --valid-rows-only"
             )
+            raise CommandError(f"{batch.rows_rejected} rows rejected: {advice}.", returncode=EXIT_ROWS_REJECTED)

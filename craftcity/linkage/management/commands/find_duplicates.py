@@ -6,8 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from craftcity.linkage.services import duplicates_find
-from recordlink import DEFAULT_THRESHOLD
+from craftcity.linkage.services import REVIEW_THRESHOLD, duplicates_find
 
 
 class Command(BaseCommand):
@@ -21,11 +20,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threshold",
             type=float,
-            default=DEFAULT_THRESHOLD,
-            help=f"Match probability a pair needs to be queued, between 0 and 1 (default {DEFAULT_THRESHOLD}).",
+            default=REVIEW_THRESHOLD,
+            help=f"Match probability a pair needs to be queued, between 0 and 1 (default {REVIEW_THRESHOLD}).",
         )
 
-    def handle(self, *args, dry_run=False, threshold=DEFAULT_THRESHOLD, verbosity=1, **options):
+    def handle(self, *args, dry_run=False, threshold=REVIEW_THRESHOLD, verbosity=1, **options):
         if not 0.0 < threshold < 1.0:
             raise CommandError("--threshold must be a probability strictly between 0 and 1.")
         started = time.perf_counter()
