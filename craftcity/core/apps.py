@@ -8,7 +8,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from .cache import on_model_change
+        from django.apps import apps
 
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(on_model_change, dispatch_uid=f"craftcity-registry-version-{id(signal)}")
+        from .cache import REGISTRY_APPS, on_model_change
+
+        # Per model, never globally: a receiver without a sender turns off Django's fast bulk deletes.
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.app_label not in REGISTRY_APPS or model.__name__.startswith("Historical"):
+                continue
+            signals = (m2m_changed,) if model._meta.auto_created else (post_save, post_delete)
+            for signal in signals:
+                signal.connect(
+                    on_model_change, sender=model, dispatch_uid=f"registry-version-{model._meta.label}-{id(signal)}"
+                )

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 VERSION_KEY = "craftcity:registry-version"
-REGISTRY_APPS = {"people", "organizations", "lineage", "awards", "places", "taxonomy", "geo", "search"}
+REGISTRY_APPS = {"people", "organizations", "lineage", "awards", "places", "taxonomy", "geo"}
 
 
 def registry_version() -> int:

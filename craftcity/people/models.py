@@ -30,6 +30,21 @@ class PersonQuerySet(PublishableQuerySet):
         return self.prefetch_related("names")
 
 
+def choose_name_form(forms, language: str | None = None):
+    """Of a person's name forms (anything with .language and .is_primary), the one a reader of `language`
+    sees: the primary form in the first language of the fallback order that has one, else any form there."""
+    if not forms:
+        return None
+    for code in fallback_order(language or translation.get_language()):
+        in_language = [form for form in forms if form.language == code]
+        for form in in_language:
+            if form.is_primary:
+                return form
+        if in_language:
+            return in_language[0]
+    return forms[0]
+
+
 class Person(TimeStamped, DemoMarked, Publishable):
     class Occupation(models.TextChoices):
         ARTISAN = "artisan", _("Artisan")
@@ -172,17 +187,7 @@ class Person(TimeStamped, DemoMarked, Publishable):
 
     def name_in(self, language: str | None = None) -> "PersonName | None":
         """The primary name form for a reader of `language`, falling back through other languages."""
-        names = list(self.names.all())
-        if not names:
-            return None
-        for code in fallback_order(language or translation.get_language()):
-            for name in names:
-                if name.language == code and name.is_primary:
-                    return name
-            for name in names:
-                if name.language == code:
-                    return name
-        return names[0]
+        return choose_name_form(list(self.names.all()), language)
 
     @property
     def display_name(self) -> str:

@@ -31,53 +31,52 @@ ENOUGH = 3
 
 def index_object(kind: str, pk) -> None:
     """Reindex one record: write its entry if public, remove it otherwise."""
-    indexer = INDEXERS[kind]
-    obj = indexer.queryset().filter(pk=pk).first()
-    if obj is None:
-        SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
-        return
-    SearchEntry.objects.update_or_create(kind=kind, object_id=pk, defaults=indexer.document(obj))
+    index_objects({(kind, pk)})
+
+
+# Above this many records at once, SQLite rebuilds its full-text index in one pass instead of row by row.
+BULK_FROM = 5000
 
 
 @transaction.atomic
-def index_objects(pairs, *, chunk: int = 500) -> int:
+def index_objects(pairs, *, chunk: int = 2000) -> int:
     """Reindex many records at once from (kind, pk) pairs: public ones are written, the rest removed."""
     by_kind: dict[str, list] = {}
     for kind, pk in pairs:
         by_kind.setdefault(kind, []).append(pk)
+    total = sum(len(pks) for pks in by_kind.values())
     written = 0
-    for kind, pks in by_kind.items():
-        indexer = INDEXERS[kind]
-        for start in range(0, len(pks), chunk):
-            part = pks[start : start + chunk]
-            SearchEntry.objects.filter(kind=kind, object_id__in=part).delete()
-            entries = [
-                SearchEntry(kind=kind, object_id=obj.pk, **indexer.document(obj))
-                for obj in indexer.queryset().filter(pk__in=part)
-            ]
-            SearchEntry.objects.bulk_create(entries)
-            written += len(entries)
+    with get_backend().writing(bulk=total >= BULK_FROM):
+        for kind, pks in by_kind.items():
+            indexer = INDEXERS[kind]
+            for start in range(0, len(pks), chunk):
+                part = pks[start : start + chunk]
+                SearchEntry.objects.filter(kind=kind, object_id__in=part).delete()
+                documents = indexer.documents(part)
+                SearchEntry.objects.bulk_create(
+                    [SearchEntry(kind=kind, object_id=pk, **document) for pk, document in documents.items()]
+                )
+                written += len(documents)
     return written
 
 
 @transaction.atomic
-def index_rebuild(kinds=None, *, batch_size: int = 2000, progress=None) -> int:
+def index_rebuild(kinds=None, *, chunk: int = 2000, progress=None) -> int:
     """Rebuild the entries of these kinds (all by default) from scratch. Returns how many were written."""
     total = 0
-    for kind in kinds or list(INDEXERS):
-        indexer = INDEXERS[kind]
-        SearchEntry.objects.filter(kind=kind).delete()
-        batch = []
-        for obj in indexer.queryset().order_by("pk").iterator(chunk_size=batch_size):
-            batch.append(SearchEntry(kind=kind, object_id=obj.pk, **indexer.document(obj)))
-            if len(batch) >= batch_size:
-                SearchEntry.objects.bulk_create(batch)
-                total += len(batch)
-                batch = []
+    with get_backend().writing(bulk=True):
+        for kind in kinds or list(INDEXERS):
+            indexer = INDEXERS[kind]
+            SearchEntry.objects.filter(kind=kind).delete()
+            pks = list(indexer.queryset().order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(pks), chunk):
+                documents = indexer.documents(pks[start : start + chunk])
+                SearchEntry.objects.bulk_create(
+                    [SearchEntry(kind=kind, object_id=pk, **document) for pk, document in documents.items()]
+                )
+                total += len(documents)
                 if progress:
                     progress(kind, total)
-        SearchEntry.objects.bulk_create(batch)
-        total += len(batch)
     return total
 
 

@@ -46,7 +46,6 @@ def _flush():
         index_objects(pending)
 
 
-@receiver([post_save, post_delete])
 def record_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
@@ -54,6 +53,13 @@ def record_changed(sender, instance, raw=False, **kwargs):
         _later(WATCHED[sender], instance.pk)
     elif sender is PersonName and instance.person_id:
         _later(SearchEntry.Kind.PERSON, instance.person_id)
+
+
+# Connected per model, never globally: a receiver without a sender would make Django load and signal
+# every row of every bulk delete in the project (no fast deletes anywhere).
+for _model in [*WATCHED, PersonName]:
+    post_save.connect(record_changed, sender=_model, dispatch_uid=f"search-save-{_model._meta.label}")
+    post_delete.connect(record_changed, sender=_model, dispatch_uid=f"search-delete-{_model._meta.label}")
 
 
 @receiver(m2m_changed, sender=Person.disciplines.through)

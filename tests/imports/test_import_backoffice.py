@@ -4,11 +4,11 @@ import io
 
 import openpyxl
 import pytest
-from conftest import HEADER_RU, ROWS, write_csv
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from import_samples import HEADER_RU, ROWS, write_csv
 
 from craftcity.imports.models import ImportBatch
 from craftcity.people.models import Person

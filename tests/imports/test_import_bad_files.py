@@ -3,9 +3,9 @@
 import zipfile
 
 import pytest
-from conftest import HEADER_RU, ROWS, write_csv
 from django.test import override_settings
 from django.utils import translation
+from import_samples import HEADER_RU, ROWS, write_csv
 
 from craftcity.audit.models import ChangeBatch
 from craftcity.imports.issues import ImportFileError

@@ -4,8 +4,8 @@ import io
 
 import openpyxl
 import pytest
-from conftest import HEADER_RU, ROWS, write_csv
 from django.core.management import CommandError, call_command
+from import_samples import HEADER_RU, ROWS, write_csv
 
 from craftcity.imports.models import ImportSource
 from craftcity.people.models import Person

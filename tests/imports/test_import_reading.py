@@ -1,7 +1,7 @@
 """Files as regional offices send them: every encoding, delimiter and layout lands the same people."""
 
 import pytest
-from conftest import HEADER_EN, HEADER_KK, HEADER_RU, ROWS, ROWS_RU, write_csv, write_xlsx
+from import_samples import HEADER_EN, HEADER_KK, HEADER_RU, ROWS, ROWS_RU, write_csv, write_xlsx
 
 from craftcity.imports.models import ImportBatch
 from craftcity.imports.services import import_people

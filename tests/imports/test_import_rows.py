@@ -4,8 +4,8 @@ import io
 
 import openpyxl
 import pytest
-from conftest import HEADER_EN, HEADER_RU, ROWS, write_csv
 from django.utils import translation
+from import_samples import HEADER_EN, HEADER_RU, ROWS, write_csv
 
 from craftcity.audit.models import ChangeBatch
 from craftcity.imports import services
