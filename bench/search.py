@@ -35,8 +35,7 @@ def build(people: int, db: Path) -> None:
     env = dict(os.environ, DATABASE_URL=f"sqlite:///{db}", DJANGO_SETTINGS_MODULE="craftcity.settings.dev")
     db.unlink(missing_ok=True)
     _run("migrate", "-v0", env=env)
-    _run("generate_people", "--count", str(people), "--seed", "7", env=env)
-    _run("rebuild_search_index", "-v0", env=env)
+    _run("generate_people", "--count", str(people), "--seed", "7", env=env)  # indexes for search too
 
 
 def percentile(values, p):
@@ -156,20 +155,26 @@ def main() -> None:
         return HttpResponse("ok")
 
     project_urls.urlpatterns.append(path("bare/", bare))
+    from django.core.cache import cache
+
+    cache.clear()  # first views must really be first: no bodies cached by an earlier run
     client = Client()
     page_ids = rng.sample(ids, 200)
-    client.get(f"/en/people/{page_ids[0]}/")
-    pages, bares = [], []
+    client.get(f"/en/people/{ids[0]}/")  # warm-up, not one of the measured pages
+    pages, warm, bares = [], [], []
     for pk in page_ids:
         t0 = time.perf_counter()
         assert client.get(f"/en/people/{pk}/").status_code == 200
         pages.append((time.perf_counter() - t0) * 1000)
         t0 = time.perf_counter()
+        assert client.get(f"/en/people/{pk}/").status_code == 200
+        warm.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
         client.get("/bare/")
         bares.append((time.perf_counter() - t0) * 1000)
 
     p95, raw95 = percentile(ours, 95), percentile(raw, 95)
-    page50, bare50 = statistics.median(pages), statistics.median(bares)
+    page50, warm50, bare50 = statistics.median(pages), statistics.median(warm), statistics.median(bares)
     style_names = [
         "Kazakh Cyrillic, surname first",
         "passport Latin",
@@ -190,8 +195,9 @@ Building it took {build_seconds:.0f} s. {len(queries)} queries made from real re
 |---|---|---|---|---|
 | search p50 | {percentile(ours, 50):.1f} ms | raw FTS5 MATCH {percentile(raw, 50):.2f} ms | | |
 | search p95 | {p95:.1f} ms | raw FTS5 MATCH {raw95:.2f} ms | {p95 / raw95:.1f}× | ≤ 50 ms, ≤ 3× |
-| person page median | {page50:.1f} ms | bare Django view {bare50:.2f} ms | {page50 / bare50:.1f}× | ≤ 15 ms, ≤ 3× |
-| person page p95 | {percentile(pages, 95):.1f} ms | bare view {percentile(bares, 95):.2f} ms | | |
+| person page median, first view | {page50:.1f} ms | bare view {bare50:.2f} ms | {page50 / bare50:.1f}× | ≤15 ms, ≤3× |
+| person page median, repeat view (cached) | {warm50:.1f} ms | bare view {bare50:.2f} ms | {warm50 / bare50:.1f}× | |
+| person page p95, first view | {percentile(pages, 95):.1f} ms | bare view {percentile(bares, 95):.2f} ms | | |
 
 The raw FTS5 baseline matches the typed words as they are: it finds {sum(1 for _ in raw)} answers quickly but
 not across scripts or typos — ours found the intended person in the top 3 for {hits}/{len(queries)} queries:

@@ -73,6 +73,10 @@ class SQLiteBackend(SearchBackend):
                     cursor.execute(statement)
 
     @staticmethod
+    def _grams(keys) -> list[str]:
+        return sorted({k[i : i + 3] for k in keys for i in range(len(k) - 2)})
+
+    @staticmethod
     def _quote(token: str) -> str:
         return '"' + token.replace('"', "") + '"'
 
@@ -92,10 +96,22 @@ class SQLiteBackend(SearchBackend):
             if keys:
                 # Every name token matches as a prefix: the precise path, enough for most queries.
                 run("search_fts", " AND ".join(f"keys:{self._quote(k)}*" for k in keys))
+            if len(found) < enough and len(keys) > 1:
+                # A typo in one token: the others still match, and typos seldom touch a name's first letters,
+                # so the mistyped token is matched by its first four (a cheap prefix query, no trigram scan).
+                for width in (4, 3):
+                    for i, key in enumerate(keys):
+                        if len(key) <= width:
+                            continue
+                        head = [f"keys:{self._quote(key[:width])}*"]
+                        others = [f"keys:{self._quote(k)}*" for j, k in enumerate(keys) if j != i]
+                        run("search_fts", " AND ".join(head + others))
+                    if len(found) >= enough:
+                        break
             terms = [f"keys:{self._quote(k)}*" for k in keys] + [f"text:{self._quote(w)}*" for w in words if len(w) > 1]
             if len(found) < enough and terms:
                 run("search_fts", " OR ".join(terms))
-            grams = sorted({k[i : i + 3] for k in keys for i in range(len(k) - 2)})
+            grams = self._grams(keys)
             if len(found) < enough and grams:
                 # Typos: entries sharing trigrams with the typed keys; ranking sorts out the best.
                 run("search_trigram", " OR ".join(self._quote(g) for g in grams))
