@@ -162,7 +162,8 @@ def main(argv=None) -> int:
 Kazakh headers; names in Kazakh Cyrillic 65 %, Russian spelling 25 %, passport Latin 10 %; regions and crafts
 written in kk/ru/en; 40 organizations) imported with `craftcity import_people` into a fresh SQLite database
 holding the reference data. The time is the whole command, process start to exit: read, validate, normalize,
-find likely duplicates, write people, name forms, memberships, disciplines, sources and history.
+find likely duplicates, write people, name forms, memberships, disciplines, sources and history, and index
+the new people for search at commit.
 
 | measure | value |
 |---|---|
