@@ -1,0 +1,33 @@
+"""Run every benchmark, one after the other, each in its own process; figures go to docs/benchmarks.md.
+
+.venv/bin/python -m bench            # all, at the sizes the issues name
+.venv/bin/python -m bench --quick    # small sizes, to check that they run
+"""
+
+import subprocess
+import sys
+
+BENCHMARKS = {
+    "linkage": (["-m", "bench.linkage"], ["-m", "bench.linkage", "--quick"]),
+    "imports": (["-m", "bench.imports", "--rows", "100000"], ["-m", "bench.imports", "--rows", "2000"]),
+    "search": (
+        ["-m", "bench.search", "--people", "100000"],
+        ["-m", "bench.search", "--people", "3000", "--queries", "50"],
+    ),
+}
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv[1:]
+    failed = []
+    for name, (full, small) in BENCHMARKS.items():
+        print(f"== {name}", flush=True)
+        if subprocess.run([sys.executable, *(small if quick else full)]).returncode != 0:
+            failed.append(name)
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
