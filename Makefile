@@ -11,6 +11,7 @@ PORT ?= 8000
         test-sqlite test-postgres bench clean lock
 
 $(BIN)/craftcity: pyproject.toml constraints.txt
+	scripts/ensure-system-packages run
 	test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'

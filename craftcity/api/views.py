@@ -37,8 +37,14 @@ class PersonViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
             "disciplines",
             "techniques",
             "materials",
-            Prefetch("memberships", queryset=Membership.objects.select_related("organization")),
-            Prefetch("dynasty_memberships", queryset=DynastyMember.objects.select_related("dynasty")),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(organization__status="published").select_related("organization"),
+            ),
+            Prefetch(
+                "dynasty_memberships",
+                queryset=DynastyMember.objects.filter(dynasty__status="published").select_related("dynasty"),
+            ),
         )
         params = self.request.query_params
         if params.get("discipline"):

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -62,10 +63,33 @@ def _touched(batch: ChangeBatch) -> list[_Touched]:
     return result
 
 
-def batch_conflicts(batch: ChangeBatch) -> list[str]:
-    """Objects changed by a later batch: undoing this one would overwrite that work."""
+def _cascade_conflicts(batch: ChangeBatch, touched: list[_Touched]) -> list[str]:
+    """Records added later that point at something this batch created: deleting it would take them along."""
+    ours = {(item.model._meta.label, str(item.pk)) for item in touched}
     problems = []
-    for item in _touched(batch):
+    for item in touched:
+        if item.first.history_type != "+":
+            continue
+        obj = item.model._default_manager.filter(pk=item.pk).first()
+        if obj is None:
+            continue
+        collector = Collector(using=router.db_for_write(item.model))
+        collector.collect([obj])
+        for model, instances in collector.data.items():
+            for instance in instances:
+                if (model._meta.label, str(instance.pk)) not in ours and not model.__name__.startswith("Historical"):
+                    problems.append(
+                        _("%(object)s was added later and depends on this change; undo or remove it first.")
+                        % {"object": f"{model._meta.verbose_name} #{instance.pk}"}
+                    )
+    return problems
+
+
+def batch_conflicts(batch: ChangeBatch) -> list[str]:
+    """Objects changed by a later batch, or added later on top of this one: undoing would lose that work."""
+    touched = _touched(batch)
+    problems = _cascade_conflicts(batch, touched)
+    for item in touched:
         history = item.model.history.model.objects
         later = history.filter(
             **{item.model._meta.pk.attname: item.pk}, history_date__gt=item.last.history_date

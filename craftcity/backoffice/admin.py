@@ -2,9 +2,17 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from craftcity.accounts.rules import can_edit_organization, can_edit_person, edited_organization_ids
+from craftcity.accounts.rules import (
+    can_edit_organization,
+    can_edit_person,
+    can_see_personal_data,
+    can_see_place_address,
+    edited_organization_ids,
+)
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
 from craftcity.awards.models import Award, AwardProgramme
@@ -25,6 +33,10 @@ admin.site.index_title = _("Registry of the creative community")
 
 def _is_registrar(user) -> bool:
     return user.is_superuser or user.has_perm("people.edit_any_person")
+
+
+def can_see_personal_data_of_places(user) -> bool:
+    return user.is_superuser or user.has_perm("people.view_personal_data")
 
 
 # --- taxonomy and geography -------------------------------------------------------------------
@@ -171,6 +183,19 @@ class PersonAdmin(BatchedAdmin):
         person = getattr(request.user, "person", None)
         return qs.filter(pk=person.pk) if person else qs.none()
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        allowed = can_see_personal_data(request.user, obj) if obj is not None else _is_registrar(request.user)
+        if allowed:
+            return fieldsets
+        # Viewers who may not see personal data (analysts, curators…) do not get the fields at all.
+        personal = set(Person.PERSONAL_FIELDS) | set(Person.PERSONAL_FIELDS.values()) | {"consent_recorded_at"}
+        return [
+            (title, {**options, "fields": fields})
+            for title, options in fieldsets
+            if (fields := [f for f in options["fields"] if not (set(f if isinstance(f, tuple) else [f]) & personal)])
+        ]
+
     def get_inlines(self, request, obj):
         if _is_registrar(request.user):
             return self.inlines
@@ -199,7 +224,20 @@ class PersonNameAdmin(BatchedAdmin):
     search_fields = ["full_name"]
     autocomplete_fields = ["person"]
 
+    # Artisans edit their own names through the inline on their profile; this list shows everyone's.
     def has_module_permission(self, request):
+        return _is_registrar(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return _is_registrar(request.user)
+
+    def has_add_permission(self, request):
+        return _is_registrar(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return _is_registrar(request.user)
+
+    def has_delete_permission(self, request, obj=None):
         return _is_registrar(request.user)
 
 
@@ -319,10 +357,28 @@ class AwardAdmin(BatchedAdmin):
 
 @admin.register(Place)
 class PlaceAdmin(BatchedAdmin):
-    list_display = ["__str__", "kind", "locality", "latitude", "longitude", "status", "is_demo"]
+    list_display = ["__str__", "kind", "locality", "status", "is_demo"]
     list_filter = ["kind", "status", "is_address_public", "is_demo"]
-    search_fields = ["name", "slug", "address"]
+    search_fields = ["name", "slug"]
     autocomplete_fields = ["locality", "organization", "person"]
+
+    # Home workshops are personal data: curators and organisers keep venues and museums, registrars
+    # and the artisan themselves keep the workshops (and decide whether the address is shown).
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if can_see_personal_data_of_places(request.user):
+            return qs
+        return qs.filter(Q(person__isnull=True) | Q(person__user=request.user))
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.person_id and not can_see_place_address(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.person_id and not can_see_place_address(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 # --- history ------------------------------------------------------------------------------------
@@ -346,11 +402,32 @@ class ChangeBatchAdmin(admin.ModelAdmin):
     def undo_batches(self, request, queryset):
         for batch in queryset.order_by("-created_at"):
             try:
-                batch_undo(actor=request.user, batch=batch)
+                undo_any_batch(actor=request.user, batch=batch)
             except ValidationError as error:
                 self.message_user(request, f"{batch}: {' '.join(error.messages)}", messages.ERROR)
+            except IntegrityError as error:
+                self.message_user(request, f"{batch}: {error}", messages.ERROR)
             else:
                 self.message_user(request, _("Undone: %(batch)s") % {"batch": batch}, messages.SUCCESS)
+
+
+def undo_any_batch(*, actor, batch: ChangeBatch) -> None:
+    """Undo through the service that owns the batch, so its own records (a merge's candidate, an import's
+    batch) follow the undo; plain edits go straight to batch_undo."""
+    if batch.kind == ChangeBatch.Kind.MERGE:
+        from craftcity.linkage.services import person_merge_undo
+
+        person_merge_undo(actor=actor, candidate_or_batch=batch)
+        return
+    if batch.kind == ChangeBatch.Kind.IMPORT:
+        from craftcity.imports.models import ImportBatch
+        from craftcity.imports.services import import_batch_undo
+
+        imported = ImportBatch.objects.filter(change_batch=batch).first()
+        if imported is not None:
+            import_batch_undo(actor=actor, batch=imported)
+            return
+    batch_undo(actor=actor, batch=batch)
 
 
 # Screens kept in their own modules register themselves when imported.

@@ -19,9 +19,9 @@ class PersonQuerySet(PublishableQuerySet):
         return self.filter(merged_into__isnull=True)
 
     def visible_to(self, user):
-        """What a viewer may see listed: published records, plus their own and everything for staff roles."""
+        """What a viewer may see listed: published records, plus their own; registrars see drafts too."""
         if user is not None and user.is_authenticated:
-            if user.has_perm("people.view_person"):
+            if user.is_superuser or user.has_perm("people.edit_any_person"):
                 return self.active()
             return self.active().filter(Q(status="published") | Q(user=user))
         return self.active().published()

@@ -40,7 +40,12 @@ def person_detail(*, pk: int, user=None) -> Person:
             "disciplines__field",
             "techniques",
             "materials",
-            Prefetch("memberships", queryset=Membership.objects.select_related("organization").order_by("start_year")),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(organization__status="published")
+                .select_related("organization")
+                .order_by("start_year"),
+            ),
             Prefetch("awards", queryset=Award.objects.select_related("programme__awarding_body")),
             Prefetch("relations_as_senior", queryset=relations.filter(junior__status="published")),
             Prefetch("relations_as_junior", queryset=relations.filter(senior__status="published")),

@@ -157,7 +157,7 @@ def _person_page(request, pk: int) -> dict:
         "title": subject.display_name,
         "description": ", ".join([subject.display_name, *facts]),
         "body": mark_safe(render_to_string("public/_person_body.html", context, request=request)),
-        "jsonld": jsonld.script_tag(jsonld.person_jsonld(subject, request.build_absolute_uri())),
+        "jsonld": jsonld.script_tag(jsonld.person_jsonld(subject, request.build_absolute_uri(request.path))),
     }
 
 
@@ -204,7 +204,7 @@ def organization(request, slug: str):
         )
     except Organization.DoesNotExist:
         raise Http404(_("No such organization.")) from None
-    url = request.build_absolute_uri()
+    url = request.build_absolute_uri(request.path)
     return render(
         request,
         "public/organization.html",
@@ -261,7 +261,7 @@ def place(request, slug: str):
         raise Http404(_("No such place.")) from None
     address = subject.public_address(request.user)
     point = subject.public_coordinates(request.user)
-    url = request.build_absolute_uri()
+    url = request.build_absolute_uri(request.path)
     return render(
         request,
         "public/place.html",

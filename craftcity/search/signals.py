@@ -2,7 +2,6 @@
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 
 from craftcity.lineage.models import Dynasty
 from craftcity.organizations.models import Organization
@@ -62,7 +61,18 @@ for _model in [*WATCHED, PersonName]:
     post_delete.connect(record_changed, sender=_model, dispatch_uid=f"search-delete-{_model._meta.label}")
 
 
-@receiver(m2m_changed, sender=Person.disciplines.through)
-def person_disciplines_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_") and isinstance(instance, Person):
+def person_terms_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A person's crafts, techniques or materials changed, from either side of the link."""
+    if not action.startswith("post_"):
+        return
+    if not reverse:
         _later(SearchEntry.Kind.PERSON, instance.pk)
+    else:
+        for pk in pk_set or ():
+            _later(SearchEntry.Kind.PERSON, pk)
+
+
+for _field in ("disciplines", "techniques", "materials"):
+    m2m_changed.connect(
+        person_terms_changed, sender=getattr(Person, _field).through, dispatch_uid=f"search-person-{_field}"
+    )

@@ -105,3 +105,15 @@ def test_search_results_carry_no_private_data(registry):
     index_rebuild()
     body = APIClient().get("/api/v1/search/?q=Bekkulova").content.decode()
     assert "777 000" not in body and "private.kz" not in body
+
+
+def test_adding_a_technique_from_either_side_reaches_the_index(registry):
+    from craftcity.taxonomy.models import CreativeField, Discipline, Technique
+
+    field = CreativeField.objects.create(slug="music", name={"en": "Music"})
+    aitys = Discipline.objects.create(slug="aitys", field=field, name={"en": "Aitys"})
+    improvisation = Technique.objects.create(slug="improv", discipline=aitys, name={"en": "Poetic improvisation"})
+    registry["rysbekov"].techniques.add(improvisation)
+    assert ("person", registry["rysbekov"].pk) in _found("poetic improvisation")
+    improvisation.people.add(registry["turalieva"])
+    assert ("person", registry["turalieva"].pk) in _found("poetic improvisation")
