@@ -32,9 +32,11 @@ demo: install compile-messages
 	$(CRAFTCITY) load_demo
 	$(CRAFTCITY) ensure_demo_admin
 
-run serve: demo
+run: demo
 	@echo "craftcity: http://$(HOST):$(PORT)/  (back office: /admin/, user 'admin', password 'admin' — demo only)"
 	$(CRAFTCITY) runserver $(HOST):$(PORT)
+
+serve: run
 
 lint: install
 	$(BIN)/ruff check .
