@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
+import namekit
 from recordlink import DEFAULT_THRESHOLD, blocking
 from recordlink.cluster import guarded_clusters
 from recordlink.engine import RANDOM_PAIRS, _apply_name_frequency, make_comparator, prepare
@@ -66,20 +67,27 @@ def weight_cut(threshold: float) -> float:
     return math.log2(threshold / (1.0 - threshold))
 
 
+def _shown(field: str, row: Mapping) -> str:
+    """The value a reviewer should see for a compared field: the part of the name it was read from."""
+    value = str(row.get(EVIDENCE_COLUMNS[field]) or "")
+    if field == "patronymic" and value:
+        return namekit.parse_name(value).patronymic
+    if field == "gender" and value:
+        return namekit.parse_name(value).gender_hint
+    return value
+
+
 def _evidence(levels: Sequence[int], level_weights, row_a: Mapping, row_b: Mapping) -> list[dict]:
-    evidence = []
-    for k, (field, labels) in enumerate(COMPARISONS):
-        column = EVIDENCE_COLUMNS[field]
-        evidence.append(
-            {
-                "field": field,
-                "level": labels[levels[k]],
-                "weight": round(level_weights[k][levels[k]], 2),
-                "a": str(row_a.get(column) or ""),
-                "b": str(row_b.get(column) or ""),
-            }
-        )
-    return evidence
+    return [
+        {
+            "field": field,
+            "level": labels[levels[k]],
+            "weight": round(level_weights[k][levels[k]], 2),
+            "a": _shown(field, row_a),
+            "b": _shown(field, row_b),
+        }
+        for k, (field, labels) in enumerate(COMPARISONS)
+    ]
 
 
 def score_owners(
