@@ -125,16 +125,16 @@ def people(request):
 
 
 def person(request, pk: int):
-    """A person's page. For visitors who see no personal data the rendered body is cached until the
-    registry changes; signed-in viewers (who may see more) always get a fresh render."""
-    cacheable = not request.user.is_authenticated
+    """A person's page. For visitors who see no personal data the whole page is cached until the registry
+    changes (it carries no per-visitor token); signed-in viewers, who may see more, get a fresh render."""
+    cacheable = not request.user.is_authenticated and not request.GET  # a query string is never cached
     key = f"page:person:{pk}:{translation.get_language()}:{request.get_host()}:{registry_version()}"
-    page = cache.get(key) if cacheable else None
-    if page is None:
-        page = _person_page(request, pk)
-        if cacheable:
-            cache.set(key, page, timeout=3600)
-    return render(request, "public/person.html", {"page": page})
+    if cacheable and (html := cache.get(key)) is not None:
+        return HttpResponse(html)
+    response = render(request, "public/person.html", {"page": _person_page(request, pk)})
+    if cacheable:
+        cache.set(key, response.content.decode(), timeout=3600)
+    return response
 
 
 def _person_page(request, pk: int) -> dict:

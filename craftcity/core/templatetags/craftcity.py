@@ -1,6 +1,7 @@
 """Template helpers for translated content."""
 
 from django import template
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -28,6 +29,13 @@ def translated(value):
             content,
         )
     return content
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context, language: str) -> str:
+    """This page in another language: a plain link (no form, no CSRF token), so public pages can be cached whole."""
+    request = context["request"]
+    return translate_url(request.get_full_path(), language)
 
 
 @register.simple_tag(takes_context=True)
