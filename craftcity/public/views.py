@@ -303,6 +303,9 @@ def map_view(request):
     )
 
 
+SEARCH_FACETS = [("discipline", Discipline, "slug"), ("region", Region, "iso_code")]
+
+
 def search(request):
     from craftcity.search.models import SearchEntry
     from craftcity.search.services import search_grouped
@@ -310,7 +313,16 @@ def search(request):
     query = request.GET.get("q", "").strip()
     kind = request.GET.get("type") or None
     kinds = [kind] if kind in SearchEntry.Kind.values else None
-    groups = search_grouped(query, kinds=kinds, per_kind=50 if kinds else 8) if query else {}
+    selected = {param: request.GET.get(param, "") for param, _model, _key in SEARCH_FACETS}
+    narrow = kinds or any(selected.values())
+    groups = search_grouped(query, kinds=kinds, per_kind=50 if narrow else 8) if query else {}
+    facets = _search_facets(request, groups.get(SearchEntry.Kind.PERSON, []), selected)
+    if any(selected.values()) and SearchEntry.Kind.PERSON in groups:
+        groups[SearchEntry.Kind.PERSON] = [
+            hit for hit in groups[SearchEntry.Kind.PERSON] if _hit_matches(hit, selected)
+        ]
+        if not groups[SearchEntry.Kind.PERSON]:
+            del groups[SearchEntry.Kind.PERSON]
     labels = {
         SearchEntry.Kind.PERSON: _("People"),
         SearchEntry.Kind.ORGANIZATION: _("Organizations"),
@@ -330,9 +342,55 @@ def search(request):
             "groups": ordered,
             "kind": kind,
             "type_links": type_links,
+            "facets": facets,
             "total": sum(len(g) for g in groups.values()),
         },
     )
+
+
+def _hit_matches(hit, selected: dict) -> bool:
+    for param, value in selected.items():
+        if not value:
+            continue
+        found = hit.facets.get(param)
+        if value not in (found if isinstance(found, list) else [found]):
+            return False
+    return True
+
+
+def _search_facets(request, hits, selected: dict) -> list[dict]:
+    """Facets over the people found: crafts and regions, with counts, each a link that narrows the results."""
+    labels = _facet_labels()
+    facets = []
+    for param, model, key in SEARCH_FACETS:
+        counts: dict[str, int] = {}
+        others = {p: v for p, v in selected.items() if p != param}
+        for hit in hits:
+            if not _hit_matches(hit, others):
+                continue
+            values = hit.facets.get(param) or []
+            for value in values if isinstance(values, list) else [values]:
+                if value:
+                    counts[value] = counts.get(value, 0) + 1
+        if not counts:
+            continue
+        names = {getattr(obj, key): str(obj) for obj in model.objects.filter(**{f"{key}__in": list(counts)})}
+        values = sorted(counts.items(), key=lambda item: (-item[1], names.get(item[0], item[0])))[:10]
+        facets.append(
+            {
+                "label": labels[param],
+                "values": [
+                    {
+                        "label": names.get(value, value),
+                        "hits": hits_count,
+                        "selected": value == selected[param],
+                        "href": _toggle(request, param, "" if value == selected[param] else value),
+                    }
+                    for value, hits_count in values
+                ],
+            }
+        )
+    return facets
 
 
 def suggest(request):

@@ -16,7 +16,7 @@ from django.db import connection
 from . import fts
 
 WORD = re.compile(r"\w+", re.UNICODE)
-COLUMNS = "e.id, e.kind, e.object_id, e.ref, e.title, e.subtitle, e.keys, e.text"
+COLUMNS = "e.id, e.kind, e.object_id, e.ref, e.title, e.subtitle, e.keys, e.text, e.facets"
 
 
 class Row(NamedTuple):
@@ -28,6 +28,7 @@ class Row(NamedTuple):
     subtitle: str  # JSON text
     keys: str
     text: str
+    facets: object  # JSON text on SQLite, decoded on PostgreSQL
 
 
 class SearchBackend:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
@@ -88,6 +88,7 @@ class Hit:
     url: str
     score: float
     object_id: int
+    facets: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -152,11 +153,13 @@ def _score(keys: list[str], words: list[str], row: Row) -> float:
     return max(key_score, 0.9 * word_score)
 
 
+def _json(value) -> dict:
+    """A JSON column as read by the cursor: text on SQLite, already decoded on PostgreSQL."""
+    return json.loads(value or "{}") if isinstance(value, str) else (value or {})
+
+
 def _text(value) -> str:
-    """A translated JSON column as read by the cursor: text on SQLite, already decoded on PostgreSQL."""
-    if isinstance(value, str):
-        value = json.loads(value or "{}")
-    return as_translated(value).text()
+    return as_translated(_json(value)).text()
 
 
 def search(text: str, *, kinds: list[str] | None = None, limit: int = 20, threshold: float = 0.6) -> list[Hit]:
@@ -178,6 +181,7 @@ def search(text: str, *, kinds: list[str] | None = None, limit: int = 20, thresh
             url_of(row.kind, row.ref),
             score,
             row.object_id,
+            _json(row.facets),
         )
         for score, row in scored[:limit]
     ]

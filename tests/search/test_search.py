@@ -117,3 +117,20 @@ def test_adding_a_technique_from_either_side_reaches_the_index(registry):
     assert ("person", registry["rysbekov"].pk) in _found("poetic improvisation")
     improvisation.people.add(registry["turalieva"])
     assert ("person", registry["turalieva"].pk) in _found("poetic improvisation")
+
+
+def test_search_results_have_facets_that_narrow_them(client, make_person):
+    from craftcity.geo.models import Country, Region
+    from craftcity.taxonomy.models import CreativeField, Discipline
+
+    kz = Country.objects.create(iso_code="KZ", name={"en": "Kazakhstan"})
+    almaty = Region.objects.create(country=kz, iso_code="KZ-75", name={"en": "Almaty"})
+    turkistan = Region.objects.create(country=kz, iso_code="KZ-61", name={"en": "Turkistan Region"})
+    field = CreativeField.objects.create(slug="crafts", name={"en": "Crafts"})
+    felt = Discipline.objects.create(slug="felt", field=field, name={"en": "Felt making"})
+    first = make_person("Айгүл Сейітова", region=almaty, disciplines=[felt])
+    second = make_person("Айгүл Сейітқызы", region=turkistan)
+    html = client.get("/en/search/?q=Айгүл").content.decode()
+    assert "Felt making" in html and "Turkistan Region" in html
+    narrowed = client.get("/en/search/?q=Айгүл&region=KZ-61").content.decode()
+    assert f"/en/people/{second.pk}/" in narrowed and f"/en/people/{first.pk}/" not in narrowed
