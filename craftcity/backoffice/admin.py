@@ -35,6 +35,16 @@ def _is_registrar(user) -> bool:
     return user.is_superuser or user.has_perm("people.edit_any_person")
 
 
+def _is_member_autocomplete(request) -> bool:
+    """The person box of a membership form asking for choices (Django admin's autocomplete view)."""
+    return (
+        request.path.endswith("/autocomplete/")
+        and request.GET.get("app_label") == "organizations"
+        and request.GET.get("model_name") == "membership"
+        and request.GET.get("field_name") == "person"
+    )
+
+
 def can_see_personal_data_of_places(user) -> bool:
     return user.is_superuser or user.has_perm("people.view_personal_data")
 
@@ -180,6 +190,9 @@ class PersonAdmin(BatchedAdmin):
             request.user.has_perm("people.view_person") and not hasattr(request.user, "person")
         ):
             return qs
+        if _is_member_autocomplete(request) and edited_organization_ids(request.user):
+            # An organization editor picks new members among the published people (names only are shown).
+            return qs.active().published()
         person = getattr(request.user, "person", None)
         return qs.filter(pk=person.pk) if person else qs.none()
 

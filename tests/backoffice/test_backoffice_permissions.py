@@ -113,3 +113,21 @@ def test_a_query_string_cannot_poison_the_cached_page(client, make_person):
     person = make_person("Айжан Беккулова")
     client.get(f'/en/people/{person.pk}/?q="INJECTED"')
     assert "INJECTED" not in client.get(f"/en/people/{person.pk}/").content.decode()
+
+
+def test_an_organization_editor_picks_new_members_among_published_people(
+    client, make_user, make_person, make_organization
+):
+    from craftcity.organizations.services import membership_create
+
+    editor = make_user(role="organization_editor")
+    union = make_organization("union")
+    membership_create(person=make_person("Редактор Одақ", user=editor), organization=union, is_editor=True)
+    make_person("Жаңа Мүше")
+    make_person("Жасырын Жоба", status="draft")
+    client.force_login(editor)
+    params = {"app_label": "organizations", "model_name": "membership", "field_name": "person", "term": "Ж"}
+    found = [row["text"] for row in client.get("/en/admin/autocomplete/", params).json()["results"]]
+    assert "Жаңа Мүше" in found and "Жасырын Жоба" not in found
+    # Elsewhere the editor still sees only their own person record.
+    assert client.get("/en/admin/people/person/").content.decode().count('class="field-__str__"') == 1
