@@ -48,7 +48,7 @@ def parse(text: str) -> OpeningHours:
         raise HoursError(
             text,
             int(position.group(2)) if position else None,
-            expected.group(1).strip() if expected else message.splitlines()[0],
+            expected.group(1).strip().removeprefix("expected ") if expected else message.splitlines()[0],
         ) from None
 
 
