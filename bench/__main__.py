@@ -14,6 +14,7 @@ BENCHMARKS = {
         ["-m", "bench.search", "--people", "100000"],
         ["-m", "bench.search", "--people", "3000", "--queries", "50"],
     ),
+    "tours": (["-m", "bench.tours"], ["-m", "bench.tours", "--quick"]),
 }
 
 

@@ -1,16 +1,18 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import tours, views
 
 router = DefaultRouter()
 router.register("people", views.PersonViewSet, basename="person")
 router.register("organizations", views.OrganizationViewSet, basename="organization")
 router.register("disciplines", views.DisciplineViewSet, basename="discipline")
 router.register("dynasties", views.DynastyViewSet, basename="dynasty")
-router.register("places", views.PlaceViewSet, basename="place")
+router.register("places", tours.PlaceGeoViewSet, basename="place")
+router.register("tours", tours.TourViewSet, basename="tour")
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
+    path("tours/plan/", tours.TourPlanView.as_view(), name="tour-plan"),
     path("", include(router.urls)),
 ]

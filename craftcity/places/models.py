@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -10,6 +11,42 @@ from django.utils.translation import gettext_lazy as _
 from craftcity.audit.models import history
 from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
 from craftcity.core.translation import TranslatedField
+
+
+def validate_opening_hours(value: str) -> None:
+    """OpenStreetMap opening_hours syntax; the error shows the text with a caret where reading stopped."""
+    from tourkit.hours import HoursError, validate
+
+    try:
+        validate(value)
+    except HoursError as error:
+        raise ValidationError(
+            _("These opening hours cannot be read at character %(column)s (%(pointer)s): expected %(expected)s."),
+            code="opening_hours",
+            params={"column": error.column or "?", "pointer": _pointer(error), "expected": error.expected},
+        ) from None
+
+
+def _pointer(error) -> str:
+    """The text with ⟪here⟫ marked at the failing character, readable in one line of a form error."""
+    if not error.column:
+        return error.text
+    cut = error.column - 1
+    return f"{error.text[:cut]}⟪{error.text[cut : cut + 1] or ' '}⟫{error.text[cut + 1 :]}"
+
+
+def validate_language_codes(value: str) -> None:
+    from django.conf.locale import LANG_INFO
+
+    unknown = [code for code in split_codes(value) if code not in LANG_INFO]
+    if unknown:
+        raise ValidationError(
+            _("Unknown language codes: %(codes)s. Use codes such as kk, ru, en."), params={"codes": ", ".join(unknown)}
+        )
+
+
+def split_codes(value: str) -> list[str]:
+    return [code.strip().lower() for code in (value or "").replace(";", ",").split(",") if code.strip()]
 
 
 class Place(TimeStamped, DemoMarked, Publishable):
@@ -22,6 +59,11 @@ class Place(TimeStamped, DemoMarked, Publishable):
         SQUARE = "square", _("Square")
         SCHOOL = "school", _("School")
         SHOP = "shop", _("Shop")
+
+    class VisitMode(models.TextChoices):
+        WALK_IN = "walk_in", _("Walk in during opening hours")
+        APPOINTMENT = "appointment", _("By appointment only")
+        BOTH = "both", _("Walk in, or by appointment outside opening hours")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     name = TranslatedField(_("name"), max_length=300)
@@ -58,7 +100,26 @@ class Place(TimeStamped, DemoMarked, Publishable):
         validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
     )
     opening_hours = models.CharField(
-        _("opening hours"), max_length=300, blank=True, help_text=_("OpenStreetMap syntax, e.g. Mo-Fr 10:00-18:00")
+        _("opening hours"),
+        max_length=300,
+        blank=True,
+        validators=[validate_opening_hours],
+        help_text=_("OpenStreetMap syntax, e.g. Mo-Fr 10:00-18:00; Sa 11:00-15:00; PH off (public holidays)"),
+    )
+    visit_mode = models.CharField(_("visits"), max_length=16, choices=VisitMode.choices, default=VisitMode.WALK_IN)
+    visit_minutes = models.PositiveSmallIntegerField(
+        _("usual visit (minutes)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(600)],
+        help_text=_("How long a visitor usually stays; the tour planner uses it."),
+    )
+    offers = TranslatedField(_("what can be seen or bought"), multiline=True, blank=True)
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=100,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("Language codes separated by commas, e.g. kk, ru, en."),
     )
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -118,6 +179,11 @@ class Place(TimeStamped, DemoMarked, Publishable):
         if self.is_address_public or self.person_id is None or can_see_place_address(viewer, self):
             return float(self.latitude), float(self.longitude), True
         return round(float(self.latitude), 2), round(float(self.longitude), 2), False
+
+    def language_names(self) -> list[str]:
+        from django.utils.translation import get_language_info
+
+        return [get_language_info(code)["name_translated"] for code in split_codes(self.languages)]
 
     def public_address(self, viewer=None) -> str:
         """The exact address only with consent (or for who may see it); else the district or city."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import tours, views
 
 app_name = "public"
 
@@ -17,6 +17,13 @@ urlpatterns = [
     path("places/", views.places, name="places"),
     path("places/<slug:slug>/", views.place, name="place"),
     path("map/", views.map_view, name="map"),
+    path("tours/", tours.tours, name="tours"),
+    path("tours/plan/", tours.planner, name="planner"),
+    path("tours/<slug:slug>/", tours.tour, name="tour"),
+    path("tours/<slug:slug>/print/", tours.tour_print, name="tour-print"),
+    path("tours/<slug:slug>/tour.pdf", tours.tour_pdf, name="tour-pdf"),
+    path("tours/<slug:slug>/tour.gpx", tours.tour_gpx, name="tour-gpx"),
+    path("tours/<slug:slug>/tour.geojson", tours.tour_geojson, name="tour-geojson"),
     path("search/", views.search, name="search"),
     path("search/suggest/", views.suggest, name="suggest"),
 ]

@@ -2,6 +2,7 @@ from craftcity.demo.community import community_loaded, load_community
 from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
 from craftcity.demo.seed_loader import load_seed
+from craftcity.demo.tours import load_tours
 from craftcity.people.models import Person
 
 from ._base import DataCommand
@@ -25,8 +26,12 @@ class Command(DataCommand):
         load_reference(stats=stats)
         self.progress("facts from the seed articles…")
         load_seed(stats=stats)
-        if synthetic <= 0:
-            return
+        if synthetic > 0:
+            self._community(stats, synthetic, seed)
+        self.progress("curated demo tours…")
+        load_tours(stats=stats)
+
+    def _community(self, stats, synthetic, seed):
         if community_loaded():
             people = Person.objects.filter(is_demo=True).exclude(email__endswith=f"@{BENCH_EMAIL_DOMAIN}").count()
             self.progress(
