@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "craftcity.linkage",
     "craftcity.imports",
     "craftcity.search",
+    "craftcity.dossier",
     "craftcity.demo",
     # interfaces: views, forms, serializers, templates
     "craftcity.backoffice",
