@@ -99,7 +99,7 @@ class IndicatorExporter(Exporter):
 def _names(person_ids: set[int], language: str) -> dict[int, str]:
     forms: dict[int, list] = defaultdict(list)
     for form in (
-        PersonName.objects.filter(person_id__in=_ids_subquery(person_ids))
+        PersonName.objects.filter(person_id__in=_public_people().values("pk"))
         .only("person_id", "full_name", "language", "is_primary")
         .order_by("person_id", "id")
         .iterator(chunk_size=10_000)
@@ -109,13 +109,13 @@ def _names(person_ids: set[int], language: str) -> dict[int, str]:
     return {pid: (choose_name_form(items, language).full_name if items else "") for pid, items in forms.items()}
 
 
-def _ids_subquery(person_ids: set[int]):
+def _public_people():
     # Public, unmerged people today: a person who has since withdrawn is counted but not listed.
-    return Person.objects.filter(status="published", merged_into__isnull=True).values("pk")
+    return Person.objects.filter(status="published", merged_into__isnull=True)
 
 
 def _listable(snapshot: Snapshot) -> set[int]:
-    today = set(Person.objects.filter(status="published", merged_into__isnull=True).values_list("pk", flat=True))
+    today = set(_public_people().values_list("pk", flat=True))
     return snapshot.practitioner_ids & today
 
 
@@ -148,7 +148,7 @@ class ArtisansAnnex(Exporter):
         countries = {pk: _text(name, self.language) for pk, name in Country.objects.values_list("pk", "name")}
         occupations = dict(Person.Occupation.choices)
         people = self.snapshot.people
-        current = Person.objects.filter(status="published", merged_into__isnull=True).order_by("pk")
+        current = _public_people().order_by("pk")
         for pk, phone, phone_public, email, email_public, website in current.values_list(
             "pk", "phone", "is_phone_public", "email", "is_email_public", "website"
         ).iterator(chunk_size=10_000):
