@@ -10,6 +10,10 @@ import sys
 BENCHMARKS = {
     "linkage": (["-m", "bench.linkage"], ["-m", "bench.linkage", "--quick"]),
     "imports": (["-m", "bench.imports", "--rows", "100000"], ["-m", "bench.imports", "--rows", "2000"]),
+    "dossier": (
+        ["-m", "bench.dossier", "--people", "100000"],
+        ["-m", "bench.dossier", "--people", "3000"],
+    ),
     "search": (
         ["-m", "bench.search", "--people", "100000"],
         ["-m", "bench.search", "--people", "3000", "--queries", "50"],

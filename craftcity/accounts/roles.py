@@ -62,7 +62,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("organizations.organization", add=False, change=False, delete=False),
         *_crud("places.place"),
     ],
-    Role.ANALYST: [f"{model.split('.')[0]}.view_{model.split('.')[1]}" for model in REGISTRY_MODELS],
+    Role.ANALYST: [
+        *[f"{model.split('.')[0]}.view_{model.split('.')[1]}" for model in REGISTRY_MODELS],
+        # The dossier is the analyst's: obligations to keep, narrative to write, builds to run.
+        *_crud("dossier.reportingobligation", add=False, delete=False),
+        *_crud("dossier.narrativesection"),
+        "dossier.view_dossierbuild",
+        "dossier.build_dossier",
+    ],
 }
 
 # Every role but the public visitor works in the back office.

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "craftcity.linkage",
     "craftcity.imports",
     "craftcity.search",
+    "craftcity.dossier",
     "craftcity.demo",
     # interfaces: views, forms, serializers, templates
     "craftcity.backoffice",

@@ -1,0 +1,475 @@
+"""Indicators, declared one by one: a code, a name in every language, what it counts, its breakdowns
+and a function of a `Snapshot` (the registry at a moment). Other apps add theirs with `register()`:
+the events and works issues will register events by kind, participants, works catalogued and
+exhibited here, as search's documents.py takes their indexers.
+
+Every table is ordered by value (largest first), then by key, so the same inputs give the same
+numbers in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from craftcity.geo.models import Country, Region
+from craftcity.organizations.models import Organization
+from craftcity.people.models import Person
+from craftcity.places.models import Place
+from craftcity.taxonomy.models import Discipline
+
+from .asof import Snapshot
+
+
+class IndicatorDefinitionError(ValueError):
+    """An indicator is declared wrongly (a missing language, an unknown breakdown, a duplicate code)."""
+
+
+def T(kk: str, ru: str, en: str) -> dict[str, str]:
+    return {"kk": kk, "ru": ru, "en": en}
+
+
+# Breakdowns an indicator may declare, named once in every language.
+BREAKDOWNS: dict[str, dict[str, str]] = {
+    "discipline": T("Бағыт бойынша", "По направлениям", "By discipline"),
+    "region": T("Өңір бойынша", "По регионам", "By region"),
+    "gender": T("Жынысы бойынша", "По полу", "By gender"),
+    "age_band": T("Жас тобы бойынша", "По возрастным группам", "By age band"),
+    "country": T("Ел бойынша", "По странам", "By country"),
+    "role": T("Рөлі бойынша", "По роли", "By role"),
+    "generations": T("Буын саны бойынша", "По числу поколений", "By number of generations"),
+    "kind": T("Түрі бойынша", "По видам", "By kind"),
+    "members_by_kind": T("Мүшелер, ұйым түрі бойынша", "Члены по видам организаций", "Members by kind of organization"),
+    "programme": T("Бағдарлама бойынша", "По программам", "By programme"),
+    "measure": T("Көрсеткіштер", "Показатели", "Measures"),
+    "craft": T("Қолөнер бойынша", "По ремёслам", "By craft"),
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: object  # str, a lazy gettext string or a TranslatedText: printed in the active language
+    values: tuple
+
+
+@dataclass
+class Table:
+    breakdown: str
+    columns: tuple  # headers of the value columns (lazy strings)
+    rows: list[Row]
+
+    def sort(self) -> Table:
+        self.rows.sort(key=lambda row: (-_number(row.values[0]), row.key))
+        return self
+
+
+def _number(value) -> float:
+    return value if isinstance(value, int | float) else 0
+
+
+@dataclass
+class Result:
+    total: int
+    tables: list[Table] = field(default_factory=list)
+
+    def table(self, breakdown: str) -> Table:
+        return next(table for table in self.tables if table.breakdown == breakdown)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: dict[str, str]
+    counts: dict[str, str]
+    breakdowns: tuple[str, ...]
+    compute: Callable[[Snapshot], Result]
+    section: str = "registry"  # which part of the dossier shows it
+
+    def label(self, language: str) -> str:
+        return self.name.get(language) or self.name["en"]
+
+    def description(self, language: str) -> str:
+        return self.counts.get(language) or self.counts["en"]
+
+
+REGISTRY: dict[str, Indicator] = {}
+
+
+def validate(indicator: Indicator) -> None:
+    """Refuse a definition that would fail later, while building a dossier."""
+    where = f"indicator {indicator.code!r}"
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", indicator.code or ""):
+        raise IndicatorDefinitionError(f"{where}: the code must be lower-case letters, digits and _.")
+    languages = [code for code, _name in settings.LANGUAGES]
+    for attribute in ("name", "counts"):
+        missing = [code for code in languages if not (getattr(indicator, attribute) or {}).get(code)]
+        if missing:
+            raise IndicatorDefinitionError(f"{where}: {attribute} lacks {', '.join(missing)}.")
+    unknown = [code for code in indicator.breakdowns if code not in BREAKDOWNS]
+    if unknown:
+        raise IndicatorDefinitionError(f"{where}: unknown breakdown(s) {', '.join(unknown)}.")
+    if not callable(indicator.compute):
+        raise IndicatorDefinitionError(f"{where}: compute is not callable.")
+
+
+def register(indicator: Indicator) -> Indicator:
+    """Add an indicator (other apps call this from their AppConfig.ready)."""
+    validate(indicator)
+    if indicator.code in REGISTRY and REGISTRY[indicator.code] is not indicator:
+        raise IndicatorDefinitionError(f"indicator {indicator.code!r} is registered twice.")
+    REGISTRY[indicator.code] = indicator
+    return indicator
+
+
+def compute(indicator: Indicator, snapshot: Snapshot) -> Result:
+    """Run one indicator and check that it filled exactly the breakdowns it declared."""
+    result = indicator.compute(snapshot)
+    got = tuple(table.breakdown for table in result.tables)
+    if got != indicator.breakdowns:
+        raise IndicatorDefinitionError(
+            f"indicator {indicator.code!r} declared breakdowns {indicator.breakdowns} but returned {got}."
+        )
+    for table in result.tables:
+        table.sort()
+    return result
+
+
+# --- labels ------------------------------------------------------------------------------------------
+
+NOT_STATED = _("Not stated")
+
+
+def _labels(model) -> dict[int, object]:
+    return {obj.pk: obj.name for obj in model.objects.all()}
+
+
+def _table(breakdown: str, counter: Counter, labels: dict, column: Promise) -> Table:
+    return Table(
+        breakdown,
+        (column,),
+        [
+            Row(str(key if key is not None else ""), labels.get(key, NOT_STATED), (value,))
+            for key, value in counter.items()
+        ],
+    )
+
+
+AGE_BANDS = [(0, 29, "0–29"), (30, 44, "30–44"), (45, 59, "45–59"), (60, 200, "60+")]
+
+
+def age_band(birth_year: int | None, year: int) -> str | None:
+    if birth_year is None:
+        return None
+    age = year - birth_year
+    return next((label for low, high, label in AGE_BANDS if low <= age <= high), None)
+
+
+PEOPLE = _("people")
+
+
+# --- the built-in indicators -------------------------------------------------------------------------
+
+
+def practitioners(snap: Snapshot) -> Result:
+    people = snap.practitioners
+    disciplines = Counter(d for p in people for d in snap.person_disciplines.get(p.id, ()) or (None,))
+    gender_labels = dict(Person.Gender.choices)
+    return Result(
+        total=len(people),
+        tables=[
+            _table("discipline", disciplines, _labels(Discipline), PEOPLE),
+            _table("region", Counter(p.region_id for p in people), _labels(Region), PEOPLE),
+            _table(
+                "gender",
+                Counter(p.gender or None for p in people),
+                {key or None: label for key, label in gender_labels.items() if key},
+                PEOPLE,
+            ),
+            _table(
+                "age_band",
+                Counter(age_band(p.birth_year, snap.year) for p in people),
+                {label: label for *_bounds, label in AGE_BANDS},
+                PEOPLE,
+            ),
+            _table("country", Counter(p.country_id for p in people), _labels(Country), PEOPLE),
+        ],
+    )
+
+
+def masters_and_apprentices(snap: Snapshot) -> Result:
+    pairs = snap.active_apprenticeships
+    masters = {m for m, _a in pairs}
+    apprentices = {a for _m, a in pairs}
+    rows = [
+        Row("masters", _("Active masters"), (len(masters),)),
+        Row("apprentices", _("Active apprentices"), (len(apprentices),)),
+        Row("pairs", _("Master–apprentice pairs"), (len(pairs),)),
+        Row("recorded", _("Apprenticeships recorded since records began"), (_apprenticeships_so_far(snap),)),
+    ]
+    return Result(total=len(pairs), tables=[Table("role", (_("number"),), rows)])
+
+
+def _apprenticeships_so_far(snap: Snapshot) -> int:
+    counted = snap.practitioner_ids
+    return sum(
+        1
+        for _id, kind, senior, junior, start, _end in snap.relations
+        if kind == "apprenticeship"
+        and (start is None or start <= snap.year)
+        and senior in counted
+        and junior in counted
+    )
+
+
+def dynasties(snap: Snapshot) -> Result:
+    generations = Counter(max(gens.values()) for gens in snap.dynasty_generations.values())
+    spanning = sum(count for gens, count in generations.items() if gens >= 3)
+    rows = [
+        Row(f"{gens:03d}", _("%(count)d generations") % {"count": gens} if gens != 1 else _("1 generation"), (count,))
+        for gens, count in generations.items()
+    ]
+    table = Table("generations", (_("dynasties"),), rows)
+    table.rows.append(Row("spanning_3", _("Spanning 3 or more generations"), (spanning,)))
+    return Result(total=len(snap.dynasty_generations), tables=[table])
+
+
+def organizations(snap: Snapshot) -> Result:
+    kinds = Counter(kind for kind, _country in snap.organizations.values())
+    members: dict[str, set[int]] = {}
+    for org, person, _role in snap.active_memberships:
+        members.setdefault(snap.organizations[org][0], set()).add(person)
+    labels = dict(Organization.Kind.choices)
+    return Result(
+        total=len(snap.organizations),
+        tables=[
+            _table("kind", kinds, labels, _("organizations")),
+            _table("members_by_kind", Counter({k: len(v) for k, v in members.items()}), labels, _("members")),
+        ],
+    )
+
+
+def places(snap: Snapshot) -> Result:
+    return Result(
+        total=len(snap.places),
+        tables=[_table("kind", Counter(snap.places.values()), dict(Place.Kind.choices), _("places"))],
+    )
+
+
+def awards(snap: Snapshot) -> Result:
+    programmes = snap.programmes
+    kinds = Counter(programmes[a[1]].kind for a in snap.awards if a[1] in programmes)
+    from craftcity.awards.models import AwardProgramme
+
+    return Result(
+        total=len(snap.awards),
+        tables=[
+            _table("kind", kinds, dict(AwardProgramme.Kind.choices), _("awards")),
+            _table(
+                "programme", Counter(a[1] for a in snap.awards), {k: p.name for k, p in programmes.items()}, _("awards")
+            ),
+        ],
+    )
+
+
+def partner_cooperation(snap: Snapshot) -> Result:
+    international = {
+        org for org, (kind, _country) in snap.organizations.items() if kind == Organization.Kind.INTERNATIONAL
+    }
+    members = {person for org, person, _role in snap.active_memberships if org in international}
+    foreign = {
+        org for org, (_kind, country) in snap.organizations.items() if country is not None and country != _home()
+    }
+    international_programmes = {
+        pk
+        for pk, programme in snap.programmes.items()
+        if programme.awarding_body is not None and programme.awarding_body.kind == Organization.Kind.INTERNATIONAL
+    }
+    granted = [a for a in snap.awards if a[1] in international_programmes]
+    rows = [
+        Row("international_bodies", _("International bodies in the registry"), (len(international),)),
+        Row("foreign_organizations", _("Organizations abroad"), (len(foreign),)),
+        Row("members_of_international_bodies", _("Practitioners in international bodies"), (len(members),)),
+        Row("international_awards", _("Awards and titles from international bodies"), (len(granted),)),
+    ]
+    return Result(total=len(international) + len(foreign), tables=[Table("measure", (_("number"),), rows)])
+
+
+def _home() -> int | None:
+    code = getattr(settings, "CRAFTCITY_HOME_COUNTRY", "KZ")
+    return Country.objects.filter(iso_code=code).values_list("pk", flat=True).first()
+
+
+# Heritage Crafts Red List-style categories. The thresholds are ours (the Red List weighs more than a
+# registry can see); they are stated in the dossier next to the table:
+#   data deficient         fewer than MIN_KNOWN practitioners recorded now and a year earlier;
+#   critically endangered  fewer than CRITICAL_BELOW practitioners, or no apprentice and shrinking;
+#   endangered             fewer than ENDANGERED_BELOW practitioners, or apprentices under
+#                          MIN_APPRENTICE_SHARE of practitioners, or down by DECLINE or more in a year;
+#   viable                 everything else.
+MIN_KNOWN = 3
+CRITICAL_BELOW = 10
+ENDANGERED_BELOW = 50
+MIN_APPRENTICE_SHARE = 0.05
+DECLINE = -0.10
+
+VIABILITY = {
+    "viable": _("Viable"),
+    "endangered": _("Endangered"),
+    "critically_endangered": _("Critically endangered"),
+    "data_deficient": _("Data deficient"),
+}
+
+
+def viability_category(practitioners_now: int, apprentices: int, practitioners_before: int) -> str:
+    if practitioners_now < MIN_KNOWN and practitioners_before < MIN_KNOWN:
+        return "data_deficient"
+    trend = (practitioners_now - practitioners_before) / practitioners_before if practitioners_before else 0.0
+    if practitioners_now < CRITICAL_BELOW or (apprentices == 0 and trend < 0):
+        return "critically_endangered"
+    if (
+        practitioners_now < ENDANGERED_BELOW
+        or apprentices < MIN_APPRENTICE_SHARE * practitioners_now
+        or trend <= DECLINE
+    ):
+        return "endangered"
+    return "viable"
+
+
+def _per_discipline(snap: Snapshot) -> Counter:
+    return Counter(d for p in snap.practitioners for d in snap.person_disciplines.get(p.id, ()))
+
+
+def viability(snap: Snapshot) -> Result:
+    before = snap.earlier(years=1)
+    now_counts, before_counts = _per_discipline(snap), _per_discipline(before)
+    apprentices: Counter = Counter()
+    for junior in {a for _m, a in snap.active_apprenticeships}:
+        for discipline in snap.person_disciplines.get(junior, ()):
+            apprentices[discipline] += 1
+    labels = _labels(Discipline)
+    rows = []
+    for discipline in sorted(set(now_counts) | set(before_counts)):
+        now, earlier, learning = now_counts[discipline], before_counts[discipline], apprentices[discipline]
+        trend = f"{(now - earlier) / earlier:+.0%}" if earlier else "—"
+        category = viability_category(now, learning, earlier)
+        rows.append(
+            Row(
+                str(discipline),
+                labels.get(discipline, NOT_STATED),
+                (now, learning, earlier, trend, VIABILITY[category]),
+            )
+        )
+    columns = (_("practitioners"), _("apprentices"), _("a year earlier"), _("trend"), _("category"))
+    at_risk = sum(1 for row in rows if row.values[4] in (VIABILITY["endangered"], VIABILITY["critically_endangered"]))
+    return Result(total=at_risk, tables=[Table("craft", columns, rows)])
+
+
+for _indicator in [
+    Indicator(
+        "practitioners",
+        T("Шеберлер мен музыканттар", "Мастера и музыканты", "Practitioners"),
+        T(
+            "Жарияланған, біріктірілмеген, тірі шеберлер, музыканттар, ақындар және дизайнерлер.",
+            "Опубликованные, не объединённые, живущие мастера, музыканты, акыны и дизайнеры.",
+            "Published, not merged, living artisans, musicians, akyns and designers.",
+        ),
+        ("discipline", "region", "gender", "age_band", "country"),
+        practitioners,
+    ),
+    Indicator(
+        "masters_apprentices",
+        T("Шеберлер мен шәкірттер", "Мастера и ученики", "Masters and apprentices"),
+        T(
+            "Сол жылы жалғасып жатқан ұстаз–шәкірт байланыстары.",
+            "Связи мастер–ученик, действующие в этом году.",
+            "Master–apprentice relations under way in the year.",
+        ),
+        ("role",),
+        masters_and_apprentices,
+    ),
+    Indicator(
+        "dynasties",
+        T("Әулеттер", "Династии", "Dynasties"),
+        T(
+            "Жарияланған әулеттер және туыстық пен шәкірттік байланыстардан шығарылған буын саны.",
+            "Опубликованные династии и число поколений, выведенное из родственных и ученических связей.",
+            "Published dynasties and their generations, derived from family and apprenticeship relations.",
+        ),
+        ("generations",),
+        dynasties,
+    ),
+    Indicator(
+        "viability",
+        T("Қолөнердің өміршеңдігі", "Жизнеспособность ремёсел", "Viability of crafts"),
+        T(
+            "Әр бағыттағы шеберлер, шәкірттер және бір жыл бұрынғымен салыстыру; қауіп төнген бағыттар саны.",
+            "Мастера, ученики и динамика за год по каждому направлению; число направлений под угрозой.",
+            "Practitioners, apprentices and the change over a year per craft; the total counts crafts at risk.",
+        ),
+        ("craft",),
+        viability,
+    ),
+    Indicator(
+        "organizations",
+        T("Ұйымдар", "Организации", "Organizations"),
+        T(
+            "Жарияланған ұйымдар түрі бойынша және олардың белсенді мүшелері.",
+            "Опубликованные организации по видам и их действующие члены.",
+            "Published organizations by kind, and their active members.",
+        ),
+        ("kind", "members_by_kind"),
+        organizations,
+    ),
+    Indicator(
+        "places",
+        T("Орындар", "Места", "Places"),
+        T(
+            "Шеберханалар, сахналар, мұражайлар және басқа жарияланған орындар.",
+            "Мастерские, площадки, музеи и другие опубликованные места.",
+            "Workshops, venues, museums and other published places.",
+        ),
+        ("kind",),
+        places,
+    ),
+    Indicator(
+        "awards",
+        T("Марапаттар мен атақтар", "Награды и звания", "Awards and titles"),
+        T(
+            "Осы күнге дейін берілген марапаттар, атақтар және гранттар.",
+            "Награды, звания и гранты, полученные к этой дате.",
+            "Awards, titles and grants received by the date.",
+        ),
+        ("kind", "programme"),
+        awards,
+    ),
+    Indicator(
+        "partner_cooperation",
+        T("Серіктес қалалармен ынтымақтастық", "Сотрудничество с городами-партнёрами", "Partner-city cooperation"),
+        T(
+            "Халықаралық ұйымдар, шетелдегі ұйымдар, олардың мүшелері және халықаралық марапаттар.",
+            "Международные организации, организации за рубежом, их члены и международные награды.",
+            "International bodies, organizations abroad, their members and awards from international bodies.",
+        ),
+        ("measure",),
+        partner_cooperation,
+    ),
+]:
+    register(_indicator)
+
+
+def validate_all() -> list[str]:
+    """Messages for every faulty definition in the registry (empty when all are sound)."""
+    problems = []
+    for indicator in REGISTRY.values():
+        try:
+            validate(indicator)
+        except IndicatorDefinitionError as error:
+            problems.append(str(error))
+    return problems

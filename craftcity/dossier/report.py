@@ -1,0 +1,114 @@
+"""The dossier's two files: the PDF (HTML through WeasyPrint) and the XLSX annexes."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from . import indicators as indicator_module
+from .asof import Snapshot, Timeline, data_span, end_of_day
+from .charts import bar_chart
+from .exporters import ArtisansAnnex, DynastiesAnnex, IndicatorTablesExporter, OrganizationsAnnex, write_xlsx
+from .models import NarrativeSection
+from .outlines import OUTLINES
+from .selectors import Computed, city_designations, indicators_with_series
+
+
+@dataclass
+class Report:
+    as_of: dt.date
+    template: str
+    language: str
+    computed: list[Computed]
+    snapshot: Snapshot
+    last_change: dt.datetime | None
+
+
+def chart_svg(computed: Computed, language: str) -> str:
+    labels = [label for label, _total in computed.series]
+    values = [total for _label, total in computed.series]
+    return bar_chart(title=computed.indicator.label(language), labels=labels, values=values)
+
+
+def render_pdf(*, as_of: dt.date, template: str, language: str, target: Path, progress) -> Report:
+    from weasyprint import HTML
+
+    outline = OUTLINES[template]
+    progress(5, "indicators")
+    timeline = Timeline()
+    computed = indicators_with_series(as_of, codes=outline.indicators, progress=progress, timeline=timeline)
+    by_code = {c.indicator.code: c for c in computed}
+    ordered = [by_code[code] for code in outline.indicators if code in by_code]
+    snapshot = timeline.at(as_of)
+    _first, last = data_span(end_of_day(as_of))
+    with translation.override(language):
+        sections = []
+        for number, item in enumerate(ordered, start=3):
+            svg = chart_svg(item, language)
+            sections.append(
+                {
+                    "number": number,
+                    "anchor": f"indicator-{item.indicator.code}",
+                    "name": item.indicator.label(language),
+                    "counts": item.indicator.description(language),
+                    "total": item.result.total,
+                    "chart": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
+                    "tables": [
+                        {
+                            "title": indicator_module.BREAKDOWNS[table.breakdown][language],
+                            "columns": [str(column) for column in table.columns],
+                            "rows": [(str(row.label), row.values) for row in table.rows],
+                        }
+                        for table in item.result.tables
+                    ],
+                    "is_viability": item.indicator.code == "viability",
+                }
+            )
+        narrative = list(NarrativeSection.objects.filter(template=template).order_by("position", "id"))
+        context = {
+            "language": language,
+            "title": outline.title[language],
+            "subtitle": outline.subtitle[language],
+            "as_of": as_of,
+            "last_change": timezone.localtime(last) if last else None,
+            "generated_on": timezone.localdate(),
+            "designations": list(city_designations(as_of)),
+            "sections": sections,
+            "narrative": narrative,
+            "narrative_number": len(sections) + 3,
+            "thresholds": {
+                "min_known": indicator_module.MIN_KNOWN,
+                "critical": indicator_module.CRITICAL_BELOW,
+                "endangered": indicator_module.ENDANGERED_BELOW,
+                "share": f"{indicator_module.MIN_APPRENTICE_SHARE:.0%}",
+                "decline": f"{-indicator_module.DECLINE:.0%}",
+            },
+            "annex_sheets": [_("Indicators"), _("Artisans and musicians"), _("Dynasties"), _("Organizations")],
+        }
+        html = render_to_string("dossier/pdf.html", context)
+        progress(70, "PDF")
+        HTML(string=html, base_url=str(Path(__file__).parent)).write_pdf(target)
+    return Report(as_of, template, language, ordered, snapshot, last)
+
+
+def render_annexes(*, report: Report, target: Path) -> None:
+    language = report.language
+    snapshot = report.snapshot
+    with translation.override(language):
+        write_xlsx(
+            [
+                IndicatorTablesExporter(
+                    {c.indicator.code: c.result for c in report.computed}, language, indicator_module.REGISTRY
+                ),
+                ArtisansAnnex(snapshot, language),
+                DynastiesAnnex(snapshot, language),
+                OrganizationsAnnex(snapshot, language),
+            ],
+            target,
+        )
