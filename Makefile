@@ -14,7 +14,7 @@ $(BIN)/craftcity: pyproject.toml constraints.txt
 	scripts/ensure-system-packages run
 	test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,routing]'
 	mkdir -p var
 	touch $@
 
@@ -60,7 +60,7 @@ test-postgres: install compile-messages
 test: install system-packages lint check-migrations compile-messages test-sqlite test-postgres
 
 bench: install
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,routing,bench]'
 	$(PY) -m bench
 
 lock:
