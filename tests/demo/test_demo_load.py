@@ -147,3 +147,18 @@ class TestLoadedDemo(TestCase):
         assert workshops.exists()
         assert workshops.filter(is_address_public=False).count() >= workshops.filter(is_address_public=True).count()
         assert all(w.person.is_demo and w.latitude for w in workshops)
+
+
+def test_the_synthetic_community_has_a_past_for_the_dossier(demo):
+    import datetime as dt
+
+    from craftcity.dossier.asof import end_of_day, rows_as_of
+    from craftcity.people.models import Person
+
+    def people_on(day):
+        return sum(1 for _pk, is_demo in rows_as_of(Person, end_of_day(day), ["is_demo"]) if is_demo)
+
+    today = dt.date.today()
+    earlier = people_on(dt.date(2021, 6, 30))
+    assert 0 < earlier < people_on(today)
+    assert people_on(dt.date(2016, 12, 31)) == 0

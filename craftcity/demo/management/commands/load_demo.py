@@ -1,3 +1,4 @@
+from craftcity.demo.backdate import backdate_community
 from craftcity.demo.community import community_loaded, load_community
 from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
@@ -41,3 +42,5 @@ class Command(DataCommand):
             return
         self.progress(f"synthetic community of {synthetic} people (seed {seed})…")
         load_community(plan_community(seed=seed, count=synthetic), stats=stats, progress=self.progress)
+        self.progress("spreading the synthetic community over the years…")
+        backdate_community(seed=seed, stats=stats)
