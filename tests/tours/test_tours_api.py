@@ -57,7 +57,7 @@ def test_plan_api_all_closed_is_not_an_error(client, city):
         "/api/v1/tours/plan/",
         {"date": "2026-03-23", "budget_minutes": 120, "start_place": "abai-square",
          "places": ["kasteyev", "instruments", "felt-home"]},
-        content_type="application/json",
+        content_type="application/json", HTTP_ACCEPT_LANGUAGE="en",
     )  # fmt: skip
     body = response.json()
     assert response.status_code == 200
