@@ -11,8 +11,8 @@ router.register("dynasties", views.DynastyViewSet, basename="dynasty")
 router.register("places", tours.PlaceGeoViewSet, basename="place")
 router.register("tours", tours.TourViewSet, basename="tour")
 router.register("works", works.WorkViewSet, basename="work")
-router.register("collections", works.CollectionViewSet, basename="collection")
-router.register("exhibitions", works.ExhibitionViewSet, basename="exhibition")
+router.register("collections", works.CuratedCollectionViewSet, basename="collection")
+router.register("exhibitions", works.CuratedExhibitionViewSet, basename="exhibition")
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),

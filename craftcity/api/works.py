@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -176,7 +176,7 @@ class CollectionSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "description", "owner"]
 
 
-class CollectionViewSet(viewsets.ReadOnlyModelViewSet):
+class CollectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = CollectionSerializer
     lookup_field = "slug"
 
@@ -206,9 +206,59 @@ class ExhibitionSerializer(serializers.ModelSerializer):
         return ExhibitionItemSerializer(items, many=True).data
 
 
-class ExhibitionViewSet(viewsets.ReadOnlyModelViewSet):
+class ExhibitionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ExhibitionSerializer
     lookup_field = "slug"
 
     def get_queryset(self):
         return Exhibition.objects.published().select_related("venue").prefetch_related("items__work").order_by("slug")
+
+
+class CollectionWriteSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = TranslatedJSONField()
+    description = TranslatedJSONField(required=False)
+
+
+class CuratedCollectionViewSet(CollectionViewSet):
+    """Collections; curators create them (POST) through the catalogue services."""
+
+    permission_classes = [ReadOnlyOrServicePermission]
+
+    @extend_schema(request=CollectionWriteSerializer, responses=CollectionSerializer)
+    def create(self, request, *args, **kwargs):
+        write = CollectionWriteSerializer(data=request.data)
+        write.is_valid(raise_exception=True)
+        collection = services.collection_create(actor=request.user, **write.validated_data)
+        return Response(self.get_serializer(collection).data, status=status.HTTP_201_CREATED)
+
+
+class ExhibitionItemWriteSerializer(serializers.Serializer):
+    work = serializers.PrimaryKeyRelatedField(queryset=Work.objects.all())
+    caption = TranslatedJSONField(required=False)
+    shown_from = serializers.DateField(required=False, allow_null=True)
+    shown_until = serializers.DateField(required=False, allow_null=True)
+
+
+class ExhibitionWriteSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = TranslatedJSONField()
+    description = TranslatedJSONField(required=False)
+    city = serializers.CharField(required=False, allow_blank=True)
+    year = serializers.IntegerField(required=False, allow_null=True)
+    starts_on = serializers.DateField(required=False, allow_null=True)
+    ends_on = serializers.DateField(required=False, allow_null=True)
+    items = ExhibitionItemWriteSerializer(many=True, required=False)
+
+
+class CuratedExhibitionViewSet(ExhibitionViewSet):
+    """Exhibitions; curators create them with their works and captions (POST)."""
+
+    permission_classes = [ReadOnlyOrServicePermission]
+
+    @extend_schema(request=ExhibitionWriteSerializer, responses=ExhibitionSerializer)
+    def create(self, request, *args, **kwargs):
+        write = ExhibitionWriteSerializer(data=request.data)
+        write.is_valid(raise_exception=True)
+        exhibition = services.exhibition_create(actor=request.user, **write.validated_data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=exhibition.pk)).data, status=201)

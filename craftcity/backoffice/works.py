@@ -84,6 +84,18 @@ class WorkAdmin(BatchedAdmin):
             return False
         return super().has_change_permission(request, obj)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # An artisan cataloguing their own piece is its maker, or they could not see it after saving.
+        person = getattr(request.user, "person", None)
+        work = form.instance
+        if (
+            not can_catalogue(request.user)
+            and person is not None
+            and not work.work_makers.filter(person=person).exists()
+        ):
+            WorkMaker.objects.create(work=work, person=person, role=WorkMaker.Role.MAKER)
+
     @admin.action(description=_("Publish the selected works"))
     def publish(self, request, queryset):
         if not can_publish_work(request.user):

@@ -129,3 +129,40 @@ def test_works_indicator_counts_published_and_exhibited(make_work):
     assert result.total == 2
     measures = {row.key: row.values[0] for row in result.table("measure").rows}
     assert measures == {"catalogued": 2, "exhibited": 1}
+
+
+def test_curators_create_collections_and_exhibitions_through_the_api(client, make_user, make_work):
+    work = make_work({"en": "Ring"})
+    body = {
+        "slug": "sheber",
+        "title": {"en": "Sheber"},
+        "city": "Almaty",
+        "items": [{"work": work.pk, "caption": {"en": "c"}}],
+    }
+    assert client.post("/api/v1/exhibitions/", body, content_type="application/json").status_code in (401, 403)
+    client.force_login(make_user(role="artisan"))
+    assert (
+        client.post(
+            "/api/v1/collections/", {"slug": "c", "name": {"en": "C"}}, content_type="application/json"
+        ).status_code
+        == 403
+    )
+    client.force_login(make_user(role="curator"))
+    created = client.post("/api/v1/exhibitions/", body, content_type="application/json")
+    assert created.status_code == 201, created.content
+    assert created.json()["works"][0]["caption"] == {"en": "c"}
+    assert (
+        client.post(
+            "/api/v1/collections/", {"slug": "c", "name": {"en": "C"}}, content_type="application/json"
+        ).status_code
+        == 201
+    )
+    bad = dict(body, slug="late", starts_on="2025-10-05", ends_on="2025-10-01", items=[])
+    response = client.post("/api/v1/exhibitions/", bad, content_type="application/json")
+    assert response.status_code == 400 and "closes before it opens" in str(response.json())
+
+
+def test_sitemap_lists_published_works_only(client, make_work):
+    shown, hidden = make_work(), make_work(publish=False)
+    xml = client.get("/sitemap-works.xml").content.decode()
+    assert f"/works/{shown.pk}/" in xml and f"/works/{hidden.pk}/" not in xml
