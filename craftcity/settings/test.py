@@ -19,3 +19,4 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 CRAFTCITY_TILE_URL = ""  # tests run offline
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CRAFTCITY_OPEN_DATA_DIR = Path(tempfile.mkdtemp(prefix="craftcity-open-data-"))
+CRAFTCITY_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="craftcity-private-"))

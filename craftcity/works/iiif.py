@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -200,11 +199,11 @@ def image_info(request, pk: int):
 def image_file(request, pk: int, size: str):
     image = _public_image(pk)
     if size in {"max", f"{image.width},", f"{image.width},{image.height}"}:
-        name = image.web.name
+        field = image.web
     elif size in {f"{image.thumbnail_width},", f"{image.thumbnail_width},{image.thumbnail_height}"}:
-        name = image.thumbnail.name
+        field = image.thumbnail
     else:
         raise Http404
-    response = FileResponse(default_storage.open(name, "rb"), content_type="image/jpeg")
+    response = FileResponse(field.storage.open(field.name, "rb"), content_type="image/jpeg")
     response["Access-Control-Allow-Origin"] = "*"
     return response

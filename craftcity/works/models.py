@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -267,6 +268,14 @@ class ProvenanceEvent(models.Model):
         _years_in_order(self.year_from, self.year_to)
 
 
+def private_storage():
+    """Catalogue files live outside MEDIA_ROOT: originals keep their GPS, and derivatives of drafts must not be
+    reachable by URL. The IIIF image views serve derivatives of published works only."""
+    from django.core.files.storage import FileSystemStorage
+
+    return FileSystemStorage(location=settings.CRAFTCITY_PRIVATE_MEDIA_ROOT, base_url=None)
+
+
 def original_path(instance, filename):
     return f"works/originals/{instance.work_id}/{filename}"
 
@@ -279,9 +288,13 @@ class WorkImage(TimeStamped):
     """An image of a work. The original is kept privately; only derivatives (metadata stripped) are served."""
 
     work = models.ForeignKey(Work, verbose_name=_("work"), on_delete=models.CASCADE, related_name="images")
-    original = models.FileField(_("original"), upload_to=original_path, max_length=300)
-    web = models.FileField(_("web size"), upload_to=derivative_path, max_length=300, editable=False)
-    thumbnail = models.FileField(_("thumbnail"), upload_to=derivative_path, max_length=300, editable=False)
+    original = models.FileField(_("original"), upload_to=original_path, storage=private_storage, max_length=300)
+    web = models.FileField(
+        _("web size"), upload_to=derivative_path, storage=private_storage, max_length=300, editable=False
+    )
+    thumbnail = models.FileField(
+        _("thumbnail"), upload_to=derivative_path, storage=private_storage, max_length=300, editable=False
+    )
     width = models.PositiveIntegerField(_("web width"), default=0, editable=False)
     height = models.PositiveIntegerField(_("web height"), default=0, editable=False)
     thumbnail_width = models.PositiveIntegerField(_("thumbnail width"), default=0, editable=False)

@@ -93,3 +93,13 @@ def test_an_artisan_adds_images_to_own_work_only(make_work, make_user, make_pers
 
     with pytest.raises(PermissionDenied):
         services.work_image_add(actor=user, work=theirs, upload=upload(gps_jpeg))
+
+
+def test_no_catalogue_file_is_stored_under_the_public_media_root(make_work, gps_jpeg, settings):
+    from pathlib import Path
+
+    image = services.work_image_add(work=make_work(publish=False), upload=upload(gps_jpeg))
+    media = Path(settings.MEDIA_ROOT).resolve()
+    for field in (image.original, image.web, image.thumbnail):
+        path = Path(field.path).resolve()
+        assert path.exists() and media not in path.parents
