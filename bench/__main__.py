@@ -19,6 +19,7 @@ BENCHMARKS = {
         ["-m", "bench.search", "--people", "3000", "--queries", "50"],
     ),
     "tours": (["-m", "bench.tours"], ["-m", "bench.tours", "--quick"]),
+    "works": (["-m", "bench.works", "--works", "200000"], ["-m", "bench.works", "--works", "3000", "--requests", "30"]),
 }
 
 

@@ -7,9 +7,12 @@ from django.views.static import serve
 
 from craftcity.public import views as public_views
 from craftcity.public.sitemaps import SITEMAPS
+from craftcity.works.urls import iiif_patterns, oai_patterns
 
 urlpatterns = [
     path("api/", include("craftcity.api.urls")),
+    path("iiif/", include(iiif_patterns)),
+    path("oai/", include(oai_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(

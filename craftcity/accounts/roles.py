@@ -40,9 +40,25 @@ REGISTRY_MODELS = [
     "taxonomy.creativefield",
 ]
 
+WORKS_MODELS = [
+    "works.work",
+    "works.workmaker",
+    "works.provenanceevent",
+    "works.workimage",
+    "works.collection",
+    "works.exhibition",
+    "works.exhibitionwork",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Artisans see and change only their own records; rules.py narrows these model permissions.
-    Role.ARTISAN: [*_crud("people.person", add=False, delete=False), *_crud("people.personname")],
+    Role.ARTISAN: [
+        *_crud("people.person", add=False, delete=False),
+        *_crud("people.personname"),
+        # Their own works and images only (rules.can_edit_work); publishing stays with curators.
+        *_crud("works.work", delete=False),
+        *_crud("works.workimage"),
+    ],
     Role.ORGANIZATION_EDITOR: [
         *_crud("organizations.organization", add=False, delete=False),
         *_crud("organizations.membership"),
@@ -56,7 +72,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "audit.view_changebatch",
         "audit.change_changebatch",
     ],
-    Role.CURATOR: [*_crud("people.person", add=False, change=False, delete=False), *_crud("places.place")],
+    Role.CURATOR: [
+        *_crud("people.person", add=False, change=False, delete=False),
+        *_crud("places.place"),
+        *[p for model in WORKS_MODELS for p in _crud(model)],
+        "works.edit_any_work",
+        "works.publish_work",
+    ],
     Role.ORGANISER: [
         *_crud("people.person", add=False, change=False, delete=False),
         *_crud("organizations.organization", add=False, change=False, delete=False),

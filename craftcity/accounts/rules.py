@@ -73,3 +73,28 @@ def can_see_place_address(user, place) -> bool:
     if user.is_superuser or user.has_perm("people.view_personal_data"):
         return True
     return place.person_id is not None and place.person_id == _own_person_id(user)
+
+
+def _is_maker(user, work) -> bool:
+    own = _own_person_id(user)
+    return (
+        own is not None and work is not None and work.pk is not None and work.work_makers.filter(person_id=own).exists()
+    )
+
+
+def can_edit_work(user, work) -> bool:
+    """Curators edit the catalogue; an artisan edits works they made (and their images)."""
+    if not _authenticated(user):
+        return False
+    if user.is_superuser or user.has_perm("works.edit_any_work"):
+        return True
+    return _is_maker(user, work) and user.has_perm("works.change_work")
+
+
+def can_publish_work(user) -> bool:
+    return _authenticated(user) and (user.is_superuser or user.has_perm("works.publish_work"))
+
+
+def can_catalogue(user) -> bool:
+    """Collections and exhibitions are the curators'."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("works.edit_any_work"))

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from . import tours, views
+from . import tours, views, works
 
 router = DefaultRouter()
 router.register("people", views.PersonViewSet, basename="person")
@@ -10,6 +10,9 @@ router.register("disciplines", views.DisciplineViewSet, basename="discipline")
 router.register("dynasties", views.DynastyViewSet, basename="dynasty")
 router.register("places", tours.PlaceGeoViewSet, basename="place")
 router.register("tours", tours.TourViewSet, basename="tour")
+router.register("works", works.WorkViewSet, basename="work")
+router.register("collections", works.CuratedCollectionViewSet, basename="collection")
+router.register("exhibitions", works.CuratedExhibitionViewSet, basename="exhibition")
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),

@@ -23,11 +23,12 @@ from craftcity.places.models import Place
 from craftcity.search.pause import indexing_paused
 from craftcity.search.services import index_rebuild
 from craftcity.tours.models import Tour
+from craftcity.works.models import Collection, Exhibition, Work
 
 from .upsert import bump
 
 # Deletion order: what points at people and organizations goes first, protected parents last.
-DEMO_MODELS = [Tour, Relation, Dynasty, Award, Place, Person, Organization, Locality]
+DEMO_MODELS = [Exhibition, Work, Collection, Tour, Relation, Dynasty, Award, Place, Person, Organization, Locality]
 
 
 def demo_counts() -> dict[str, int]:

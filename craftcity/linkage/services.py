@@ -291,6 +291,13 @@ def _move_simple(keep: Person, absorb: Person) -> None:
     for dynasty in Dynasty.objects.filter(founder=absorb).order_by("id"):
         dynasty.founder = keep
         dynasty.save()
+    # Works the absorbed record made are the kept person's; a credit both records held stays once.
+    for maker in absorb.work_makers.order_by("id"):
+        if keep.work_makers.filter(work_id=maker.work_id, role=maker.role).exists():
+            maker.delete()
+            continue
+        maker.person = keep
+        maker.save()
 
 
 @transaction.atomic

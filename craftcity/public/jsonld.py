@@ -79,3 +79,47 @@ def script_tag(data: dict) -> str:
         json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     )
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+def work_jsonld(work, url: str, base: str) -> dict:
+    """schema.org VisualArtwork from the public fields of a published work."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "VisualArtwork",
+        "@id": url,
+        "url": url,
+        "name": str(work.title),
+        "creator": [
+            {"@type": "Person", "name": m.person.display_name, "url": f"{base}/en/people/{m.person.pk}/"}
+            for m in work.work_makers.all()
+            if m.person.status == "published"
+        ],
+    }
+    if _texts(work.description):
+        data["description"] = str(work.description)
+    if work.date_display:
+        data["dateCreated"] = work.date_display
+    if work.discipline_id:
+        data["artform"] = str(work.discipline.name)
+    materials = [str(m.name) for m in work.materials.all()]
+    if materials:
+        data["artMedium"] = materials
+    techniques = [str(t.name) for t in work.techniques.all()]
+    if techniques:
+        data["keywords"] = techniques
+    if work.dimensions:
+        data["size"] = work.dimensions
+    if work.accession_number:
+        data["identifier"] = work.accession_number
+    if work.collection_id:
+        data["isPartOf"] = {"@type": "Collection", "name": str(work.collection.name)}
+    data["license"] = work.license_url or work.rights_statement
+    images = [f"{base}/iiif/images/{image.pk}/full/max/0/default.jpg" for image in work.images.all()]
+    if images:
+        data["image"] = images
+    data["subjectOf"] = {
+        "@type": "CreativeWork",
+        "encodingFormat": "application/ld+json",
+        "url": f"{base}/iiif/works/{work.pk}/manifest.json",
+    }
+    return data

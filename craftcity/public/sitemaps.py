@@ -8,6 +8,7 @@ from craftcity.organizations.models import Organization
 from craftcity.people.models import Person
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import Discipline
+from craftcity.works.models import Exhibition, Work
 
 
 class _Base(Sitemap):
@@ -65,6 +66,25 @@ class DisciplineSitemap(_Base):
         return reverse("public:discipline", args=[item.slug])
 
 
+class WorkSitemap(_Base):
+    def items(self):
+        return Work.objects.published().only("pk", "updated_at").order_by("pk")
+
+    def location(self, item):
+        return reverse("public:work", args=[item.pk])
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class ExhibitionSitemap(_Base):
+    def items(self):
+        return Exhibition.objects.published().only("slug").order_by("slug")
+
+    def location(self, item):
+        return reverse("public:exhibition", args=[item.slug])
+
+
 class PageSitemap(_Base):
     changefreq = "weekly"
 
@@ -76,6 +96,10 @@ class PageSitemap(_Base):
             "public:organizations",
             "public:places",
             "public:map",
+            "public:works",
+            "public:collections",
+            "public:exhibitions",
+            "public:open-data",
         ]
 
     def location(self, item):
@@ -89,4 +113,6 @@ SITEMAPS = {
     "dynasties": DynastySitemap,
     "places": PlaceSitemap,
     "crafts": DisciplineSitemap,
+    "works": WorkSitemap,
+    "exhibitions": ExhibitionSitemap,
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import tours, views
+from . import tours, views, works
 
 app_name = "public"
 
@@ -24,6 +24,14 @@ urlpatterns = [
     path("tours/<slug:slug>/tour.pdf", tours.tour_pdf, name="tour-pdf"),
     path("tours/<slug:slug>/tour.gpx", tours.tour_gpx, name="tour-gpx"),
     path("tours/<slug:slug>/tour.geojson", tours.tour_geojson, name="tour-geojson"),
+    path("works/", works.works, name="works"),
+    path("works/<int:pk>/", works.work, name="work"),
+    path("collections/", works.collections, name="collections"),
+    path("collections/<slug:slug>/", works.collection, name="collection"),
+    path("exhibitions/", works.exhibitions, name="exhibitions"),
+    path("exhibitions/<slug:slug>/", works.exhibition, name="exhibition"),
+    path("open-data/", works.open_data, name="open-data"),
+    path("open-data/<str:name>", works.open_data_file, name="open-data-file"),
     path("search/", views.search, name="search"),
     path("search/suggest/", views.suggest, name="suggest"),
 ]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "craftcity.lineage",
     "craftcity.awards",
     "craftcity.places",
+    "craftcity.works",
     "craftcity.tours",
     "craftcity.linkage",
     "craftcity.imports",
@@ -195,3 +196,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CRAFTCITY_LOG_LEVEL", "WARNING")},
 }
+
+# Catalogue images: the largest upload accepted, and the pixel count above which a file is refused as a bomb.
+CRAFTCITY_IMAGE_MAX_BYTES = int(os.environ.get("CRAFTCITY_IMAGE_MAX_BYTES", 20 * 1024 * 1024))
+CRAFTCITY_IMAGE_MAX_PIXELS = int(os.environ.get("CRAFTCITY_IMAGE_MAX_PIXELS", 60_000_000))
+# Catalogue images (originals with their metadata, and derivatives) are kept here, never under MEDIA_ROOT.
+CRAFTCITY_PRIVATE_MEDIA_ROOT = Path(os.environ.get("CRAFTCITY_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+# Open data: where dump_open_data writes, and the license the dumps carry.
+CRAFTCITY_OPEN_DATA_DIR = Path(os.environ.get("CRAFTCITY_OPEN_DATA_DIR", BASE_DIR / "var" / "open-data"))
+CRAFTCITY_DATA_LICENSE = "CC BY 4.0"
+CRAFTCITY_DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"

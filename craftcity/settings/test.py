@@ -1,6 +1,7 @@
 """Tests: fast hashing, in-memory mail, throwaway media."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -17,3 +18,5 @@ ALLOWED_HOSTS = ["*"]
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 CRAFTCITY_TILE_URL = ""  # tests run offline
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CRAFTCITY_OPEN_DATA_DIR = Path(tempfile.mkdtemp(prefix="craftcity-open-data-"))
+CRAFTCITY_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="craftcity-private-"))

@@ -4,6 +4,7 @@ from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
 from craftcity.demo.seed_loader import load_seed
 from craftcity.demo.tours import load_tours
+from craftcity.demo.works import load_works
 from craftcity.people.models import Person
 
 from ._base import DataCommand
@@ -31,6 +32,8 @@ class Command(DataCommand):
             self._community(stats, synthetic, seed)
         self.progress("curated demo tours…")
         load_tours(stats=stats)
+        self.progress("works and exhibitions from the seed articles…")
+        load_works(stats=stats)
 
     def _community(self, stats, synthetic, seed):
         if community_loaded():

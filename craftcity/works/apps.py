@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorksConfig(AppConfig):
+    name = "craftcity.works"
+    verbose_name = _("Catalogue")
+
+    def ready(self):
+        from . import indexing  # noqa: F401  (registers works in search and the dossier)

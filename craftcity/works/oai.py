@@ -1,0 +1,307 @@
+"""OAI-PMH 2.0 provider (oai_dc) for the published catalogue; withdrawn works are reported as deleted."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from xml.sax.saxutils import escape
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+
+from .models import Collection, Work, WorkMaker
+
+PAGE_SIZE = 100
+EARLIEST = "2000-01-01T00:00:00Z"
+VERBS = {
+    "Identify": (set(), set()),
+    "ListMetadataFormats": (set(), {"identifier"}),
+    "ListSets": (set(), {"resumptionToken"}),
+    "GetRecord": ({"identifier", "metadataPrefix"}, set()),
+    "ListIdentifiers": ({"metadataPrefix"}, {"from", "until", "set", "resumptionToken"}),
+    "ListRecords": ({"metadataPrefix"}, {"from", "until", "set", "resumptionToken"}),
+}
+
+
+class OAIError(Exception):
+    def __init__(self, code: str, message: str):
+        self.code, self.message = code, message
+
+
+def repository_id() -> str:
+    return getattr(settings, "CRAFTCITY_OAI_REPOSITORY_ID", "craftcity")
+
+
+def identifier(pk: int) -> str:
+    return f"oai:{repository_id()}:work/{pk}"
+
+
+def _pk_from(identifier_text: str) -> int:
+    prefix = f"oai:{repository_id()}:work/"
+    if not identifier_text.startswith(prefix) or not identifier_text[len(prefix) :].isdigit():
+        raise OAIError("idDoesNotExist", "No such identifier in this repository.")
+    return int(identifier_text[len(prefix) :])
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_date(value: str, *, end: bool) -> dt.datetime:
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            moment = dt.datetime.combine(day, dt.time.max if end else dt.time.min)
+        elif len(value) == 20 and value.endswith("Z"):
+            moment = dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+            if end:
+                moment = moment.replace(microsecond=999999)
+        else:
+            raise ValueError
+    except ValueError:
+        raise OAIError("badArgument", f"Bad date {value!r}: use YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ.") from None
+    return moment.replace(tzinfo=dt.UTC)
+
+
+def _sets() -> list[tuple[str, str]]:
+    from craftcity.taxonomy.models import Discipline
+
+    result = [(f"collection:{c.slug}", str(c)) for c in Collection.objects.published().order_by("slug")]
+    used = Work.objects.published().values("discipline_id")
+    result += [(f"discipline:{d.slug}", str(d)) for d in Discipline.objects.filter(pk__in=used).order_by("slug")]
+    return result
+
+
+def _encode(state: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(state, separators=(",", ":")).encode()).decode()
+
+
+def _decode(token: str) -> dict:
+    try:
+        state = json.loads(base64.urlsafe_b64decode(token.encode()))
+        if not isinstance(state, dict) or not isinstance(state.get("after"), int):
+            raise ValueError
+        return state
+    except (ValueError, TypeError):
+        raise OAIError("badResumptionToken", "The resumption token is invalid or has expired.") from None
+
+
+def _records_query(args: dict):
+    qs = Work.objects.harvestable()
+    if args.get("from"):
+        qs = qs.filter(updated_at__gte=_parse_date(args["from"], end=False))
+    if args.get("until"):
+        qs = qs.filter(updated_at__lte=_parse_date(args["until"], end=True))
+    if args.get("from") and args.get("until") and len(args["from"]) != len(args["until"]):
+        raise OAIError("badArgument", "from and until must have the same granularity.")
+    spec = args.get("set")
+    if spec:
+        kind, _sep, slug = spec.partition(":")
+        if kind == "collection":
+            qs = qs.filter(collection__slug=slug, collection__status="published")
+        elif kind == "discipline":
+            qs = qs.filter(discipline__slug=slug)
+        else:
+            raise OAIError("badArgument", f"Unknown set {spec!r}.")
+    return qs
+
+
+def _header(row: dict) -> str:
+    deleted = ' status="deleted"' if row["status"] != Work.Status.PUBLISHED else ""
+    sets = ""
+    if row["status"] == Work.Status.PUBLISHED:
+        if row["collection__slug"] and row["collection__status"] == "published":
+            sets += f"<setSpec>collection:{escape(row['collection__slug'])}</setSpec>"
+        if row["discipline__slug"]:
+            sets += f"<setSpec>discipline:{escape(row['discipline__slug'])}</setSpec>"
+    return (
+        f"<header{deleted}><identifier>{identifier(row['pk'])}</identifier>"
+        f"<datestamp>{_stamp(row['updated_at'])}</datestamp>{sets}</header>"
+    )
+
+
+ROW_FIELDS = [
+    "pk", "status", "updated_at", "title", "description", "year_from", "year_to", "dimensions", "rights_statement",
+    "license", "accession_number", "collection__slug", "collection__status", "collection__name", "discipline__slug",
+    "discipline__name",
+]  # fmt: skip
+
+
+def _el(name: str, value, lang: str | None = None) -> str:
+    if not value:
+        return ""
+    attr = f' xml:lang="{lang}"' if lang else ""
+    return f"<dc:{name}{attr}>{escape(str(value))}</dc:{name}>"
+
+
+def _dc(row: dict, makers: list[str], base: str) -> str:
+    parts = [_el("title", text, code) for code, text in dict(row["title"] or {}).items()]
+    parts += [_el("creator", name) for name in makers]
+    parts += [_el("subject", text, code) for code, text in dict(row["discipline__name"] or {}).items()]
+    parts += [_el("description", text, code) for code, text in dict(row["description"] or {}).items()]
+    date = row["year_from"] or row["year_to"]
+    if row["year_from"] and row["year_to"] and row["year_to"] != row["year_from"]:
+        date = f"{row['year_from']}/{row['year_to']}"
+    parts.append(_el("date", date))
+    parts.append(_el("type", "PhysicalObject"))
+    parts.append(_el("format", row["dimensions"]))
+    parts.append(_el("identifier", f"{base}/en/works/{row['pk']}/"))
+    parts.append(_el("identifier", row["accession_number"]))
+    parts += [_el("relation", text, code) for code, text in dict(row["collection__name"] or {}).items()]
+    parts.append(_el("rights", Work.LICENSE_URLS.get(row["license"]) or row["rights_statement"]))
+    return (
+        '<metadata><oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ '
+        'http://www.openarchives.org/OAI/2.0/oai_dc.xsd">' + "".join(parts) + "</oai_dc:dc></metadata>"
+    )
+
+
+def _makers(pks: list[int]) -> dict[int, list[str]]:
+    from craftcity.people.models import PersonName
+
+    rows = list(
+        WorkMaker.objects.filter(work_id__in=pks).order_by("work_id", "position").values_list("work_id", "person_id")
+    )
+    names = {}
+    for person_id, full_name in PersonName.objects.filter(
+        person_id__in={p for _w, p in rows}, is_primary=True
+    ).values_list("person_id", "full_name"):
+        names.setdefault(person_id, full_name)
+    result: dict[int, list[str]] = {}
+    for work_id, person_id in rows:
+        result.setdefault(work_id, []).append(names.get(person_id, ""))
+    return result
+
+
+def _list(verb: str, args: dict, base: str) -> str:
+    if args.get("resumptionToken"):
+        state = _decode(args["resumptionToken"])
+        args = {k: v for k, v in state.items() if k in {"from", "until", "set", "metadataPrefix"}}
+        after = state["after"]
+    else:
+        after = 0
+    if args.get("metadataPrefix") != "oai_dc":
+        raise OAIError("cannotDisseminateFormat", "Only oai_dc is offered.")
+    qs = _records_query(args)
+    rows = list(qs.filter(pk__gt=after).order_by("pk").values(*ROW_FIELDS)[: PAGE_SIZE + 1])
+    if not rows:
+        if after:
+            raise OAIError("badResumptionToken", "The resumption token is invalid or has expired.")
+        raise OAIError("noRecordsMatch", "No records match the request.")
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    makers = _makers([r["pk"] for r in rows if r["status"] == Work.Status.PUBLISHED]) if verb == "ListRecords" else {}
+    body = []
+    for row in rows:
+        if verb == "ListIdentifiers":
+            body.append(_header(row))
+        elif row["status"] == Work.Status.PUBLISHED:
+            body.append(f"<record>{_header(row)}{_dc(row, makers.get(row['pk'], []), base)}</record>")
+        else:
+            body.append(f"<record>{_header(row)}</record>")
+    if more or after:
+        token = _encode({**args, "after": rows[-1]["pk"]}) if more else ""
+        body.append(f"<resumptionToken>{token}</resumptionToken>")
+    return "".join(body)
+
+
+def _get_record(args: dict, base: str) -> str:
+    pk = _pk_from(args["identifier"])
+    if args["metadataPrefix"] != "oai_dc":
+        raise OAIError("cannotDisseminateFormat", "Only oai_dc is offered.")
+    row = Work.objects.harvestable().filter(pk=pk).values(*ROW_FIELDS).first()
+    if row is None:
+        raise OAIError("idDoesNotExist", "No such identifier in this repository.")
+    if row["status"] != Work.Status.PUBLISHED:
+        return f"<record>{_header(row)}</record>"
+    return f"<record>{_header(row)}{_dc(row, _makers([pk]).get(pk, []), base)}</record>"
+
+
+def _identify(base: str) -> str:
+    first = Work.objects.harvestable().order_by("updated_at").values_list("updated_at", flat=True).first()
+    return (
+        f"<repositoryName>{escape(getattr(settings, 'CRAFTCITY_SITE_NAME', 'craftcity'))}</repositoryName>"
+        f"<baseURL>{base}/oai/</baseURL><protocolVersion>2.0</protocolVersion>"
+        f"<adminEmail>{escape(getattr(settings, 'CRAFTCITY_OAI_ADMIN_EMAIL', 'catalogue@example.org'))}</adminEmail>"
+        f"<earliestDatestamp>{_stamp(first) if first else EARLIEST}</earliestDatestamp>"
+        "<deletedRecord>transient</deletedRecord><granularity>YYYY-MM-DDThh:mm:ssZ</granularity>"
+    )
+
+
+def _formats(args: dict) -> str:
+    if args.get("identifier"):
+        pk = _pk_from(args["identifier"])
+        if not Work.objects.harvestable().filter(pk=pk).exists():
+            raise OAIError("idDoesNotExist", "No such identifier in this repository.")
+    return (
+        "<metadataFormat><metadataPrefix>oai_dc</metadataPrefix>"
+        "<schema>http://www.openarchives.org/OAI/2.0/oai_dc.xsd</schema>"
+        "<metadataNamespace>http://www.openarchives.org/OAI/2.0/oai_dc/</metadataNamespace></metadataFormat>"
+    )
+
+
+def _list_sets(args: dict) -> str:
+    if args.get("resumptionToken"):
+        raise OAIError("badResumptionToken", "ListSets is complete in one response.")
+    return "".join(
+        f"<set><setSpec>{escape(spec)}</setSpec><setName>{escape(name)}</setName></set>" for spec, name in _sets()
+    )
+
+
+def _check(verb: str | None, params) -> dict:
+    if verb not in VERBS:
+        raise OAIError("badVerb", "Illegal or missing verb.")
+    required, optional = VERBS[verb]
+    args = {}
+    for key in params:
+        values = params.getlist(key)
+        if key == "verb":
+            if len(values) > 1:
+                raise OAIError("badVerb", "The verb is repeated.")
+            continue
+        if key not in required | optional or len(values) > 1:
+            raise OAIError("badArgument", f"Illegal or repeated argument {key!r}.")
+        args[key] = values[0]
+    if "resumptionToken" in args and len(args) > 1:
+        raise OAIError("badArgument", "resumptionToken is an exclusive argument.")
+    if "resumptionToken" not in args:
+        missing = required - set(args)
+        if missing:
+            raise OAIError("badArgument", f"Missing argument(s): {', '.join(sorted(missing))}.")
+    return args
+
+
+@csrf_exempt
+def endpoint(request):
+    params = request.GET if request.method == "GET" else request.POST
+    verb = params.get("verb")
+    base = request.build_absolute_uri("/").rstrip("/")
+    request_attrs = ""
+    try:
+        args = _check(verb, params)
+        request_attrs = f' verb="{verb}"' + "".join(f' {k}="{escape(v, {chr(34): "&quot;"})}"' for k, v in args.items())
+        if verb == "Identify":
+            body = _identify(base)
+        elif verb == "ListMetadataFormats":
+            body = _formats(args)
+        elif verb == "ListSets":
+            body = _list_sets(args)
+        elif verb == "GetRecord":
+            body = _get_record(args, base)
+        else:
+            body = _list(verb, args, base)
+        content = f"<{verb}>{body}</{verb}>"
+    except OAIError as error:
+        content = f'<error code="{error.code}">{escape(error.message)}</error>'
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/ http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">'
+        f"<responseDate>{_stamp(timezone.now())}</responseDate>"
+        f"<request{request_attrs}>{base}/oai/</request>{content}</OAI-PMH>"
+    )
+    return HttpResponse(xml, content_type="text/xml; charset=utf-8")

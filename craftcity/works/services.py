@@ -1,0 +1,192 @@
+"""Writes to the catalogue. Each checks who may make it, validates everything first, and saves in one batch."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from craftcity.accounts.rules import can_catalogue, can_edit_work, can_publish_work
+from craftcity.audit.context import change_batch
+
+from .images import check_image, make_derivatives
+from .models import Collection, Exhibition, ExhibitionWork, ProvenanceEvent, Work, WorkImage, WorkMaker
+
+M2M_FIELDS = {"techniques", "materials"}
+PROTECTED_FIELDS = {"id", "pk", "status", "published_at", "is_demo", "created_at", "updated_at"}
+
+
+def _own_person(actor):
+    return getattr(actor, "person", None) if actor is not None else None
+
+
+def _save(obj) -> None:
+    """full_clean, then save; a race on a unique constraint still comes back as a clear error."""
+    obj.full_clean()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        raise ValidationError(_("This record conflicts with another one (a duplicate number or date order).")) from None
+
+
+def _apply(work: Work, fields: dict) -> dict:
+    m2m = {}
+    for key, value in fields.items():
+        if key in M2M_FIELDS:
+            m2m[key] = value
+        elif key in PROTECTED_FIELDS or not hasattr(work, key) or key == "makers":
+            raise ValidationError({key: _("This field cannot be set here.")})
+        else:
+            setattr(work, key, value)
+    return m2m
+
+
+def _set_makers(work: Work, makers) -> None:
+    work.work_makers.all().delete()
+    for position, item in enumerate(makers):
+        person, role = (item, WorkMaker.Role.MAKER) if not isinstance(item, tuple | list) else item
+        maker = WorkMaker(work=work, person=person, role=role, position=position)
+        _save(maker)
+
+
+def _set_provenance(work: Work, events) -> None:
+    work.provenance.all().delete()
+    errors = []
+    for position, data in enumerate(events):
+        event = ProvenanceEvent(work=work, position=position, **data)
+        try:
+            event.full_clean()
+        except ValidationError as error:
+            errors.append(
+                _("Provenance event %(n)s: %(error)s") % {"n": position + 1, "error": "; ".join(error.messages)}
+            )
+            continue
+        event.save()
+    if errors:
+        raise ValidationError({"provenance": errors})
+
+
+@transaction.atomic
+def work_create(*, actor=None, title: dict, makers=(), provenance=(), is_demo: bool = False, **fields) -> Work:
+    """Catalogue a work as a draft. An artisan may add only a work they made themselves."""
+    if actor is not None and not can_catalogue(actor):
+        own = _own_person(actor)
+        if own is None or not actor.has_perm("works.add_work"):
+            raise PermissionDenied(_("You may not add works to the catalogue."))
+        if own.pk not in {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}:
+            raise PermissionDenied(_("You may add only works you made yourself: list yourself as a maker."))
+    with change_batch(user=actor, label=f"add work {dict(title).get('en') or next(iter(dict(title).values()), '')}"):
+        work = Work(title=title, is_demo=is_demo)
+        m2m = _apply(work, fields)
+        _save(work)
+        for key, value in m2m.items():
+            getattr(work, key).set(value)
+        _set_makers(work, makers)
+        _set_provenance(work, provenance)
+    return work
+
+
+@transaction.atomic
+def work_update(*, actor=None, work: Work, makers=None, provenance=None, **fields) -> Work:
+    """Change a work; curators change any, artisans only their own."""
+    if actor is not None and not can_edit_work(actor, work):
+        raise PermissionDenied(_("You may not edit this work."))
+    with change_batch(user=actor, label=f"edit work {work.pk}"):
+        m2m = _apply(work, fields)
+        _save(work)
+        for key, value in m2m.items():
+            getattr(work, key).set(value)
+        if makers is not None:
+            if actor is not None and not can_catalogue(actor):
+                own = _own_person(actor)
+                if own is None or own.pk not in {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}:
+                    raise PermissionDenied(_("You cannot remove yourself from the makers of your own work."))
+            _set_makers(work, makers)
+        if provenance is not None:
+            _set_provenance(work, provenance)
+    return work
+
+
+def _set_status(*, actor, work: Work, status: str) -> Work:
+    if actor is not None and not can_publish_work(actor):
+        raise PermissionDenied(_("Only curators publish or withdraw works."))
+    with change_batch(user=actor, label=f"{status} work {work.pk}"):
+        work.status = status
+        if status == Work.Status.PUBLISHED and work.published_at is None:
+            work.published_at = timezone.now()
+        _save(work)
+    return work
+
+
+@transaction.atomic
+def work_publish(*, actor=None, work: Work) -> Work:
+    """Make a work public: pages, manifests, OAI-PMH, search and open data."""
+    if work.status == Work.Status.PUBLISHED:
+        return work
+    return _set_status(actor=actor, work=work, status=Work.Status.PUBLISHED)
+
+
+@transaction.atomic
+def work_withdraw(*, actor=None, work: Work) -> Work:
+    """Take a work off the public catalogue; harvesters see it as deleted."""
+    return _set_status(actor=actor, work=work, status=Work.Status.WITHDRAWN)
+
+
+@transaction.atomic
+def work_image_add(*, actor=None, work: Work, upload, alt: dict | None = None, position: int = 0) -> WorkImage:
+    """Check an upload, keep the original privately and make its stripped derivatives, once."""
+    if actor is not None and not can_edit_work(actor, work):
+        raise PermissionDenied(_("You may not add images to this work."))
+    check_image(upload)
+    derivatives = make_derivatives(upload)
+    with change_batch(user=actor, label=f"add image to work {work.pk}"):
+        image = WorkImage(work=work, alt=alt or {}, position=position)
+        image.original.save(upload.name.rsplit("/", 1)[-1], upload, save=False)
+        stem = image.original.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        web, thumb = derivatives["web"], derivatives["thumbnail"]
+        image.web.save(f"{stem}-web.jpg", ContentFile(web.content), save=False)
+        image.thumbnail.save(f"{stem}-thumb.jpg", ContentFile(thumb.content), save=False)
+        image.width, image.height = web.width, web.height
+        image.thumbnail_width, image.thumbnail_height = thumb.width, thumb.height
+        image.full_clean()
+        image.save()
+        Work.objects.filter(pk=work.pk).update(updated_at=timezone.now())
+    return image
+
+
+@transaction.atomic
+def collection_create(*, actor=None, is_demo: bool = False, **fields) -> Collection:
+    if actor is not None and not can_catalogue(actor):
+        raise PermissionDenied(_("Only curators create collections."))
+    with change_batch(user=actor, label=f"add collection {fields.get('slug', '')}"):
+        collection = Collection(is_demo=is_demo, **fields)
+        _save(collection)
+    return collection
+
+
+@transaction.atomic
+def exhibition_create(*, actor=None, items=(), is_demo: bool = False, **fields) -> Exhibition:
+    """An exhibition with its works; `items` are dicts of work, caption, shown_from, shown_until."""
+    if actor is not None and not can_catalogue(actor):
+        raise PermissionDenied(_("Only curators create exhibitions."))
+    with change_batch(user=actor, label=f"add exhibition {fields.get('slug', '')}"):
+        exhibition = Exhibition(is_demo=is_demo, **fields)
+        _save(exhibition)
+        for position, item in enumerate(items):
+            exhibition_work_add(actor=None, exhibition=exhibition, position=position, **item)
+    return exhibition
+
+
+@transaction.atomic
+def exhibition_work_add(
+    *, actor=None, exhibition: Exhibition, work: Work, position: int = 0, **fields
+) -> ExhibitionWork:
+    if actor is not None and not can_catalogue(actor):
+        raise PermissionDenied(_("Only curators change exhibitions."))
+    with change_batch(user=actor, label=f"add work {work.pk} to exhibition {exhibition.pk}"):
+        item = ExhibitionWork(exhibition=exhibition, work=work, position=position, **fields)
+        _save(item)
+    return item

@@ -1,0 +1,17 @@
+"""Protocol endpoints outside the language prefix: IIIF and OAI-PMH."""
+
+from django.urls import path
+
+from . import iiif, oai
+
+iiif_patterns = (
+    [
+        path("works/<int:pk>/manifest.json", iiif.manifest, name="work-manifest"),
+        path("collections/<slug:slug>/collection.json", iiif.collection_manifest, name="collection-manifest"),
+        path("images/<int:pk>/info.json", iiif.image_info, name="image-info"),
+        path("images/<int:pk>/full/<str:size>/0/default.jpg", iiif.image_file, name="image-file"),
+    ],
+    "iiif",
+)
+
+oai_patterns = ([path("", oai.endpoint, name="endpoint")], "oai")
