@@ -19,6 +19,7 @@ BENCHMARKS = {
         ["-m", "bench.search", "--people", "3000", "--queries", "50"],
     ),
     "tours": (["-m", "bench.tours"], ["-m", "bench.tours", "--quick"]),
+    "events": (["-m", "bench.events"], ["-m", "bench.events", "--quick"]),
 }
 
 

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from . import tours, views
+from . import events, tours, views
 
 router = DefaultRouter()
 router.register("people", views.PersonViewSet, basename="person")
@@ -10,6 +10,8 @@ router.register("disciplines", views.DisciplineViewSet, basename="discipline")
 router.register("dynasties", views.DynastyViewSet, basename="dynasty")
 router.register("places", tours.PlaceGeoViewSet, basename="place")
 router.register("tours", tours.TourViewSet, basename="tour")
+router.register("events", events.EventViewSet, basename="event")
+router.register("applications", events.ApplicationViewSet, basename="application")
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),

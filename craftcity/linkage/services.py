@@ -291,6 +291,9 @@ def _move_simple(keep: Person, absorb: Person) -> None:
     for dynasty in Dynasty.objects.filter(founder=absorb).order_by("id"):
         dynasty.founder = keep
         dynasty.save()
+    from craftcity.events.services import person_event_rows_move
+
+    person_event_rows_move(keep=keep, absorb=absorb)
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import tours, views
+from . import events, tours, views
 
 app_name = "public"
 
@@ -24,6 +24,12 @@ urlpatterns = [
     path("tours/<slug:slug>/tour.pdf", tours.tour_pdf, name="tour-pdf"),
     path("tours/<slug:slug>/tour.gpx", tours.tour_gpx, name="tour-gpx"),
     path("tours/<slug:slug>/tour.geojson", tours.tour_geojson, name="tour-geojson"),
+    path("events/", events.events, name="events"),
+    path("events/calendar.ics", events.events_ics, name="events-ics"),
+    path("events/applications/<int:pk>/<str:action>/", events.application_action, name="application-action"),
+    path("events/<slug:slug>/", events.event, name="event"),
+    path("events/<slug:slug>/event.ics", events.event_ics, name="event-ics"),
+    path("events/<slug:slug>/apply/", events.event_apply, name="event-apply"),
     path("search/", views.search, name="search"),
     path("search/suggest/", views.suggest, name="suggest"),
 ]

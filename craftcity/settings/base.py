@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "craftcity.lineage",
     "craftcity.awards",
     "craftcity.places",
+    "craftcity.events",
     "craftcity.tours",
     "craftcity.linkage",
     "craftcity.imports",

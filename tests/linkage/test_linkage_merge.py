@@ -213,6 +213,8 @@ def test_every_reverse_relation_of_a_person_is_handled_by_the_merge():
         # Provenance stays with the record it describes (untracked rows could not be moved back by an undo);
         # an importer meeting a merged record follows merged_into.
         "import_sources",
+        # Events: participations, applications and jury seats follow the kept record (events.services).
+        "event_participations", "event_applications", "jury_seats",
     }  # fmt: skip
     reverse = {
         rel.related_name or rel.get_accessor_name()

@@ -1,5 +1,6 @@
 from craftcity.demo.backdate import backdate_community
 from craftcity.demo.community import community_loaded, load_community
+from craftcity.demo.events import load_events
 from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
 from craftcity.demo.seed_loader import load_seed
@@ -31,6 +32,8 @@ class Command(DataCommand):
             self._community(stats, synthetic, seed)
         self.progress("curated demo tours…")
         load_tours(stats=stats)
+        self.progress("events, programmes and a demo competition…")
+        load_events(stats=stats)
 
     def _community(self, stats, synthetic, seed):
         if community_loaded():
