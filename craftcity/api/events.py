@@ -12,6 +12,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from craftcity.events import services
+from craftcity.events.conflicts import juror_conflicts
 from craftcity.events.models import Application, Call, Category, Event
 from craftcity.events.rules import can_manage_event, own_person
 from craftcity.events.selectors import calendar_events, competition_results
@@ -97,6 +98,54 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
                 "tied_with": ranked.tied_with, "decided_by": ranked.decided_by,
             })  # fmt: skip
         return Response({"published": bool(competition.results_published_at), "entries": rows})
+
+    @extend_schema(responses={200: dict})
+    @action(detail=True, permission_classes=[IsAuthenticated])
+    def jury(self, request, slug=None):
+        """The signed-in juror's worklist: rubric, entries (names hidden when judging is blind), each entry's
+        conflicts of interest (scoring those is refused) and the juror's own scores so far."""
+        event = self.get_object()
+        competition = getattr(event, "competition", None)
+        if competition is None:
+            raise NotFound()
+        juror = services.juror_for(request.user, competition)
+        conflicts = juror_conflicts(juror)
+        assigned = set(juror.categories.values_list("pk", flat=True))
+        entries = Application.objects.filter(call__event=event, status="confirmed").select_related("person", "category")
+        if assigned:
+            entries = entries.filter(category_id__in=assigned)
+        mine: dict[int, dict[str, str]] = {}
+        for application, criterion, value in juror.scores.values_list("application_id", "criterion_id", "value"):
+            mine.setdefault(application, {})[str(criterion)] = str(value)
+        return Response({
+            "blind": competition.is_blind,
+            "criteria": [
+                {"id": c.pk, "name": dict(c.name), "weight": str(c.weight), "min": c.min_score, "max": c.max_score}
+                for c in competition.criteria.all()
+            ],
+            "entries": [
+                {
+                    "application": entry.pk,
+                    "name": None if competition.is_blind else entry.person.display_name,
+                    "category": entry.category.slug if entry.category else None,
+                    "answers": entry.answers,
+                    "conflicts": conflicts.get(entry.pk, []),
+                    "scores": mine.get(entry.pk, {}),
+                }
+                for entry in entries.order_by("pk")
+            ],
+        })  # fmt: skip
+
+    @extend_schema(request=None, responses={201: dict})
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated], url_path="jury/declare")
+    def declare(self, request, slug=None):
+        """A juror declares a conflict: {"application": id, "reason": "…"}; their scores for it are withdrawn."""
+        event = self.get_object()
+        application = get_object_or_404(Application, pk=request.data.get("application"), call__event=event)
+        declaration = services.conflict_declare(
+            user=request.user, application=application, reason=str(request.data.get("reason", ""))
+        )
+        return Response({"application": application.pk, "reason": declaration.reason}, status=status.HTTP_201_CREATED)
 
 
 class ApplicationSerializer(serializers.ModelSerializer):

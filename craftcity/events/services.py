@@ -163,6 +163,18 @@ def offers_expire(*, now: dt.datetime | None = None) -> int:
     return total
 
 
+ATTACHMENT_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".webp", ".zip")
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _check_attachment(attachment) -> None:
+    name = (getattr(attachment, "name", "") or "").lower()
+    if not name.endswith(ATTACHMENT_TYPES):
+        raise ValidationError({"attachment": [_("Attach a PDF, an image (JPEG, PNG, WebP) or a ZIP file.")]})
+    if (getattr(attachment, "size", 0) or 0) > ATTACHMENT_MAX_BYTES:
+        raise ValidationError({"attachment": [_("The file is larger than 20 MB.")]})
+
+
 def application_submit(
     *, user, call: Call, answers=None, attachment=None, category=None, language: str | None = None, now=None
 ) -> Application:
@@ -178,6 +190,8 @@ def application_submit(
     cleaned = clean_answers(call.questions, answers or {})
     if call.is_attachment_required and not attachment:
         raise ValidationError({"attachment": [_("Attach the requested file.")]})
+    if attachment:
+        _check_attachment(attachment)
     if (
         category is not None
         and getattr(getattr(call.event, "competition", None), "pk", None) != category.competition_id

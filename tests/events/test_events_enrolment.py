@@ -166,3 +166,19 @@ def test_organisers_check_in_and_export(make_call, artisan, make_user, client):
         "/en/admin/events/application/", {"action": "export_xlsx", "_selected_action": [application.pk]}
     )
     assert response.content[:2] == b"PK"
+
+
+def test_attachments_are_required_when_asked_and_only_of_known_types(make_call, artisan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    call = make_call(is_attachment_required=True)
+    _p, user = artisan()
+    with pytest.raises(ValidationError, match="Attach the requested file"):
+        services.application_submit(user=user, call=call)
+    with pytest.raises(ValidationError, match="PDF"):
+        services.application_submit(user=user, call=call, attachment=SimpleUploadedFile("run.exe", b"MZ"))
+    assert not Application.objects.exists()
+    ok = services.application_submit(
+        user=user, call=call, attachment=SimpleUploadedFile("portfolio.pdf", b"%PDF-1.4", "application/pdf")
+    )
+    assert ok.attachment.name.endswith(".pdf")

@@ -183,3 +183,42 @@ def test_blind_judging_hides_names_from_jurors(make_competition, make_juror, art
     client.force_login(juror_user)
     rows = client.get("/api/v1/applications/", {"event": competition.event.slug}).json()["results"]
     assert len(rows) == 1 and rows[0]["person"] is None
+
+
+def test_the_jurors_worklist_shows_conflicts_and_a_declaration_blocks(jury, client):
+    competition, juror, juror_user, enter = jury
+    related, person = enter("Туыс Ов")
+    relation_create(kind=FAMILY, senior=juror.person, junior=person)
+    plain, _other = enter("Бөтен Ов")
+    client.force_login(juror_user)
+    data = client.get(f"/api/v1/events/{competition.event.slug}/jury/").json()
+    by_id = {row["application"]: row for row in data["entries"]}
+    assert by_id[related.pk]["conflicts"] == ["relative"] and by_id[plain.pk]["conflicts"] == []
+    assert len(data["criteria"]) == 2
+    response = client.post(
+        f"/api/v1/events/{competition.event.slug}/jury/declare/",
+        {"application": plain.pk, "reason": "taught them privately"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    data = client.get(f"/api/v1/events/{competition.event.slug}/jury/").json()
+    assert {row["application"]: row for row in data["entries"]}[plain.pk]["conflicts"] == [
+        "declared: taught them privately"
+    ]
+
+
+def test_reminders_go_once_to_confirmed_participants(make_event, make_call, artisan):
+    import datetime as dt
+
+    from django.core import mail
+    from django.utils import timezone
+
+    event = make_event(starts_at=timezone.now() + dt.timedelta(days=1))
+    call = make_call(event, capacity=1)
+    (_a, first), (_b, second) = artisan("Бір Ов"), artisan("Екі Ов")
+    services.application_submit(user=first, call=call)
+    services.application_submit(user=second, call=call)  # waiting: no reminder
+    mail.outbox.clear()
+    assert services.reminders_send(days=2) == 1
+    assert services.reminders_send(days=2) == 0
+    assert len(mail.outbox) == 1 and "Reminder" in mail.outbox[0].subject
