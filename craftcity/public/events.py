@@ -106,6 +106,8 @@ def event(request, slug):
         for question in (call.questions if call else [])
     ]
     participants = [p for p in item.participants.all() if p.role not in ("finalist", "winner")]
+    viewer = own_person(request.user)
+    is_juror = bool(competition and viewer and competition.jurors.filter(person=viewer).exists())
     return render(
         request,
         "public/event.html",
@@ -118,6 +120,7 @@ def event(request, slug):
             "participants": participants,
             "results": results,
             "competition": competition,
+            "is_juror": is_juror,
             "organisers": [o for o in item.organizations.all() if o.role == "organiser"],
             "supporters": [o for o in item.organizations.all() if o.role != "organiser"],
         },
@@ -181,3 +184,50 @@ def application_action(request, pk, action):
         if isinstance(error, PermissionDenied):
             return HttpResponse(_error_text(error), status=403)
     return redirect("public:event", slug=application.call.event.slug)
+
+
+@login_required
+def event_jury(request, slug):
+    """The juror's page: the rubric, each entry with its conflicts (scoring those is refused), a score form."""
+    from craftcity.events.conflicts import juror_conflicts
+
+    item = get_object_or_404(Event.objects.select_related("competition"), slug=slug)
+    competition = getattr(item, "competition", None)
+    if competition is None:
+        raise Http404
+    try:
+        juror = services.juror_for(request.user, competition)
+    except PermissionDenied as error:
+        return HttpResponse(_error_text(error), status=403)
+    if request.method == "POST":
+        application = get_object_or_404(Application, pk=request.POST.get("application"), call__event=item)
+        try:
+            if request.POST.get("declare"):
+                services.conflict_declare(user=request.user, application=application, reason=request.POST["declare"])
+                messages.success(request, _("Your conflict is recorded; your scores for this entry were withdrawn."))
+            else:
+                values = {key[2:]: value for key, value in request.POST.items() if key.startswith("c_")}
+                services.scores_submit(user=request.user, application=application, values=values)
+                messages.success(request, _("Scores saved."))
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, _error_text(error))
+        return redirect("public:event-jury", slug=slug)
+    criteria = list(competition.criteria.all())
+    conflicts = juror_conflicts(juror)
+    mine: dict[int, dict[int, object]] = {}
+    for application_id, criterion_id, value in juror.scores.values_list("application_id", "criterion_id", "value"):
+        mine.setdefault(application_id, {})[criterion_id] = value
+    entries = Application.objects.filter(call__event=item, status=Application.Status.CONFIRMED)
+    assigned = set(juror.categories.values_list("pk", flat=True))
+    if assigned:
+        entries = entries.filter(category_id__in=assigned)
+    rows = [
+        {
+            "entry": entry,
+            "name": None if competition.is_blind else entry.person.display_name,
+            "conflicts": conflicts.get(entry.pk, []),
+            "scores": [(criterion, mine.get(entry.pk, {}).get(criterion.pk)) for criterion in criteria],
+        }
+        for entry in entries.select_related("person", "category").prefetch_related("person__names").order_by("pk")
+    ]
+    return render(request, "public/event_jury.html", {"event": item, "competition": competition, "rows": rows})

@@ -30,6 +30,7 @@ urlpatterns = [
     path("events/<slug:slug>/", events.event, name="event"),
     path("events/<slug:slug>/event.ics", events.event_ics, name="event-ics"),
     path("events/<slug:slug>/apply/", events.event_apply, name="event-apply"),
+    path("events/<slug:slug>/jury/", events.event_jury, name="event-jury"),
     path("search/", views.search, name="search"),
     path("search/suggest/", views.suggest, name="suggest"),
 ]

@@ -222,3 +222,25 @@ def test_reminders_go_once_to_confirmed_participants(make_event, make_call, arti
     assert services.reminders_send(days=2) == 1
     assert services.reminders_send(days=2) == 0
     assert len(mail.outbox) == 1 and "Reminder" in mail.outbox[0].subject
+
+
+def test_the_jury_page_shows_conflicts_and_refuses_a_forged_score(jury, artisan, client):
+    competition, juror, juror_user, enter = jury
+    related, person = enter("Туыс Ов")
+    relation_create(kind=FAMILY, senior=juror.person, junior=person)
+    plain, _other = enter("Бөтен Ов")
+    url = f"/en/events/{competition.event.slug}/jury/"
+    client.force_login(juror_user)
+    assert url in client.get(f"/en/events/{competition.event.slug}/").content.decode()
+    page = client.get(url).content.decode()
+    assert "Conflict of interest:" in page and "relative" in page
+    assert f'name="application" value="{plain.pk}"' in page
+    assert f'name="application" value="{related.pk}"' not in page
+    first, second = competition.criteria.all()
+    forged = client.post(url, {"application": related.pk, f"c_{first.pk}": 9, f"c_{second.pk}": 9}, follow=True)
+    assert "You may not score this entry" in forged.content.decode()
+    client.post(url, {"application": plain.pk, f"c_{first.pk}": 7, f"c_{second.pk}": 8})
+    assert Score.objects.filter(application=plain).count() == 2 and not Score.objects.filter(application=related)
+    _someone, outsider = artisan("Сырттан Ов")
+    client.force_login(outsider)
+    assert client.get(url).status_code == 403
