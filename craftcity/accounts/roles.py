@@ -50,6 +50,19 @@ WORKS_MODELS = [
     "works.exhibitionwork",
 ]
 
+EVENT_MODELS = [
+    "events.event",
+    "events.eventorganization",
+    "events.participant",
+    "events.call",
+    "events.application",
+    "events.competition",
+    "events.category",
+    "events.criterion",
+    "events.juror",
+    "events.conflictdeclaration",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Artisans see and change only their own records; rules.py narrows these model permissions.
     Role.ARTISAN: [
@@ -83,6 +96,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("people.person", add=False, change=False, delete=False),
         *_crud("organizations.organization", add=False, change=False, delete=False),
         *_crud("places.place"),
+        *[p for model in EVENT_MODELS for p in _crud(model)],
+        "events.manage_any_event",
+        "awards.view_award",
     ],
     Role.ANALYST: [
         *[f"{model.split('.')[0]}.view_{model.split('.')[1]}" for model in REGISTRY_MODELS],

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from . import tours, views, works
+from . import events, tours, views, works
 
 router = DefaultRouter()
 router.register("people", views.PersonViewSet, basename="person")
@@ -13,6 +13,8 @@ router.register("tours", tours.TourViewSet, basename="tour")
 router.register("works", works.WorkViewSet, basename="work")
 router.register("collections", works.CuratedCollectionViewSet, basename="collection")
 router.register("exhibitions", works.CuratedExhibitionViewSet, basename="exhibition")
+router.register("events", events.EventViewSet, basename="event")
+router.register("applications", events.ApplicationViewSet, basename="application")
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),

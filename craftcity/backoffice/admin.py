@@ -444,4 +444,4 @@ def undo_any_batch(*, actor, batch: ChangeBatch) -> None:
 
 
 # Screens kept in their own modules register themselves when imported.
-from . import dossier, imports, linkage, tours, works  # noqa: E402, F401
+from . import dossier, events, imports, linkage, tours, works  # noqa: E402, F401

@@ -13,6 +13,7 @@ from django.test.utils import override_settings
 
 from craftcity.awards.models import Award
 from craftcity.core.cache import registry_changed
+from craftcity.events.models import Event, Participant
 from craftcity.geo.models import Locality
 from craftcity.lineage import signals as lineage_signals
 from craftcity.lineage.models import Dynasty, Relation
@@ -28,7 +29,10 @@ from craftcity.works.models import Collection, Exhibition, Work
 from .upsert import bump
 
 # Deletion order: what points at people and organizations goes first, protected parents last.
-DEMO_MODELS = [Exhibition, Work, Collection, Tour, Relation, Dynasty, Award, Place, Person, Organization, Locality]
+DEMO_MODELS = [
+    Exhibition, Work, Collection, Event, Participant, Tour, Relation, Dynasty, Award, Place, Person, Organization,
+    Locality,
+]  # fmt: skip
 
 
 def demo_counts() -> dict[str, int]:

@@ -298,6 +298,9 @@ def _move_simple(keep: Person, absorb: Person) -> None:
             continue
         maker.person = keep
         maker.save()
+    from craftcity.events.services import person_event_rows_move
+
+    person_event_rows_move(keep=keep, absorb=absorb)
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import tours, views, works
+from . import events, tours, views, works
 
 app_name = "public"
 
@@ -32,6 +32,13 @@ urlpatterns = [
     path("exhibitions/<slug:slug>/", works.exhibition, name="exhibition"),
     path("open-data/", works.open_data, name="open-data"),
     path("open-data/<str:name>", works.open_data_file, name="open-data-file"),
+    path("events/", events.events, name="events"),
+    path("events/calendar.ics", events.events_ics, name="events-ics"),
+    path("events/applications/<int:pk>/<str:action>/", events.application_action, name="application-action"),
+    path("events/<slug:slug>/", events.event, name="event"),
+    path("events/<slug:slug>/event.ics", events.event_ics, name="event-ics"),
+    path("events/<slug:slug>/apply/", events.event_apply, name="event-apply"),
+    path("events/<slug:slug>/jury/", events.event_jury, name="event-jury"),
     path("search/", views.search, name="search"),
     path("search/suggest/", views.suggest, name="suggest"),
 ]

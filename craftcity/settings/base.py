@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "craftcity.awards",
     "craftcity.places",
     "craftcity.works",
+    "craftcity.events",
     "craftcity.tours",
     "craftcity.linkage",
     "craftcity.imports",

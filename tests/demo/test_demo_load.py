@@ -44,12 +44,13 @@ def test_load_twice_then_remove_demo(command):
     """Loading again changes nothing; removing the demo takes every synthetic row and leaves the seed facts."""
     command("load_demo", synthetic=40, verbosity=0)
     first = counts()
-    assert first["people.Person"] == 40 + 15  # synthetic + the people named in the articles
+    # synthetic community + ALA CRAFT's synthetic American exhibitor (events demo) + the people in the articles
+    assert first["people.Person"] == 40 + 1 + 15
     assert "nothing to do" in command("load_demo", synthetic=40)
     assert counts() == first
 
     assert "dry run" in command("remove_demo", dry_run=True)
-    assert Person.objects.filter(is_demo=True).count() == 40
+    assert Person.objects.filter(is_demo=True).count() == 40 + 1
     command("remove_demo", verbosity=0)
     for model in DEMO_MARKED:
         assert not model.objects.filter(is_demo=True).exists(), model
@@ -134,7 +135,7 @@ class TestLoadedDemo(TestCase):
 
     def test_synthetic_contacts_are_obviously_fake(self):
         synthetic = Person.objects.filter(is_demo=True)
-        assert synthetic.count() == 40
+        assert synthetic.count() == 40 + 1  # the community and ALA CRAFT's synthetic American exhibitor
         assert synthetic.filter(is_phone_public=False).exists()  # most did not consent
         for person in synthetic.exclude(phone=""):
             assert re.fullmatch(r"\+7 700 000 \d\d \d\d", person.phone), person.phone

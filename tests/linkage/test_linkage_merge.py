@@ -215,6 +215,8 @@ def test_every_reverse_relation_of_a_person_is_handled_by_the_merge():
         "import_sources",
         # Catalogue credits move to the kept record (works is the many-to-many through work_makers).
         "work_makers", "works",
+        # Events: participations, applications and jury seats follow the kept record (events.services).
+        "event_participations", "event_applications", "jury_seats",
     }  # fmt: skip
     reverse = {
         rel.related_name or rel.get_accessor_name()

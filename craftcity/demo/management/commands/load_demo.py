@@ -1,5 +1,6 @@
 from craftcity.demo.backdate import backdate_community
 from craftcity.demo.community import community_loaded, load_community
+from craftcity.demo.events import load_events
 from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
 from craftcity.demo.seed_loader import load_seed
@@ -34,6 +35,8 @@ class Command(DataCommand):
         load_tours(stats=stats)
         self.progress("works and exhibitions from the seed articles…")
         load_works(stats=stats)
+        self.progress("events, programmes and a demo competition…")
+        load_events(stats=stats)
 
     def _community(self, stats, synthetic, seed):
         if community_loaded():

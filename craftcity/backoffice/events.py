@@ -1,0 +1,239 @@
+"""Organisers' screens: events with organisers, participants and sub-events; calls; the applications list
+(filter, check in, export CSV/XLSX); competitions with categories, rubric and jury, and their results."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from craftcity.events import services
+from craftcity.events.conflicts import juror_conflicts
+from craftcity.events.models import (
+    Application,
+    Call,
+    Category,
+    Competition,
+    Criterion,
+    Event,
+    EventOrganization,
+    Juror,
+    Participant,
+)
+from craftcity.events.selectors import competition_results
+
+from .mixins import BatchedAdmin
+
+
+class EventOrganizationInline(admin.TabularInline):
+    model = EventOrganization
+    extra = 1
+    autocomplete_fields = ["organization"]
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = ["person", "role"]
+
+
+class SubEventInline(admin.TabularInline):
+    model = Event
+    fk_name = "parent"
+    extra = 0
+    fields = ["slug", "kind", "name", "starts_at", "ends_at", "place", "status"]
+    show_change_link = True
+    verbose_name = _("sub-event")
+    verbose_name_plural = _("sub-events")
+
+
+@admin.register(Event)
+class EventAdmin(BatchedAdmin):
+    list_display = ["__str__", "kind", "starts_at", "place", "status", "is_demo"]
+    list_filter = ["kind", "status", "is_international", "is_demo"]
+    search_fields = ["slug", "name"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["place", "parent"]
+    inlines = [EventOrganizationInline, ParticipantInline, SubEventInline]
+
+
+@admin.register(Call)
+class CallAdmin(BatchedAdmin):
+    list_display = ["__str__", "opens_at", "closes_at", "capacity", "has_waiting_list"]
+    autocomplete_fields = ["event"]
+    search_fields = ["event__slug", "event__name"]
+
+
+class ExportRows:
+    """One header, then rows: the applications list as organisers see it."""
+
+    header = [_("id"), _("name"), _("country"), _("status"), _("stage"), _("category"), _("applied at"),
+              _("checked in at"), _("answers")]  # fmt: skip
+
+    def __init__(self, queryset):
+        self.queryset = queryset.select_related("person__country", "category").prefetch_related("person__names")
+
+    def rows(self):
+        for a in self.queryset:
+            yield [
+                a.pk, a.person.display_name, a.person.country.iso_code if a.person.country else "",
+                a.get_status_display(), a.get_stage_display(), str(a.category or ""),
+                timezone.localtime(a.created_at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(a.checked_in_at).strftime("%Y-%m-%d %H:%M") if a.checked_in_at else "",
+                "; ".join(f"{k}: {v}" for k, v in (a.answers or {}).items()),
+            ]  # fmt: skip
+
+
+@admin.register(Application)
+class ApplicationAdmin(BatchedAdmin):
+    list_display = ["person", "call", "status", "stage", "category", "created_at", "offer_expires_at", "checked_in_at"]
+    list_filter = ["status", "stage", ("checked_in_at", admin.EmptyFieldListFilter), "call__event"]
+    search_fields = ["person__names__full_name", "call__event__slug"]
+    readonly_fields = ["status", "offered_at", "offer_expires_at", "cancelled_at", "checked_in_at", "reminded_at"]
+    autocomplete_fields = ["person"]
+    actions = ["check_in", "cancel", "export_csv", "export_xlsx", "shortlist", "make_finalists", "make_winners"]
+
+    def has_add_permission(self, request):
+        return False  # applications come from the artisans themselves (site or API)
+
+    @admin.action(description=_("Check in the selected participants"))
+    def check_in(self, request, queryset):
+        done = 0
+        for application in queryset.select_related("call__event"):
+            try:
+                services.application_check_in(user=request.user, application=application)
+                done += 1
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(
+                    request, f"{application}: {' '.join(getattr(error, 'messages', [str(error)]))}", messages.WARNING
+                )
+        self.message_user(request, _("%(n)s checked in.") % {"n": done})
+
+    @admin.action(description=_("Cancel the selected applications (frees seats for the waiting list)"))
+    def cancel(self, request, queryset):
+        for application in queryset.select_related("call__event"):
+            try:
+                services.application_cancel(user=request.user, application=application)
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(
+                    request, f"{application}: {' '.join(getattr(error, 'messages', [str(error)]))}", messages.WARNING
+                )
+
+    def _advance(self, request, queryset, stage):
+        by_competition = {}
+        for application in queryset.select_related("call__event__competition"):
+            competition = getattr(application.call.event, "competition", None)
+            if competition is not None:
+                by_competition.setdefault(competition, []).append(application.pk)
+        for competition, ids in by_competition.items():
+            try:
+                services.entries_advance(user=request.user, competition=competition, application_ids=ids, stage=stage)
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+
+    @admin.action(description=_("Shortlist the selected entries"))
+    def shortlist(self, request, queryset):
+        self._advance(request, queryset, Application.Stage.SHORTLISTED)
+
+    @admin.action(description=_("Make the selected entries finalists"))
+    def make_finalists(self, request, queryset):
+        self._advance(request, queryset, Application.Stage.FINALIST)
+
+    @admin.action(description=_("Make the selected entries winners"))
+    def make_winners(self, request, queryset):
+        self._advance(request, queryset, Application.Stage.WINNER)
+
+    @admin.action(description=_("Export the selected applications as CSV"))
+    def export_csv(self, request, queryset):
+        exporter, stream = ExportRows(queryset), io.StringIO()
+        writer = csv.writer(stream)
+        writer.writerow([str(h) for h in exporter.header])
+        writer.writerows(exporter.rows())
+        response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="applications.csv"'
+        return response
+
+    @admin.action(description=_("Export the selected applications as XLSX"))
+    def export_xlsx(self, request, queryset):
+        from openpyxl import Workbook
+
+        exporter, workbook = ExportRows(queryset), Workbook(write_only=True)
+        sheet = workbook.create_sheet(title="applications")
+        sheet.append([str(h) for h in exporter.header])
+        for row in exporter.rows():
+            sheet.append(row)
+        stream = io.BytesIO()
+        workbook.save(stream)
+        response = HttpResponse(
+            stream.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = 'attachment; filename="applications.xlsx"'
+        return response
+
+
+class CategoryInline(admin.TabularInline):
+    model = Category
+    extra = 1
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 1
+
+
+class JurorInline(admin.TabularInline):
+    model = Juror
+    extra = 1
+    autocomplete_fields = ["person"]
+    readonly_fields = ["conflicts"]
+    fields = ["person", "is_chair", "categories", "conflicts"]
+
+    @admin.display(description=_("conflicts of interest"))
+    def conflicts(self, juror):
+        if not juror.pk:
+            return "—"
+        found = juror_conflicts(juror)
+        if not found:
+            return _("none found")
+        return format_html_join("; ", "#{}: {}", ((pk, ", ".join(reasons)) for pk, reasons in found.items()))
+
+
+@admin.register(Competition)
+class CompetitionAdmin(BatchedAdmin):
+    list_display = ["__str__", "is_blind", "results_published_at"]
+    autocomplete_fields = ["event"]
+    readonly_fields = ["results_published_at", "ranking"]
+    inlines = [CategoryInline, CriterionInline, JurorInline]
+    actions = ["publish"]
+
+    @admin.display(description=_("normalized ranking (z-scores; tie-break: median z, raw mean, chair, submission)"))
+    def ranking(self, competition):
+        if not competition.pk:
+            return "—"
+        names = dict(
+            (a.pk, f"{a.person.display_name} [{a.get_stage_display()}]")
+            for a in Application.objects.filter(call__event__competition=competition).select_related("person")
+        )
+        rows = competition_results(competition)[:50]
+        return format_html_join(
+            "",
+            "<div>{}. {} — z̄ {} · raw {} · {} jurors{}</div>",
+            ((r.rank, names.get(r.entry, r.entry), f"{r.mean_z:.3f}", f"{r.mean_raw:.1f}", r.jurors,
+              f" · tie decided by {r.decided_by}" if r.decided_by else "") for r in rows),
+        )  # fmt: skip
+
+    @admin.action(description=_("Publish the results (finalists, winners, awards)"))
+    def publish(self, request, queryset):
+        for competition in queryset.select_related("event"):
+            try:
+                services.results_publish(user=request.user, competition=competition)
+                self.message_user(request, _("Results of %(event)s published.") % {"event": competition.event})
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "craftcity.events"
+    verbose_name = _("Events")
+
+    def ready(self):
+        # Events take their place in search and in the dossier, as the registry's own records do.
+        from . import indexing, indicators  # noqa: F401

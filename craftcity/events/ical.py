@@ -1,0 +1,64 @@
+"""iCalendar (RFC 5545) for the whole calendar and per event: Asia/Almaty times with a VTIMEZONE, stable UIDs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Timezone
+from icalendar import Event as VEvent
+
+PRODID = "-//craftcity//events//EN"
+
+
+def uid(event) -> str:
+    return f"craftcity-event-{event.pk}@{getattr(settings, 'CRAFTCITY_ICAL_DOMAIN', 'craftcity')}"
+
+
+def calendar_for(events, *, name: str, language: str, url_for) -> bytes:
+    """`url_for(event)` gives the absolute page address; texts are in `language` with the usual fallbacks."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    events = list(events)
+    if events:
+        first = min(e.starts_at for e in events).astimezone(zone)
+        last = max((e.ends_at or e.starts_at) for e in events).astimezone(zone)
+        calendar.add_component(
+            Timezone.from_tzid(
+                settings.TIME_ZONE, first_date=first.date(), last_date=last.date() + dt.timedelta(days=1)
+            )
+        )
+    stamp = timezone.now()
+    for event in events:
+        item = VEvent()
+        item.add("uid", uid(event))
+        item.add("dtstamp", stamp)
+        item.add("summary", event.name.text(language))
+        start = event.starts_at.astimezone(zone)
+        end = (event.ends_at or event.starts_at).astimezone(zone)
+        if event.is_all_day:
+            item.add("dtstart", start.date())
+            item.add("dtend", end.date() + dt.timedelta(days=1))  # DTEND is exclusive for whole days
+        else:
+            item.add("dtstart", start)
+            item.add("dtend", end if event.ends_at else start + dt.timedelta(hours=2))
+        description = event.description.text(language)
+        if description:
+            item.add("description", description)
+        if event.place_id:
+            item.add("location", event.place.name.text(language))
+        elif event.city:
+            item.add("location", event.city)
+        item.add("url", url_for(event))
+        item.add("categories", [event.get_kind_display()])
+        if event.updated_at:
+            item.add("last-modified", event.updated_at)
+        calendar.add_component(item)
+    return calendar.to_ical()

@@ -1,0 +1,93 @@
+"""Reads for the calendar, event pages, organisers' lists and results."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from .models import Application, Competition, Criterion, Event, EventOrganization, Juror, Participant, Score
+from .scoring import CriterionSpec, rank, weighted_totals
+
+
+def calendar_events(
+    *,
+    kind: str = "",
+    place: str = "",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    q: str = "",
+    include_past: bool = False,
+):
+    """Published events for the calendar, filtered; an event shows while it is running."""
+    events = Event.objects.published().select_related("place", "parent")
+    if kind:
+        events = events.filter(kind=kind)
+    if place:
+        events = events.filter(place__slug=place)
+    if start:
+        day = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
+        events = events.filter(Q(ends_at__gte=day) | Q(ends_at__isnull=True, starts_at__gte=day))
+    elif not include_past:
+        events = events.filter(Q(ends_at__gte=timezone.now()) | Q(starts_at__gte=timezone.now() - dt.timedelta(days=1)))
+    if end:
+        events = events.filter(
+            starts_at__lt=timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+        )
+    if q:
+        events = events.filter(Q(name__icontains=q) | Q(slug__icontains=q))
+    return events.order_by("starts_at", "slug")
+
+
+def event_detail(slug: str):
+    return (
+        Event.objects.published()
+        .select_related("place", "parent", "call", "competition")
+        .prefetch_related(
+            Prefetch("sub_events", queryset=Event.objects.published().select_related("place")),
+            Prefetch("organizations", queryset=EventOrganization.objects.select_related("organization")),
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("person__country").prefetch_related("person__names"),
+            ),
+        )
+        .get(slug=slug)
+    )
+
+
+def organiser_applications(*, event: Event, status: str = "", stage: str = "", checked_in: str = ""):
+    rows = (
+        Application.objects.filter(call__event=event)
+        .select_related("person__country", "category")
+        .prefetch_related("person__names")
+    )
+    if status:
+        rows = rows.filter(status=status)
+    if stage:
+        rows = rows.filter(stage=stage)
+    if checked_in in ("yes", "no"):
+        rows = rows.filter(checked_in_at__isnull=checked_in == "no")
+    return rows.order_by("created_at", "pk")
+
+
+def competition_results(competition: Competition):
+    """Ranked entries (scoring.Ranked) from every complete score set of every juror."""
+    criteria = [
+        CriterionSpec(c.pk, float(c.weight), c.min_score, c.max_score)
+        for c in Criterion.objects.filter(competition=competition)
+    ]
+    rows = Score.objects.filter(juror__competition=competition).values_list(
+        "juror_id", "application_id", "criterion_id", "value"
+    )
+    totals = weighted_totals(criteria, rows.iterator(chunk_size=5000))
+    chair = Juror.objects.filter(competition=competition, is_chair=True).values_list("pk", flat=True).first()
+    order = {
+        pk: n
+        for n, pk in enumerate(
+            Application.objects.filter(call__event__competition=competition)
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)
+        )
+    }
+    return rank(totals, chair=chair, order=order)

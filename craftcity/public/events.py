@@ -1,0 +1,233 @@
+"""Public event calendar, event pages, iCalendar feeds, and applying from one's own account."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from craftcity.events import services
+from craftcity.events.forms_schema import label as question_label
+from craftcity.events.ical import calendar_for
+from craftcity.events.models import Application, Event
+from craftcity.events.rules import own_person
+from craftcity.events.selectors import calendar_events, event_detail
+from craftcity.places.models import Place
+
+PAGE_SIZE = 50
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _filters(request) -> dict:
+    return {
+        "kind": request.GET.get("kind", "") if request.GET.get("kind", "") in Event.Kind.values else "",
+        "place": request.GET.get("place", "")[:120],
+        "start": _day(request.GET.get("from", "")),
+        "end": _day(request.GET.get("to", "")),
+        "q": request.GET.get("q", "").strip()[:100],
+        "include_past": request.GET.get("past") == "1",
+    }
+
+
+def events(request):
+    filters = _filters(request)
+    page = Paginator(calendar_events(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    venues = Place.objects.published().filter(events__isnull=False).distinct().order_by("slug")
+    return render(
+        request,
+        "public/events.html",
+        {
+            "page": page,
+            "filters": filters,
+            "kinds": Event.Kind.choices,
+            "venues": venues,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _absolute(request, event) -> str:
+    return request.build_absolute_uri(reverse("public:event", args=[event.slug]))
+
+
+def events_ics(request):
+    filters = _filters(request)
+    language = translation.get_language()
+    body = calendar_for(
+        calendar_events(**filters).select_related("place")[:2000],
+        name=_("craftcity events"),
+        language=language,
+        url_for=lambda event: _absolute(request, event),
+    )
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def event(request, slug):
+    try:
+        item = event_detail(slug)
+    except Event.DoesNotExist:
+        raise Http404 from None
+    call = getattr(item, "call", None)
+    mine = None
+    if call is not None:
+        services.call_refresh(call=call)  # lazy expiry of overdue offers
+        person = own_person(request.user)
+        if person is not None:
+            mine = call.applications.filter(person=person).order_by("-created_at").first()
+    competition = getattr(item, "competition", None)
+    results = []
+    if competition is not None and competition.results_published_at:
+        results = (
+            Application.objects.filter(
+                call__event=item, stage__in=[Application.Stage.WINNER, Application.Stage.FINALIST]
+            )
+            .select_related("person", "category")
+            .prefetch_related("person__names")
+            .order_by("-stage", "pk")
+        )
+    language = translation.get_language()
+    questions = [
+        {**question, "text": question_label(question, language), "type": question.get("type", "text")}
+        for question in (call.questions if call else [])
+    ]
+    participants = [p for p in item.participants.all() if p.role not in ("finalist", "winner")]
+    viewer = own_person(request.user)
+    is_juror = bool(competition and viewer and competition.jurors.filter(person=viewer).exists())
+    return render(
+        request,
+        "public/event.html",
+        {
+            "event": item,
+            "call": call,
+            "questions": questions,
+            "mine": mine,
+            "position": services.waiting_position(mine) if mine else None,
+            "participants": participants,
+            "results": results,
+            "competition": competition,
+            "is_juror": is_juror,
+            "organisers": [o for o in item.organizations.all() if o.role == "organiser"],
+            "supporters": [o for o in item.organizations.all() if o.role != "organiser"],
+        },
+    )
+
+
+def event_ics(request, slug):
+    item = get_object_or_404(Event.objects.published().select_related("place"), slug=slug)
+    items = [item, *Event.objects.published().filter(parent=item).select_related("place")]
+    body = calendar_for(
+        items, name=str(item.name), language=translation.get_language(), url_for=lambda e: _absolute(request, e)
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{item.slug}.ics"'
+    return response
+
+
+def _error_text(error) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or _("You may not do this.")
+
+
+@login_required
+@require_POST
+def event_apply(request, slug):
+    item = get_object_or_404(Event.objects.published().select_related("call"), slug=slug)
+    call = getattr(item, "call", None)
+    if call is None:
+        raise Http404
+    answers = {q["key"]: request.POST.get(f"q_{q['key']}", "") for q in call.questions}
+    try:
+        application = services.application_submit(
+            user=request.user, call=call, answers=answers, attachment=request.FILES.get("attachment")
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _error_text(error))
+    else:
+        if application.status == Application.Status.CONFIRMED:
+            messages.success(request, _("Your place is confirmed. We have sent you an e-mail."))
+        else:
+            messages.info(request, _("All places are taken: you are on the waiting list."))
+    return redirect("public:event", slug=slug)
+
+
+@login_required
+@require_POST
+def application_action(request, pk, action):
+    application = get_object_or_404(Application.objects.select_related("call__event"), pk=pk)
+    try:
+        if action == "cancel":
+            services.application_cancel(user=request.user, application=application)
+            messages.success(request, _("Your application is cancelled."))
+        elif action == "accept":
+            services.offer_accept(user=request.user, application=application)
+            messages.success(request, _("Your place is confirmed. We have sent you an e-mail."))
+        else:
+            raise Http404
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _error_text(error))
+        if isinstance(error, PermissionDenied):
+            return HttpResponse(_error_text(error), status=403)
+    return redirect("public:event", slug=application.call.event.slug)
+
+
+@login_required
+def event_jury(request, slug):
+    """The juror's page: the rubric, each entry with its conflicts (scoring those is refused), a score form."""
+    from craftcity.events.conflicts import juror_conflicts
+
+    item = get_object_or_404(Event.objects.select_related("competition"), slug=slug)
+    competition = getattr(item, "competition", None)
+    if competition is None:
+        raise Http404
+    try:
+        juror = services.juror_for(request.user, competition)
+    except PermissionDenied as error:
+        return HttpResponse(_error_text(error), status=403)
+    if request.method == "POST":
+        application = get_object_or_404(Application, pk=request.POST.get("application"), call__event=item)
+        try:
+            if request.POST.get("declare"):
+                services.conflict_declare(user=request.user, application=application, reason=request.POST["declare"])
+                messages.success(request, _("Your conflict is recorded; your scores for this entry were withdrawn."))
+            else:
+                values = {key[2:]: value for key, value in request.POST.items() if key.startswith("c_")}
+                services.scores_submit(user=request.user, application=application, values=values)
+                messages.success(request, _("Scores saved."))
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, _error_text(error))
+        return redirect("public:event-jury", slug=slug)
+    criteria = list(competition.criteria.all())
+    conflicts = juror_conflicts(juror)
+    mine: dict[int, dict[int, object]] = {}
+    for application_id, criterion_id, value in juror.scores.values_list("application_id", "criterion_id", "value"):
+        mine.setdefault(application_id, {})[criterion_id] = value
+    entries = Application.objects.filter(call__event=item, status=Application.Status.CONFIRMED)
+    assigned = set(juror.categories.values_list("pk", flat=True))
+    if assigned:
+        entries = entries.filter(category_id__in=assigned)
+    rows = [
+        {
+            "entry": entry,
+            "name": None if competition.is_blind else entry.person.display_name,
+            "conflicts": conflicts.get(entry.pk, []),
+            "scores": [(criterion, mine.get(entry.pk, {}).get(criterion.pk)) for criterion in criteria],
+        }
+        for entry in entries.select_related("person", "category").prefetch_related("person__names").order_by("pk")
+    ]
+    return render(request, "public/event_jury.html", {"event": item, "competition": competition, "rows": rows})
