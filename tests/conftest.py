@@ -23,6 +23,21 @@ def _english_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _english_requests_by_default(monkeypatch):
+    """Test requests ask for English unless they send their own Accept-Language (the site's default is Kazakh)."""
+    from django.test.client import RequestFactory
+
+    original = RequestFactory._base_environ
+
+    def base_environ(self, **request):
+        environ = original(self, **request)
+        environ.setdefault("HTTP_ACCEPT_LANGUAGE", "en")
+        return environ
+
+    monkeypatch.setattr(RequestFactory, "_base_environ", base_environ)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Cached fragments must not outlive the test that made them (primary keys are reused)."""
     from django.core.cache import cache
