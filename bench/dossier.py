@@ -19,25 +19,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import resource
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
+from bench.registry import OUT, build_registry, open_django
+
 SPREAD_DAYS = 5 * 365
-
-
-def build(people: int, db: Path) -> None:
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{db}", DJANGO_SETTINGS_MODULE="craftcity.settings.dev")
-    db.unlink(missing_ok=True)
-    python = [sys.executable, "-m", "craftcity.cli"] if not (ROOT / ".venv" / "bin" / "craftcity").exists() else []
-    command = python or [str(ROOT / ".venv" / "bin" / "craftcity")]
-    subprocess.run([*command, "migrate", "-v0"], check=True, env=env, cwd=ROOT)
-    subprocess.run([*command, "generate_people", "--count", str(people), "--seed", "7"], check=True, env=env, cwd=ROOT)
 
 
 def spread_creation(connection) -> None:
@@ -63,15 +50,10 @@ def main() -> None:
     started = time.perf_counter()
     fresh = not (args.reuse and db.exists())
     if fresh:
-        build(args.people, db)
+        build_registry(db, args.people)
     build_seconds = time.perf_counter() - started
 
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "craftcity.settings.dev"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    open_django(db)
     from django.db import connection
     from django.utils import timezone
 

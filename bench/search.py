@@ -15,27 +15,12 @@ size the issue asks for), then measures in one run:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
-
-
-def _run(*args, env):
-    subprocess.run([str(ROOT / ".venv" / "bin" / "craftcity"), *args], check=True, env=env, cwd=ROOT)
-
-
-def build(people: int, db: Path) -> None:
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{db}", DJANGO_SETTINGS_MODULE="craftcity.settings.dev")
-    db.unlink(missing_ok=True)
-    _run("migrate", "-v0", env=env)
-    _run("generate_people", "--count", str(people), "--seed", "7", env=env)  # indexes for search too
+from bench.registry import OUT, ROOT, build_registry, open_django
 
 
 def percentile(values, p):
@@ -60,15 +45,10 @@ def main() -> None:
     db = OUT / "search.sqlite3"
     started = time.perf_counter()
     if not (args.reuse and db.exists()):
-        build(args.people, db)
+        build_registry(db, args.people)
     build_seconds = time.perf_counter() - started
 
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "craftcity.settings.dev"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    open_django(db)
     from django.conf import settings
     from django.db import connection
     from django.http import HttpResponse

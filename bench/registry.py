@@ -1,0 +1,37 @@
+"""What the registry benchmarks share: a fresh SQLite registry of generated people, and Django set up on it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+
+def craftcity_command() -> list[str]:
+    installed = ROOT / ".venv" / "bin" / "craftcity"
+    return [str(installed)] if installed.exists() else [sys.executable, "-m", "craftcity.cli"]
+
+
+def build_registry(db: Path, people: int, *, seed: int = 7) -> None:
+    """A new database at `db`: migrated, with `people` generated people (indexed for search)."""
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{db}", DJANGO_SETTINGS_MODULE="craftcity.settings.dev")
+    db.unlink(missing_ok=True)
+    command = craftcity_command()
+    subprocess.run([*command, "migrate", "-v0"], check=True, env=env, cwd=ROOT)
+    subprocess.run(
+        [*command, "generate_people", "--count", str(people), "--seed", str(seed)], check=True, env=env, cwd=ROOT
+    )
+
+
+def open_django(db: Path) -> None:
+    """Set Django up in this process on the benchmark database."""
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "craftcity.settings.dev"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
