@@ -398,7 +398,7 @@ def suggest(request):
 
     from craftcity.search.services import search
 
-    hits = search(request.GET.get("q", ""), limit=8, threshold=0.7)
+    hits = search(request.GET.get("q", ""), limit=8, threshold=0.7, typing=True)
     return JsonResponse({"results": [hit.as_dict() for hit in hits]})
 
 

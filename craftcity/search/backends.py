@@ -14,6 +14,7 @@ from typing import NamedTuple
 from django.db import connection
 
 from . import fts
+from .vocabulary import vocabulary
 
 WORD = re.compile(r"\w+", re.UNICODE)
 COLUMNS = "e.id, e.kind, e.object_id, e.ref, e.title, e.subtitle, e.keys, e.text, e.facets"
@@ -37,8 +38,11 @@ class SearchBackend:
         """Around writes to the entries; a backend may prepare for many rows at once."""
         yield
 
-    def candidates(self, *, keys: list[str], words: list[str], kinds, limit: int, enough: int) -> list[Row]:
-        """Rows that may match; stops widening the search once `enough` were found."""
+    def candidates(
+        self, *, keys: list[str], words: list[str], kinds, limit: int, enough: int, typing: bool = False
+    ) -> list[Row]:
+        """Rows that may match; stops widening the search once `enough` were found. While the visitor is
+        `typing`, the last word may be unfinished."""
         raise NotImplementedError
 
 
@@ -81,25 +85,59 @@ class SQLiteBackend(SearchBackend):
     def _quote(token: str) -> str:
         return '"' + token.replace('"', "") + '"'
 
-    def candidates(self, *, keys, words, kinds, limit, enough):
+    def _name_match(self, keys, *, typing: bool, forgiving: bool = False) -> str:
+        """One full-text query for a name typed in any script, typos included.
+
+        A word that is an indexed key is asked as that term; a word that only starts indexed keys as a prefix,
+        and so is the last word while the visitor is `typing`; a word no indexed key starts with (a typo)
+        together with the indexed keys close to it. An exact term reads one list from the index, where a
+        prefix reads the lists of every term it starts, so this is also what keeps the query cheap. A
+        `forgiving` match adds the close keys to every word: a typo can make a word that starts another name
+        ("Tokyev" for "Tokayev")."""
+        known = vocabulary()
+        groups = []
+        for i, key in enumerate(keys):
+            partial = typing and i == len(keys) - 1
+            if key in known and not partial and not forgiving:
+                groups.append(f"keys:{self._quote(key)}")
+                continue
+            alternatives = [f"keys:{self._quote(key)}*"]
+            if forgiving or not known.starts_some_key(key):
+                alternatives += [f"keys:{self._quote(close)}" for close in known.close_to(key)]
+            groups.append(alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})")
+        return " AND ".join(groups)
+
+    def candidates(self, *, keys, words, kinds, limit, enough, typing=False):
         kind_sql, kind_params = _kind_clause(kinds)
         found: dict[int, Row] = {}
         with connection.cursor() as cursor:
 
-            def run(table, match):
+            def run(table, match, *, ranked=True):
+                order = " ORDER BY f.rank" if ranked else ""
                 cursor.execute(
                     f"SELECT {COLUMNS} FROM {table} f JOIN search_searchentry e ON e.id = f.rowid "
-                    f"WHERE {table} MATCH %s{kind_sql} ORDER BY f.rank LIMIT %s",
+                    f"WHERE {table} MATCH %s{kind_sql}{order} LIMIT %s",
                     [match, *kind_params, limit],
                 )
-                _merge(found, cursor.fetchall())
+                rows = cursor.fetchall()
+                _merge(found, rows)
+                return len(rows)
 
             if keys:
-                # Every name token matches as a prefix: the precise path, enough for most queries.
-                run("search_fts", " AND ".join(f"keys:{self._quote(k)}*" for k in keys))
+                # The precise path, enough for nearly every query. Unranked, since ranking computes a score for
+                # every match and these are few; when there are more than `limit`, the index's rank picks them.
+                match = self._name_match(keys, typing=typing)
+                if run("search_fts", match, ranked=False) >= limit:
+                    found.clear()
+                    run("search_fts", match)
+                if not found:
+                    forgiving = self._name_match(keys, typing=typing, forgiving=True)
+                    if run("search_fts", forgiving, ranked=False) >= limit:
+                        found.clear()
+                        run("search_fts", forgiving)
             if len(found) < enough and len(keys) > 1:
-                # A typo in one token: the others still match, and typos seldom touch a name's first letters,
-                # so the mistyped token is matched by its first four (a cheap prefix query, no trigram scan).
+                # Typos beyond the vocabulary's reach, or one that makes another name: the other tokens still
+                # match, and the mistyped one is matched by its first letters (a cheap prefix query).
                 for width in (4, 3):
                     for i, key in enumerate(keys):
                         if len(key) <= width:
@@ -122,16 +160,21 @@ class SQLiteBackend(SearchBackend):
 class PostgresBackend(SearchBackend):
     """pg_trgm word similarity on the name keys (typo-tolerant), full text with prefixes on the text."""
 
-    def candidates(self, *, keys, words, kinds, limit, enough):
+    def candidates(self, *, keys, words, kinds, limit, enough, typing=False):
         kind_sql, kind_params = _kind_clause(kinds)
         found: dict[int, Row] = {}
         with connection.cursor() as cursor:
-            if keys:
-                query_key = " ".join(keys)
+            # Trigram similarity forgives most typos by itself, not those in a short name's first letters:
+            # a typed key no indexed key starts with is first replaced by the closest indexed one.
+            known = vocabulary()
+            corrected = [key if known.starts_some_key(key) else next(iter(known.close_to(key)), key) for key in keys]
+            for attempt in dict.fromkeys([" ".join(corrected), " ".join(keys)]):
+                if found or not attempt:
+                    break
                 cursor.execute(
                     f"SELECT {COLUMNS} FROM search_searchentry e WHERE %s <%% e.keys{kind_sql} "
                     "ORDER BY word_similarity(%s, e.keys) DESC LIMIT %s",
-                    [query_key, *kind_params, query_key, limit],
+                    [attempt, *kind_params, attempt, limit],
                 )
                 _merge(found, cursor.fetchall())
             tokens = [t for t in (re.sub(r"[^\w]", "", w) for w in words if len(w) > 1) if t]

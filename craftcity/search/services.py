@@ -11,11 +11,12 @@ from django.utils import translation
 from rapidfuzz import fuzz
 
 import namekit
-from craftcity.core.translation import as_translated
+from craftcity.core.translation import fallback_order
 
 from .backends import WORD, Row, get_backend
 from .documents import INDEXERS
 from .models import SearchEntry
+from .vocabulary import index_changed
 
 URL_NAMES = {
     SearchEntry.Kind.PERSON: "public:person",
@@ -25,8 +26,9 @@ URL_NAMES = {
     SearchEntry.Kind.PLACE: "public:place",
 }
 CANDIDATES = 100
-# Widen the search (any word, then trigrams for typos) only when the precise path found fewer than this.
-ENOUGH = 3
+# Widen the search (any word, then trigrams for typos) only when the precise path found nothing: it already
+# forgives typos, and widening a query that found its person only adds namesakes of one word.
+ENOUGH = 1
 
 
 def index_object(kind: str, pk) -> None:
@@ -57,6 +59,7 @@ def index_objects(pairs, *, chunk: int = 2000) -> int:
                     [SearchEntry(kind=kind, object_id=pk, **document) for pk, document in documents.items()]
                 )
                 written += len(documents)
+    index_changed()
     return written
 
 
@@ -77,6 +80,7 @@ def index_rebuild(kinds=None, *, chunk: int = 2000, progress=None) -> int:
                 total += len(documents)
                 if progress:
                     progress(kind, total)
+    index_changed()
     return total
 
 
@@ -158,26 +162,31 @@ def _json(value) -> dict:
     return json.loads(value or "{}") if isinstance(value, str) else (value or {})
 
 
-def _text(value) -> str:
-    return as_translated(_json(value)).text()
+def _text(value, languages) -> str:
+    """A translated title as read by a visitor of the first of `languages`, falling back in their order."""
+    texts = _json(value)
+    return next((texts[code] for code in languages if texts.get(code)), "")
 
 
-def search(text: str, *, kinds: list[str] | None = None, limit: int = 20, threshold: float = 0.6) -> list[Hit]:
-    """Find records whatever script or romanization the visitor typed; best first."""
+def search(
+    text: str, *, kinds: list[str] | None = None, limit: int = 20, threshold: float = 0.6, typing: bool = False
+) -> list[Hit]:
+    """Find records whatever script or romanization the visitor typed; best first. Suggestions shown while
+    the visitor is `typing` treat the last word as unfinished."""
     keys, words = parse_query(text)
     if not keys and not words:
         return []
-    rows = get_backend().candidates(keys=keys, words=words, kinds=kinds, limit=CANDIDATES, enough=ENOUGH)
-    order = {kind: i for i, kind in enumerate(SearchEntry.Kind.values)}  # people first on a tie
+    rows = get_backend().candidates(keys=keys, words=words, kinds=kinds, limit=CANDIDATES, enough=ENOUGH, typing=typing)
     scored = sorted(
         ((score, row) for row in rows if (score := _score(keys, words, row)) >= threshold),
-        key=lambda pair: (-pair[0], order.get(pair[1].kind, 99), pair[1].object_id),
+        key=lambda pair: (-pair[0], _KIND_ORDER.get(pair[1].kind, 99), pair[1].object_id),
     )
+    languages = fallback_order(translation.get_language())
     return [
         Hit(
             row.kind,
-            _text(row.title),
-            _text(row.subtitle),
+            _text(row.title, languages),
+            _text(row.subtitle, languages),
             url_of(row.kind, row.ref),
             score,
             row.object_id,
@@ -185,6 +194,9 @@ def search(text: str, *, kinds: list[str] | None = None, limit: int = 20, thresh
         )
         for score, row in scored[:limit]
     ]
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(SearchEntry.Kind.values)}  # people first on a tie
 
 
 def search_grouped(text: str, *, kinds=None, per_kind: int = 10) -> dict[str, list[Hit]]:

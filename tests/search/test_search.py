@@ -134,3 +134,20 @@ def test_search_results_have_facets_that_narrow_them(client, make_person):
     assert "Felt making" in html and "Turkistan Region" in html
     narrowed = client.get("/en/search/?q=Айгүл&region=KZ-61").content.decode()
     assert f"/en/people/{second.pk}/" in narrowed and f"/en/people/{first.pk}/" not in narrowed
+
+
+@pytest.mark.parametrize("query", ["Arfikov", "Rafiokv", "Икрамжан Раифков", "Ikarmzhan Rafikov"])
+def test_typos_in_the_first_letters_or_the_ending_are_forgiven(registry, query):
+    assert _found(query)[0] == ("person", registry["rafikov"].pk)
+
+
+def test_a_name_added_after_a_search_is_found_misspelt_at_once(registry, make_person):
+    assert not [hit for hit in search("Zhumabekov") if hit.kind == "person"]
+    newcomer = make_person("Ерлан Жұмабеков")
+    assert _found("Yerlan Zhumabekvo")[0] == ("person", newcomer.pk)
+
+
+def test_while_typing_the_last_word_may_be_unfinished(registry, make_person):
+    bolat = make_person("Болат Рафикбаев")
+    assert ("person", bolat.pk) in _found("Rafik", typing=True)
+    assert ("person", bolat.pk) not in _found("Rafikov Ikramzhan")
