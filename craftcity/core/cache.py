@@ -9,6 +9,10 @@ from django.db import transaction
 
 VERSION_KEY = "craftcity:registry-version"
 REGISTRY_APPS = {"people", "organizations", "lineage", "awards", "places", "taxonomy", "geo"}
+# Single models of apps whose other records change all day and show on no registry page (applications,
+# scores, images): the works and events a person's page lists. Whole apps here would empty the cache at
+# every enrolment or jury score.
+REGISTRY_MODELS = {"works.work", "works.workmaker", "events.event", "events.participant"}
 
 
 def registry_version() -> int:
@@ -35,8 +39,16 @@ def registry_changed() -> None:
     transaction.on_commit(_bump)
 
 
+def is_registry_model(model) -> bool:
+    """Whether saving or deleting a row of `model` changes what registry pages show."""
+    meta = getattr(model, "_meta", None)
+    if meta is None or model.__name__.startswith("Historical"):
+        return False
+    return meta.app_label in REGISTRY_APPS or meta.label_lower in REGISTRY_MODELS
+
+
 def on_model_change(sender, **kwargs):
     if kwargs.get("raw"):
         return
-    if getattr(getattr(sender, "_meta", None), "app_label", None) in REGISTRY_APPS:
+    if is_registry_model(sender):
         registry_changed()

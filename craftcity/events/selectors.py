@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from .models import Application, Competition, Criterion, Event, EventOrganization, Juror, Participant, Score
 from .scoring import CriterionSpec, rank, weighted_totals
+
+
+def still_on(now: dt.datetime, *, through: str = "") -> Q:
+    """Events still on the calendar at `now`: not over yet, or begun within the last day (many have no end).
+
+    `through` is the path to the event from the model queried, e.g. "event__" for participants."""
+    return Q(**{f"{through}ends_at__gte": now}) | Q(**{f"{through}starts_at__gte": now - dt.timedelta(days=1)})
 
 
 def calendar_events(
@@ -30,7 +37,7 @@ def calendar_events(
         day = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
         events = events.filter(Q(ends_at__gte=day) | Q(ends_at__isnull=True, starts_at__gte=day))
     elif not include_past:
-        events = events.filter(Q(ends_at__gte=timezone.now()) | Q(starts_at__gte=timezone.now() - dt.timedelta(days=1)))
+        events = events.filter(still_on(timezone.now()))
     if end:
         events = events.filter(
             starts_at__lt=timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
@@ -53,6 +60,24 @@ def event_detail(slug: str):
             ),
         )
         .get(slug=slug)
+    )
+
+
+def public_participations(*, now: dt.datetime):
+    """Participations in published events, each marked `is_past`: events still on first (soonest first), then
+    past ones (latest first). For a person's page, where it is prefetched."""
+    on = still_on(now, through="event__")
+    return (
+        Participant.objects.filter(event__in=Event.objects.published())
+        .select_related("event")
+        .annotate(is_past=Case(When(on, then=Value(False)), default=Value(True)))
+        .order_by(
+            "is_past",
+            Case(When(on, then=F("event__starts_at"))).asc(nulls_last=True),
+            F("event__starts_at").desc(),
+            "event_id",
+            "role",
+        )
     )
 
 

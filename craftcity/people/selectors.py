@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from craftcity.awards.models import Award
+from craftcity.events.selectors import public_participations
 from craftcity.lineage.models import DynastyMember, Relation
 from craftcity.organizations.models import Membership
+from craftcity.works.selectors import maker_credits
 
 from .models import Person
 
@@ -30,7 +33,10 @@ def person_list(
     return qs.distinct().order_by("id")
 
 
-def person_detail(*, pk: int, user=None) -> Person:
+def person_detail(*, pk: int, user=None, works: int = 12, events: int = 12) -> Person:
+    """A person with everything their page shows. Of their credits on published works (`work_credits`) and
+    their participations in published events (`event_credits`) at most `works` and `events` are fetched, so
+    the page takes the same number of queries for a newcomer and for a master with hundreds of pieces."""
     relations = Relation.objects.select_related("senior", "junior").prefetch_related("senior__names", "junior__names")
     return (
         Person.objects.visible_to(user)
@@ -54,6 +60,12 @@ def person_detail(*, pk: int, user=None) -> Person:
                 queryset=DynastyMember.objects.select_related("dynasty").filter(dynasty__status="published"),
             ),
             "places",
+            Prefetch("work_makers", queryset=maker_credits()[:works], to_attr="work_credits"),
+            Prefetch(
+                "event_participations",
+                queryset=public_participations(now=timezone.now())[:events],
+                to_attr="event_credits",
+            ),
         )
         .get(pk=pk)
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 
@@ -11,7 +12,10 @@ def _texts(value) -> dict:
     return {k: v for k, v in dict(value or {}).items() if v}
 
 
-def person_jsonld(person, url: str) -> dict:
+def person_jsonld(person, url: str, events=()) -> dict:
+    """`events`: (event, its page's URL) for the published events the person takes part in.
+
+    What they made is not listed: schema.org gives a Person no property for it (a work names its creator)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
@@ -39,6 +43,21 @@ def person_jsonld(person, url: str) -> dict:
     for field in ("email", "phone"):
         if getattr(person, f"is_{field}_public") and getattr(person, field):
             data["telephone" if field == "phone" else "email"] = getattr(person, field)
+    if events:
+        # schema.org: "Event that this person is a performer or participant in".
+        data["performerIn"] = [_event_jsonld(event, event_url) for event, event_url in events]
+    return data
+
+
+def _when(event, moment) -> str:
+    local = timezone.localtime(moment).replace(microsecond=0)
+    return local.date().isoformat() if event.is_all_day else local.isoformat()
+
+
+def _event_jsonld(event, url: str) -> dict:
+    data = {"@type": "Event", "name": str(event.name), "url": url, "startDate": _when(event, event.starts_at)}
+    if event.ends_at:
+        data["endDate"] = _when(event, event.ends_at)
     return data
 
 

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -27,6 +28,8 @@ from craftcity.taxonomy.models import Discipline, Material, Technique
 from . import jsonld
 
 PAGE_SIZE = 24
+WORKS_SHOWN = 12  # on a person's page; the rest are one link away, in the catalogue filtered by maker
+EVENTS_SHOWN = 12
 
 
 def _page(request, queryset, size=PAGE_SIZE):
@@ -137,11 +140,24 @@ def person(request, pk: int):
     return response
 
 
+def _credits(rows, attr: str) -> list[dict]:
+    """One entry per work or event (in the rows' order) with every role the person had in it."""
+    grouped: dict[int, dict] = {}
+    for row in rows:
+        item = getattr(row, attr)
+        entry = grouped.setdefault(item.pk, {"item": item, "roles": [], "is_past": getattr(row, "is_past", False)})
+        entry["roles"].append(row.get_role_display())
+    return list(grouped.values())
+
+
 def _person_page(request, pk: int) -> dict:
     try:
-        subject = person_detail(pk=pk, user=request.user)
+        # One more of each than is shown tells whether there are more.
+        subject = person_detail(pk=pk, user=request.user, works=WORKS_SHOWN + 1, events=EVENTS_SHOWN + 1)
     except Person.DoesNotExist:
         raise Http404(_("No such person in the registry.")) from None
+    works = _credits(subject.work_credits, "work")[:WORKS_SHOWN]
+    events = _credits(subject.event_credits, "event")[:EVENTS_SHOWN]
     personal = {field: subject.personal_value(field, request.user) for field in Person.PERSONAL_FIELDS}
     context = {
         "person": subject,
@@ -151,13 +167,22 @@ def _person_page(request, pk: int) -> dict:
         "personal": {k: v for k, v in personal.items() if v},
         "masters": list(subject.relations_as_junior.all()),
         "apprentices": list(subject.relations_as_senior.all()),
+        "works": works,
+        "more_works": len(subject.work_credits) > WORKS_SHOWN,
+        "events_coming": [e for e in events if not e["is_past"]],
+        "events_past": [e for e in events if e["is_past"]],
     }
     facts = [str(d.name) for d in subject.disciplines.all()] + ([str(subject.region)] if subject.region else [])
+    taken_part = [
+        (e["item"], request.build_absolute_uri(reverse("public:event", args=[e["item"].slug]))) for e in events
+    ]
     return {
         "title": subject.display_name,
         "description": ", ".join([subject.display_name, *facts]),
         "body": mark_safe(render_to_string("public/_person_body.html", context, request=request)),
-        "jsonld": jsonld.script_tag(jsonld.person_jsonld(subject, request.build_absolute_uri(request.path))),
+        "jsonld": jsonld.script_tag(
+            jsonld.person_jsonld(subject, request.build_absolute_uri(request.path), events=taken_part)
+        ),
     }
 
 

@@ -8,9 +8,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from craftcity.people.models import Person
 from craftcity.taxonomy.models import Discipline, Material
 from craftcity.works import selectors
-from craftcity.works.models import Collection, Exhibition, Work
+from craftcity.works.models import Collection, Exhibition, Work, WorkMaker
 
 from . import jsonld
 from .views import _page, _toggle
@@ -23,11 +24,38 @@ WORK_FACETS = [
 ]
 
 
+def _maker(request) -> tuple[str, Person | None]:
+    """The `maker` filter (a person's id, as their page links to it) and that person, if the viewer may see them."""
+    value = request.GET.get("maker", "")
+    if not (value.isascii() and value.isdigit() and len(value) <= 12):
+        return value, None
+    return value, Person.objects.visible_to(request.user).prefetch_related("names").filter(pk=int(value)).first()
+
+
 def works(request):
     selected = {param: request.GET.get(param, "") for param, *_rest in WORK_FACETS}
     filters = {f"{lookup}__{key}": selected[param] for param, _m, lookup, key in WORK_FACETS if selected[param]}
+    maker_value, maker = _maker(request)
+    if maker_value:
+        filters["work_makers__person_id"] = maker.pk if maker else 0  # no one's works for a person not public
     queryset = selectors.work_list(**filters).distinct()
+    page = _page(request, queryset)
     facets = []
+    if maker is not None:
+        facets.append(
+            {
+                "param": "maker",
+                "label": WorkMaker._meta.verbose_name,
+                "values": [
+                    {
+                        "label": maker.display_name,
+                        "hits": page.paginator.count,
+                        "selected": True,
+                        "href": _toggle(request, "maker", ""),
+                    }
+                ],
+            }
+        )
     base = Work.objects.published().filter(**filters)
     for param, model, _lookup, key in WORK_FACETS:
         counts = (
@@ -44,9 +72,7 @@ def works(request):
         ]
         if values:
             facets.append({"param": param, "label": model._meta.verbose_name, "values": values})
-    return render(
-        request, "public/works.html", {"page": _page(request, queryset), "facets": facets, "selected": selected}
-    )
+    return render(request, "public/works.html", {"page": page, "facets": facets, "selected": selected})
 
 
 def work(request, pk: int):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from .models import Exhibition, ExhibitionWork, Work, WorkImage, WorkMaker
 
@@ -19,6 +19,15 @@ def work_list(**filters):
             Prefetch("images", queryset=WorkImage.objects.order_by("position", "pk")),
         )
         .order_by("pk")
+    )
+
+
+def maker_credits():
+    """Credits on published works, latest work first, for a maker's page (where they are prefetched)."""
+    return (
+        WorkMaker.objects.filter(work__in=Work.objects.published())
+        .select_related("work")
+        .order_by(F("work__year_from").desc(nulls_last=True), "-work_id", "position", "pk")
     )
 
 
