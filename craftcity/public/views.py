@@ -165,8 +165,8 @@ def _person_page(request, pk: int) -> dict:
             n for n in dict.fromkeys(x.full_name for x in subject.names.all()) if n != subject.display_name
         ],
         "personal": {k: v for k, v in personal.items() if v},
-        "masters": list(subject.relations_as_junior.all()),
-        "apprentices": list(subject.relations_as_senior.all()),
+        "masters": subject.masters,
+        "apprentices": subject.apprentices,
         "works": works,
         "more_works": len(subject.work_credits) > WORKS_SHOWN,
         "events_coming": [e for e in events if not e["is_past"]],
