@@ -1,8 +1,14 @@
-"""Rendered public fragments are cached under a registry version that every change bumps.
+"""Stored public pages, and when they go stale.
 
-One counter is simpler and safer than tracking which page shows which record: any change to the
-registry makes every cached fragment stale at once, and fragments are cheap to render again.
+A stored page is keyed by two versions: the registry's, which every change to a record that many pages
+show bumps (a craft's name, an organization, a region), and its subject's own, which changes to records
+only a few pages show bump for just those pages (a person's names, their works, a master–apprentice link).
+Which pages a record shows on is declared by the interface that draws them (`register_page_scope`); a
+record without a declared scope, or one whose scope cannot be told, bumps the registry version.
 """
+
+import uuid
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import transaction
@@ -15,19 +21,26 @@ REGISTRY_APPS = {"people", "organizations", "lineage", "awards", "places", "taxo
 REGISTRY_MODELS = {"works.work", "works.workmaker", "events.event", "events.participant"}
 
 
-def registry_version() -> int:
-    version = cache.get(VERSION_KEY)
+def new_version() -> str:
+    """A fresh version. Versions are never counted up: a cache that drops a counter (a full file cache
+    culls entries) would count again from the start and bring back pages stored under the old numbers."""
+    return uuid.uuid4().hex[:16]
+
+
+def _version(key: str) -> str:
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(key, new_version(), timeout=None)
+        version = cache.get(key)
     return version
 
 
+def registry_version() -> str:
+    return _version(VERSION_KEY)
+
+
 def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.set(VERSION_KEY, new_version(), timeout=None)
 
 
 def registry_changed() -> None:
@@ -39,6 +52,39 @@ def registry_changed() -> None:
     transaction.on_commit(_bump)
 
 
+def _page_key(kind: str, pk) -> str:
+    return f"craftcity:page-version:{kind}:{pk}"
+
+
+def page_version(kind: str, pk) -> str:
+    """The registry's version and this page's own, as one: a page stored under it is current."""
+    own = _page_key(kind, pk)
+    found = cache.get_many([VERSION_KEY, own])
+    registry = found.get(VERSION_KEY) or registry_version()
+    return f"{registry}.{found.get(own) or _version(own)}"
+
+
+def _bump_pages(kind: str, pks) -> None:
+    cache.set_many({_page_key(kind, pk): new_version() for pk in pks}, timeout=None)
+
+
+def pages_changed(kind: str, pks) -> None:
+    """These subjects' pages are stale; now and again at commit, as for `registry_changed`."""
+    pks = sorted(set(pks))
+    if pks:
+        _bump_pages(kind, pks)
+        transaction.on_commit(lambda: _bump_pages(kind, pks))
+
+
+# model label -> (sender, signal kwargs) -> (page kind, subject pks), or None when it cannot be told
+_scopes: dict[str, Callable] = {}
+
+
+def register_page_scope(label: str, scope: Callable) -> None:
+    """Declare which pages show a model's records, so that a change to one makes only those stale."""
+    _scopes[label.lower()] = scope
+
+
 def is_registry_model(model) -> bool:
     """Whether saving or deleting a row of `model` changes what registry pages show."""
     meta = getattr(model, "_meta", None)
@@ -48,7 +94,13 @@ def is_registry_model(model) -> bool:
 
 
 def on_model_change(sender, **kwargs):
-    if kwargs.get("raw"):
+    if kwargs.get("raw") or not is_registry_model(sender):
         return
-    if is_registry_model(sender):
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return  # a many-to-many change is told again when done
+    scope = _scopes.get(sender._meta.label_lower)
+    pages = scope(sender, kwargs) if scope else None
+    if pages is None:
         registry_changed()
+    else:
+        pages_changed(*pages)

@@ -18,6 +18,12 @@ def still_on(now: dt.datetime, *, through: str = "") -> Q:
     return Q(**{f"{through}ends_at__gte": now}) | Q(**{f"{through}starts_at__gte": now - dt.timedelta(days=1)})
 
 
+def still_on_until(event) -> dt.datetime:
+    """The moment `event` leaves the calendar's "still on" (see `still_on`)."""
+    ends = event.starts_at + dt.timedelta(days=1)
+    return max(ends, event.ends_at) if event.ends_at else ends
+
+
 def calendar_events(
     *,
     kind: str = "",

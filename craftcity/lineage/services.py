@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from craftcity.audit.context import change_batch
+from craftcity.core.cache import pages_changed
 
 from . import graph
 from .models import Dynasty, DynastyMember, Relation
@@ -67,6 +68,9 @@ def dynasty_recompute(dynasty: Dynasty, *, edges: dict | None = None) -> Dynasty
             changed.append(member)
     DynastyMember.objects.bulk_create(new)
     DynastyMember.objects.bulk_update(changed, ["generation"])
+    # Bulk writes send no signals: the pages of the people who joined or changed generation are told here
+    # (those who left were deleted one by one, which signals).
+    pages_changed("person", [m.person_id for m in new + changed])
     dynasty.generation_count = max(gens.values())
     dynasty.member_count = len(gens)
     Dynasty.objects.filter(pk=dynasty.pk).update(

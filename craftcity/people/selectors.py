@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from django.db.models import Q
 from django.utils import timezone
 
 from craftcity.awards.models import Award
+from craftcity.core.translation import TranslatedText
+from craftcity.events.models import Participant
 from craftcity.events.selectors import public_participations
 from craftcity.lineage.models import DynastyMember, Relation
 from craftcity.organizations.models import Membership
+from craftcity.works.models import WorkMaker, years_display
 from craftcity.works.selectors import maker_credits
 
-from .models import Person
+from .models import Person, PersonName, choose_name_form
 
 
 def person_list(
@@ -33,45 +39,171 @@ def person_list(
     return qs.distinct().order_by("id")
 
 
-def person_detail(*, pk: int, user=None, works: int = 12, events: int = 12) -> Person:
-    """A person with everything their page shows. Of their credits on published works (`work_credits`) and
-    their participations in published events (`event_credits`) at most `works` and `events` are fetched, so
-    the page takes the same number of queries for a newcomer and for a master with hundreds of pieces.
+class Term(NamedTuple):
+    slug: str
+    name: TranslatedText
 
-    Their masters and apprentices (`masters`, `apprentices`: relations) come from one query, their names from
-    one more. The credits are plain queries with a LIMIT, not prefetches: for one person a sliced prefetch only adds
-    a window function and the prefetch machinery, which cost more than the rest of the page."""
-    person = (
-        Person.objects.visible_to(user)
-        .select_related("region", "country", "locality", "locality__region")
-        .prefetch_related(
-            "names",
-            "disciplines__field",
-            "techniques",
-            "materials",
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.filter(organization__status="published")
-                .select_related("organization")
-                .order_by("start_year"),
-            ),
-            Prefetch("awards", queryset=Award.objects.select_related("programme__awarding_body")),
-            Prefetch(
-                "dynasty_memberships",
-                queryset=DynastyMember.objects.select_related("dynasty").filter(dynasty__status="published"),
-            ),
-        )
-        .get(pk=pk)
-    )
-    links = list(
+
+class Line(NamedTuple):
+    """A dynasty (role: the generation) or an organization (role: the membership's) the person belongs to."""
+
+    slug: str
+    name: TranslatedText
+    role: object
+    start_year: int | None = None
+    end_year: int | None = None
+
+
+class Link(NamedTuple):
+    """A master or an apprentice."""
+
+    pk: int
+    name: str
+    kind: str
+    start_year: int | None
+    end_year: int | None
+
+
+class AwardLine(NamedTuple):
+    programme: TranslatedText
+    year: int
+    awarding_body: TranslatedText | None
+
+
+class WorkCredit(NamedTuple):
+    pk: int
+    title: TranslatedText
+    years: str
+    role: str
+
+
+class EventCredit(NamedTuple):
+    pk: int
+    slug: str
+    name: TranslatedText
+    starts_at: object
+    ends_at: object
+    is_all_day: bool
+    role: str
+    is_past: bool
+
+
+class _NameForm(NamedTuple):
+    language: str
+    is_primary: bool
+    full_name: str
+
+
+@dataclass
+class PersonPage:
+    """Everything a person's public page shows, read as plain values: model instances and the prefetch
+    machinery cost several times the queries themselves, and a page is read far more often than written."""
+
+    person: Person  # with where they live
+    names: list[_NameForm]  # every written form of their name, primary ones first
+    disciplines: list[Term]
+    techniques: list[str]
+    materials: list[str]
+    dynasties: list[Line]
+    masters: list[Link]
+    apprentices: list[Link]
+    memberships: list[Line]
+    awards: list[AwardLine]
+    works: list[WorkCredit]  # one row per role, latest work first
+    events: list[EventCredit]  # one row per role, events still on first
+
+    @property
+    def name(self) -> str:
+        """The person's name as the reader of the active language sees it (Person.display_name)."""
+        form = choose_name_form(self.names)
+        return form.full_name if form else ""
+
+    @property
+    def other_names(self) -> list[str]:
+        return [name for name in dict.fromkeys(form.full_name for form in self.names) if name != self.name]
+
+
+def _terms(person, field: str):
+    related = Person._meta.get_field(field)
+    term = related.related_model._meta.model_name
+    rows = related.remote_field.through.objects.filter(person=person)
+    return rows.order_by(f"{term}__position", f"{term}__slug").values_list(f"{term}__slug", f"{term}__name")
+
+
+def _links_and_names(person) -> tuple[list[Link], list[Link], list[_NameForm]]:
+    """The person's masters and apprentices named as the reader reads names, and the person's own name
+    forms: two queries."""
+    rows = list(
         Relation.objects.filter(
             Q(senior=person, junior__status="published", junior__merged_into__isnull=True)
             | Q(junior=person, senior__status="published", senior__merged_into__isnull=True)
-        ).select_related("senior", "junior")
+        ).values_list("senior_id", "junior_id", "kind", "start_year", "end_year")
     )
-    prefetch_related_objects([r.junior if r.senior_id == person.pk else r.senior for r in links], "names")
-    person.masters = [r for r in links if r.junior_id == person.pk]  # whom they learned from
-    person.apprentices = [r for r in links if r.senior_id == person.pk]  # whom they taught
-    person.work_credits = list(maker_credits().filter(person=person)[:works])
-    person.event_credits = list(public_participations(now=timezone.now()).filter(person=person)[:events])
-    return person
+    forms: dict[int, list[_NameForm]] = {}
+    partners = {senior if junior == person.pk else junior for senior, junior, *_rest in rows}
+    names = PersonName.objects.filter(person_id__in={person.pk, *partners})
+    for person_id, *form in names.values_list("person_id", "language", "is_primary", "full_name"):
+        forms.setdefault(person_id, []).append(_NameForm(*form))
+
+    def link(other: int, kind: str, start_year, end_year) -> Link:
+        name = choose_name_form(forms.get(other, []))
+        return Link(other, name.full_name if name else "", Relation.Kind(kind).label, start_year, end_year)
+
+    masters = [link(senior, *rest) for senior, junior, *rest in rows if junior == person.pk]
+    apprentices = [link(junior, *rest) for senior, junior, *rest in rows if senior == person.pk]
+    return masters, apprentices, forms.get(person.pk, [])
+
+
+def person_page(*, pk: int, user=None, works: int = 12, events: int = 12) -> PersonPage:
+    """What the person's page shows, in a fixed number of queries. Of their credits on published works and
+    their participations in published events at most `works` and `events` are read, so the page takes as long
+    for a newcomer as for a master with hundreds of pieces."""
+    person = Person.objects.visible_to(user).select_related("region", "country", "locality").get(pk=pk)
+    masters, apprentices, names = _links_and_names(person)
+    memberships = Membership.objects.filter(person=person, organization__status="published")
+    dynasties = DynastyMember.objects.filter(person=person, dynasty__status="published").order_by("dynasty_id")
+    participations = public_participations(now=timezone.now()).filter(person=person)
+    return PersonPage(
+        person=person,
+        names=names,
+        disciplines=[Term(*row) for row in _terms(person, "disciplines")],
+        techniques=[str(name) for _slug, name in _terms(person, "techniques")],
+        materials=[str(name) for _slug, name in _terms(person, "materials")],
+        dynasties=[
+            Line(*row)
+            for row in dynasties.order_by("dynasty_id").values_list("dynasty__slug", "dynasty__name", "generation")
+        ],
+        masters=masters,
+        apprentices=apprentices,
+        memberships=[
+            Line(slug, name, Membership.Role(role).label, start, end)
+            for slug, name, role, start, end in memberships.order_by("start_year", "organization_id").values_list(
+                "organization__slug", "organization__name", "role", "start_year", "end_year"
+            )
+        ],
+        awards=[
+            AwardLine(*row)
+            for row in Award.objects.filter(person=person)
+            .order_by("-year", "id")
+            .values_list("programme__name", "year", "programme__awarding_body__name")
+        ],
+        works=[
+            WorkCredit(pk, title, years_display(year_from, year_to), WorkMaker.Role(role).label)
+            for pk, title, year_from, year_to, role in maker_credits()
+            .filter(person=person)
+            .values_list("work_id", "work__title", "work__year_from", "work__year_to", "role")[:works]
+        ],
+        events=[
+            EventCredit(*event, Participant.Role(role).label, is_past)
+            for *event, role, is_past in participations.values_list(
+                "event_id",
+                "event__slug",
+                "event__name",
+                "event__starts_at",
+                "event__ends_at",
+                "event__is_all_day",
+                "role",
+                "is_past",
+            )[:events]
+        ],
+    )

@@ -12,18 +12,20 @@ def _texts(value) -> dict:
     return {k: v for k, v in dict(value or {}).items() if v}
 
 
-def person_jsonld(person, url: str, events=()) -> dict:
-    """`events`: (event, its page's URL) for the published events the person takes part in.
+def person_jsonld(page, url: str, events=()) -> dict:
+    """`page`: what the person's page shows (people.selectors.PersonPage); `events`: (event, its page's URL)
+    for the published events the person takes part in.
 
     What they made is not listed: schema.org gives a Person no property for it (a work names its creator)."""
+    person = page.person
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
         "@id": url,
         "url": url,
-        "name": person.display_name,
-        "alternateName": sorted({n.full_name for n in person.names.all()} - {person.display_name}),
-        "knowsAbout": [str(d.name) for d in person.disciplines.all()],
+        "name": page.name,
+        "alternateName": sorted(set(page.other_names)),
+        "knowsAbout": [str(d.name) for d in page.disciplines],
     }
     if person.birth_year:
         data["birthDate"] = str(person.birth_year)
@@ -34,10 +36,10 @@ def person_jsonld(person, url: str, events=()) -> dict:
     bio = _texts(person.biography)
     if bio:
         data["description"] = str(person.biography)
-    awards = [f"{a.programme} {a.year}" for a in person.awards.all()]
+    awards = [f"{a.programme} {a.year}" for a in page.awards]
     if awards:
         data["award"] = awards
-    orgs = [{"@type": "Organization", "name": str(m.organization.name)} for m in person.memberships.all()]
+    orgs = [{"@type": "Organization", "name": str(m.name)} for m in page.memberships]
     if orgs:
         data["memberOf"] = orgs
     for field in ("email", "phone"):

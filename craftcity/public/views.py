@@ -10,18 +10,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from craftcity.awards.models import Award, AwardProgramme
-from craftcity.core.cache import registry_version
+from craftcity.core.cache import page_version
+from craftcity.events.selectors import still_on_until
 from craftcity.geo.models import Country, Region
 from craftcity.lineage.models import Dynasty
 from craftcity.lineage.selectors import dynasty_detail, dynasty_tree
 from craftcity.organizations.models import Membership, Organization
 from craftcity.people.models import Person
-from craftcity.people.selectors import person_detail, person_list
+from craftcity.people.selectors import person_list, person_page
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import Discipline, Material, Technique
 
@@ -127,61 +128,69 @@ def people(request):
     )
 
 
+# A stored page is kept this long at most: its events move from "upcoming" to "past" with time alone.
+STORED_FOR = 24 * 3600
+
+
 def person(request, pk: int):
-    """A person's page. For visitors who see no personal data the whole page is cached until the registry
-    changes (it carries no per-visitor token); signed-in viewers, who may see more, get a fresh render."""
-    cacheable = not request.user.is_authenticated and not request.GET  # a query string is never cached
-    key = f"page:person:{pk}:{translation.get_language()}:{request.get_host()}:{registry_version()}"
-    if cacheable and (html := cache.get(key)) is not None:
-        return HttpResponse(html)
-    response = render(request, "public/person.html", {"page": _person_page(request, pk)})
+    """A person's page. For visitors who see no personal data the whole page is stored until a record it
+    shows changes (it carries no per-visitor token); signed-in viewers, who may see more, get a fresh render.
+    `X-Cache` tells operators which it was."""
+    cacheable = not request.user.is_authenticated and not request.GET  # a query string is never stored
     if cacheable:
-        cache.set(key, response.content.decode(), timeout=3600)
+        key = f"page:person:{pk}:{translation.get_language()}:{request.get_host()}:{page_version('person', pk)}"
+        if (html := cache.get(key)) is not None:
+            response = HttpResponse(html)
+            response["X-Cache"] = "hit"
+            return response
+    page = _person_page(request, pk)
+    response = render(request, "public/person.html", {"page": page})
+    if cacheable:
+        cache.set(key, response.content.decode(), timeout=page["keep_for"])
+        response["X-Cache"] = "miss"
     return response
 
 
-def _credits(rows, attr: str) -> list[dict]:
+def _credits(rows) -> list[dict]:
     """One entry per work or event (in the rows' order) with every role the person had in it."""
     grouped: dict[int, dict] = {}
     for row in rows:
-        item = getattr(row, attr)
-        entry = grouped.setdefault(item.pk, {"item": item, "roles": [], "is_past": getattr(row, "is_past", False)})
-        entry["roles"].append(row.get_role_display())
+        grouped.setdefault(row.pk, {"item": row, "roles": []})["roles"].append(row.role)
     return list(grouped.values())
 
 
 def _person_page(request, pk: int) -> dict:
     try:
         # One more of each than is shown tells whether there are more.
-        subject = person_detail(pk=pk, user=request.user, works=WORKS_SHOWN + 1, events=EVENTS_SHOWN + 1)
+        data = person_page(pk=pk, user=request.user, works=WORKS_SHOWN + 1, events=EVENTS_SHOWN + 1)
     except Person.DoesNotExist:
         raise Http404(_("No such person in the registry.")) from None
-    works = _credits(subject.work_credits, "work")[:WORKS_SHOWN]
-    events = _credits(subject.event_credits, "event")[:EVENTS_SHOWN]
+    subject = data.person
+    works = _credits(data.works)
+    events = _credits(data.events)[:EVENTS_SHOWN]
     personal = {field: subject.personal_value(field, request.user) for field in Person.PERSONAL_FIELDS}
     context = {
         "person": subject,
-        "other_names": [
-            n for n in dict.fromkeys(x.full_name for x in subject.names.all()) if n != subject.display_name
-        ],
+        "page": data,
         "personal": {k: v for k, v in personal.items() if v},
-        "masters": subject.masters,
-        "apprentices": subject.apprentices,
-        "works": works,
-        "more_works": len(subject.work_credits) > WORKS_SHOWN,
-        "events_coming": [e for e in events if not e["is_past"]],
-        "events_past": [e for e in events if e["is_past"]],
+        "works": works[:WORKS_SHOWN],
+        "more_works": len(works) > WORKS_SHOWN,
+        "events_coming": [e for e in events if not e["item"].is_past],
+        "events_past": [e for e in events if e["item"].is_past],
     }
-    facts = [str(d.name) for d in subject.disciplines.all()] + ([str(subject.region)] if subject.region else [])
-    taken_part = [
-        (e["item"], request.build_absolute_uri(reverse("public:event", args=[e["item"].slug]))) for e in events
-    ]
+    name = data.name
+    facts = [str(d.name) for d in data.disciplines] + ([str(subject.region)] if subject.region else [])
+    event_url = request.build_absolute_uri(reverse("public:event", args=["slug-placeholder"]))
+    taken_part = [(e["item"], event_url.replace("slug-placeholder", e["item"].slug)) for e in events]
+    now = timezone.now()
+    changes_at = [still_on_until(e["item"]) for e in events if not e["item"].is_past]
     return {
-        "title": subject.display_name,
-        "description": ", ".join([subject.display_name, *facts]),
+        "keep_for": max(1, min([STORED_FOR, *((at - now).total_seconds() for at in changes_at)])),
+        "title": name,
+        "description": ", ".join([name, *facts]),
         "body": mark_safe(render_to_string("public/_person_body.html", context, request=request)),
         "jsonld": jsonld.script_tag(
-            jsonld.person_jsonld(subject, request.build_absolute_uri(request.path), events=taken_part)
+            jsonld.person_jsonld(data, request.build_absolute_uri(request.path), events=taken_part)
         ),
     }
 

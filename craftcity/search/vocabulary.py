@@ -21,6 +21,8 @@ from django.db import connection, transaction
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from craftcity.core.cache import new_version
+
 VERSION_KEY = "craftcity:search-index-version"
 CHECK_EVERY = 1.0  # seconds between looks at the shared version
 
@@ -97,7 +99,7 @@ class _Holder:
         now = time.monotonic()
         checked_at, version = self.checked.get(alias, (0.0, None))
         if now - checked_at > CHECK_EVERY or version is None:
-            version = cache.get(VERSION_KEY, 0)
+            version = cache.get(VERSION_KEY, "")
             self.checked[alias] = (now, version)
         held = self.loaded.get(alias)
         if held is not None and held[0] == version:
@@ -121,10 +123,7 @@ def vocabulary() -> Vocabulary:
 
 def _bump() -> None:
     _holder.forget()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    cache.set(VERSION_KEY, new_version(), timeout=None)
 
 
 def index_changed() -> None:

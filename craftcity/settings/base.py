@@ -145,11 +145,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# Shared by every process on the machine (rendered public fragments; see core/cache.py).
+# Shared by every process on the machine: stored public pages and their versions (see core/cache.py).
+# A file cache lists its folder on every write once full, so it holds a few thousand pages; a larger city
+# points CACHES at Redis or Memcached in its own settings module.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("CRAFTCITY_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CRAFTCITY_CACHE_MAX_ENTRIES", "5000"))},
     }
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

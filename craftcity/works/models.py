@@ -50,6 +50,13 @@ class Collection(TimeStamped, DemoMarked, Publishable):
         return str(self.name) or self.slug
 
 
+def years_display(year_from, year_to) -> str:
+    """A work's years as pages write them: "1998", "1998–2003"."""
+    if year_from and year_to and year_to != year_from:
+        return f"{year_from}–{year_to}"
+    return str(year_from or year_to or "")
+
+
 class WorkQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Work.Status.PUBLISHED)
@@ -194,9 +201,7 @@ class Work(TimeStamped, DemoMarked):
 
     @property
     def date_display(self) -> str:
-        if self.year_from and self.year_to and self.year_to != self.year_from:
-            return f"{self.year_from}–{self.year_to}"
-        return str(self.year_from or self.year_to or "")
+        return years_display(self.year_from, self.year_to)
 
     @property
     def license_url(self) -> str:

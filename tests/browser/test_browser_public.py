@@ -113,6 +113,29 @@ def test_keyboard_users_can_skip_to_content_and_see_focus(page, city):
     assert page.url.endswith("#main")
 
 
+def test_a_typo_in_the_first_letters_finds_the_master_whose_page_leads_to_his_work_and_apprentice(page, city):
+    from craftcity.works import services as works
+
+    belt = works.work_create(
+        title={"en": "Silver belt", "kk": "Күміс белдік"}, makers=[city["rafikov"]], year_from=1998
+    )
+    works.work_publish(work=belt)
+    page.goto("/en/search/")
+    page.fill("#search-q", "Arfikov")  # the first two letters swapped
+    page.press("#search-q", "Enter")
+    page.locator("#group-person + .results a", has_text="Ikramzhan Rafikov").click()
+    expect(page.locator("h1")).to_have_text("Ikramzhan Rafikov")
+    works_section = page.locator("section", has=page.locator("h2", has_text="Works"))
+    expect(works_section.locator("li")).to_contain_text("Silver belt, 1998")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "person-en.png"), full_page=True)
+    page.locator("a", has_text="Aizhan Bekkulova").click()
+    expect(page.locator("h1")).to_have_text("Aizhan Bekkulova")
+    expect(page.locator("section", has=page.locator("h3", has_text="Learned from"))).to_contain_text(
+        "Ikramzhan Rafikov"
+    )
+
+
 @pytest.mark.parametrize(
     "path", ["/en/", "/kk/people/", "/ru/dynasties/rafikovs/", "/en/search/?q=Bekkulova", "/en/map/", "PERSON"]
 )
