@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -25,6 +25,7 @@ from craftcity.people.models import Person
 from craftcity.people.selectors import person_list, person_page
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import Discipline, Material, Technique
+from craftcity.works.models import Work
 
 from . import jsonld
 
@@ -258,11 +259,17 @@ def discipline(request, slug: str):
         .order_by("-hits")
     )
     lines = Dynasty.objects.published().filter(discipline=subject).order_by("-generation_count")
-    return render(
-        request,
-        "public/discipline.html",
-        {"discipline": subject, "page": _page(request, masters), "by_region": by_region, "dynasties": lines},
-    )
+    works = Work.objects.published().filter(discipline=subject)
+    context = {
+        "discipline": subject,
+        "page": _page(request, masters),
+        "by_region": by_region,
+        "dynasties": lines,
+        # The latest works; the catalogue filtered by this craft holds them all.
+        "works": works.order_by(F("year_from").desc(nulls_last=True), "-pk")[:WORKS_SHOWN],
+        "work_count": works.count(),
+    }
+    return render(request, "public/discipline.html", context)
 
 
 def region(request, code: str):

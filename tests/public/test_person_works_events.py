@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from craftcity.events.models import Event, Participant
 from craftcity.events.services import event_create
@@ -163,3 +163,20 @@ def test_a_cached_page_follows_changes_to_a_works_makers(client, maker, make_per
     assert "Shared bowl" in _page(client, maker) and "(Assistant)" in _page(client, maker)
     works.work_update(work=work, makers=[other])
     assert "Shared bowl" not in _page(client, maker)
+
+
+def test_a_crafts_page_lists_its_latest_works_and_links_to_all_of_them(client, maker):
+    from craftcity.taxonomy.models import CreativeField, Discipline
+
+    field = CreativeField.objects.create(slug="crafts", name={"en": "Crafts"})
+    jewellery = Discipline.objects.create(slug="jewellery", field=field, name={"en": "Jewellery"})
+    for year in range(2000, 2014):
+        _work(f"Ring {year}", [maker], year_from=year, discipline=jewellery)
+    _work("Unpublished brooch", [maker], publish=False, discipline=jewellery)
+    html = client.get("/en/crafts/jewellery/").content.decode()
+    assert "Ring 2013" in html and "Ring 2002" in html
+    assert "Ring 2001" not in html  # beyond the twelve latest
+    assert "Unpublished brooch" not in html
+    assert "/en/works/?discipline=jewellery" in html and "All 14 works in the catalogue" in html
+    with translation.override("ru"):
+        assert "Все 14 произведений в каталоге" in client.get("/ru/crafts/jewellery/").content.decode()
