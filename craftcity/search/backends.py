@@ -123,18 +123,18 @@ class SQLiteBackend(SearchBackend):
                 _merge(found, rows)
                 return len(rows)
 
-            if keys:
-                # The precise path, enough for nearly every query. Unranked, since ranking computes a score for
-                # every match and these are few; when there are more than `limit`, the index's rank picks them.
-                match = self._name_match(keys, typing=typing)
+            def run_names(forgiving: bool):
+                # Unranked, since ranking computes a score for every match and these are few; when there are
+                # more than `limit`, the index's rank picks which.
+                match = self._name_match(keys, typing=typing, forgiving=forgiving)
                 if run("search_fts", match, ranked=False) >= limit:
                     found.clear()
                     run("search_fts", match)
+
+            if keys:
+                run_names(forgiving=False)  # the precise path, enough for nearly every query
                 if not found:
-                    forgiving = self._name_match(keys, typing=typing, forgiving=True)
-                    if run("search_fts", forgiving, ranked=False) >= limit:
-                        found.clear()
-                        run("search_fts", forgiving)
+                    run_names(forgiving=True)
             if len(found) < enough and len(keys) > 1:
                 # Typos beyond the vocabulary's reach, or one that makes another name: the other tokens still
                 # match, and the mistyped one is matched by its first letters (a cheap prefix query).

@@ -62,7 +62,7 @@ class Vocabulary:
         """Indexed keys within the allowed edit distance of a typed key or of it without a loose ending;
         closest first, then those that needed less of the ending dropped."""
         best: dict[str, tuple[int, int]] = {}
-        for cut in range(0, min(LOOSE_ENDING, len(typed) - 4) + 1):
+        for cut in range(max(0, min(LOOSE_ENDING, len(typed) - 4)) + 1):  # the ending only of longer keys
             part = typed[: len(typed) - cut]
             distance = allowed_distance(part)
             if not distance:
