@@ -169,10 +169,7 @@ def person_page(*, pk: int, user=None, works: int = 12, events: int = 12) -> Per
         disciplines=[Term(*row) for row in _terms(person, "disciplines")],
         techniques=[str(name) for _slug, name in _terms(person, "techniques")],
         materials=[str(name) for _slug, name in _terms(person, "materials")],
-        dynasties=[
-            Line(*row)
-            for row in dynasties.order_by("dynasty_id").values_list("dynasty__slug", "dynasty__name", "generation")
-        ],
+        dynasties=[Line(*row) for row in dynasties.values_list("dynasty__slug", "dynasty__name", "generation")],
         masters=masters,
         apprentices=apprentices,
         memberships=[
