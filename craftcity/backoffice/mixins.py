@@ -1,6 +1,11 @@
-"""What every back-office screen shares: history, one batch per save, and object-level rules."""
+"""What every back-office screen shares: history, one batch per save, object-level rules, and services'
+refusals shown on the form."""
 
-from django.core.exceptions import PermissionDenied
+from contextlib import contextmanager
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from craftcity.audit.context import change_batch
@@ -11,11 +16,49 @@ def can_manage_history(user) -> bool:
     return user.is_active and (user.is_superuser or user.has_perm("audit.change_changebatch"))
 
 
+class ServiceRefused(Exception):
+    """A service refused a back-office save; BatchedAdmin rolls it back and shows the form again with the reason."""
+
+    def __init__(self, error: PermissionDenied | ValidationError):
+        super().__init__(error)
+        self.error = error
+
+
+@contextmanager
+def refusals_on_form():
+    """Wrap the service calls of save_model/save_related: what the service refuses ends on the page, not in a 500."""
+    try:
+        yield
+    except (PermissionDenied, ValidationError) as error:
+        raise ServiceRefused(error) from error
+
+
+def _refused_form(form_class, error):
+    """The same form, made invalid by the reason a service gave, each message on its field where it has one."""
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        errors = error.error_dict
+    else:
+        messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+        errors = {NON_FIELD_ERRORS: [m for m in messages if m] or [_("You may not make this change.")]}
+
+    class RefusedForm(form_class):
+        def clean(self):
+            cleaned_data = super().clean()
+            for field, messages in errors.items():
+                self.add_error(field if field in self.fields else None, messages)
+            return cleaned_data
+
+    return RefusedForm
+
+
 class BatchedAdmin(SimpleHistoryAdmin):
     """Each save in the back office, inlines included, is one change batch that can be undone at once.
 
     A record's history shows old values, personal data included, and its "revert" screen saves: both
-    are open only to who may change the record itself (or manage history), never to mere viewers."""
+    are open only to who may change the record itself (or manage history), never to mere viewers.
+
+    Screens whose saves call services wrap those calls in `refusals_on_form()`: a refusal undoes the save
+    and shows the form again with the service's message, in the user's language."""
 
     def _history_object(self, request, object_id):
         obj = self.get_queryset(request).filter(pk=object_id).first()
@@ -28,11 +71,27 @@ class BatchedAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         return obj
 
+    def _showing_refusals(self, view, request, *args):
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return view(request, *args)
+        except ServiceRefused as refused:
+            # Whatever the refused save wrote is rolled back. The same data, validated again with the reason
+            # added, comes back as the form with everything the user typed and the service's message on it.
+            request.service_refusal = refused.error
+            return view(request, *args)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        refusal = getattr(request, "service_refusal", None)
+        return form if refusal is None else _refused_form(form, refusal)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST":
             label = f"{self.model._meta.verbose_name} {object_id or '+'}"
             with change_batch(user=request.user, label=label):
-                return super().changeform_view(request, object_id, form_url, extra_context)
+                view = super().changeform_view
+                return self._showing_refusals(view, request, object_id, form_url, extra_context)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def delete_view(self, request, object_id, extra_context=None):
@@ -52,7 +111,8 @@ class BatchedAdmin(SimpleHistoryAdmin):
             if obj is not None and not self.has_change_permission(request, obj):
                 raise PermissionDenied
             with change_batch(user=request.user, label=f"revert {self.model._meta.verbose_name} {object_id}"):
-                return super().history_form_view(request, object_id, version_id, extra_context)
+                view = super().history_form_view
+                return self._showing_refusals(view, request, object_id, version_id, extra_context)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def delete_queryset(self, request, queryset):

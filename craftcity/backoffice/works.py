@@ -1,7 +1,9 @@
 """Back-office screens for the catalogue: works with makers, provenance and images; collections; exhibitions.
 
-Saves go through the admin's change batch; uploads are checked by the same rules as the services
-(type, size, pixel count) and their derivatives are made once, with location metadata stripped."""
+A work, its makers and its provenance are saved by craftcity.works.services, as through the API, so the
+same rules hold (an artisan edits only their own works and stays one of their makers); a refusal comes
+back on the form. Saves go through the admin's change batch; uploads are checked by the same rules as the
+services (type, size, pixel count) and their derivatives are made once, with location metadata stripped."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -14,13 +16,32 @@ from craftcity.works import services
 from craftcity.works.images import check_image, make_derivatives
 from craftcity.works.models import Collection, Exhibition, ExhibitionWork, ProvenanceEvent, Work, WorkImage, WorkMaker
 
-from .mixins import BatchedAdmin
+from .mixins import BatchedAdmin, refusals_on_form
+
+
+def _may_edit_makers(request, work) -> bool:
+    return can_edit_work(request.user, work) if work is not None else request.user.has_perm("works.add_work")
 
 
 class WorkMakerInline(admin.TabularInline):
+    """Artisans list the makers of their own works, as through the API; the services decide what may be saved."""
+
     model = WorkMaker
     extra = 1
     autocomplete_fields = ["person"]
+    fields = ["person", "role", "position"]
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or _may_edit_makers(request, obj)
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) or _may_edit_makers(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) or _may_edit_makers(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) or _may_edit_makers(request, obj)
 
 
 class ProvenanceInline(admin.TabularInline):
@@ -84,17 +105,39 @@ class WorkAdmin(BatchedAdmin):
             return False
         return super().has_change_permission(request, obj)
 
+    def save_model(self, request, obj, form, change):
+        # A new work is written in save_related: work_create needs its makers, which only the inlines hold.
+        # A change is written here, so that the history's revert screen (which has no inlines) saves it too.
+        if change:
+            with refusals_on_form():
+                services.work_update(actor=request.user, work=obj, **form.cleaned_data)
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # An artisan cataloguing their own piece is its maker, or they could not see it after saving.
-        person = getattr(request.user, "person", None)
+        makers = next((f for f in formsets if f.model is WorkMaker), None)
+        provenance = next((f for f in formsets if f.model is ProvenanceEvent), None)
         work = form.instance
-        if (
-            not can_catalogue(request.user)
-            and person is not None
-            and not work.work_makers.filter(person=person).exists()
-        ):
-            WorkMaker.objects.create(work=work, person=person, role=WorkMaker.Role.MAKER)
+        with refusals_on_form():
+            if not change:
+                created = services.work_create(
+                    actor=request.user,
+                    makers=_makers(request, makers, adding=True),
+                    provenance=_provenance(provenance) if provenance is not None else (),
+                    **form.cleaned_data,
+                )
+                # The admin goes on with the form's instance: it logs it, saves the images to it, redirects to it.
+                work.pk, work._state.adding, work._state.db = created.pk, False, created._state.db
+            else:
+                if makers is not None and makers.has_changed():
+                    services.work_makers_set(
+                        actor=request.user, work=work, makers=_makers(request, makers, adding=False)
+                    )
+                if provenance is not None and provenance.has_changed():
+                    services.work_provenance_set(actor=request.user, work=work, events=_provenance(provenance))
+        for formset in formsets:
+            if formset in (makers, provenance):
+                formset.save(commit=False)  # writes nothing; tells the admin's change message what changed
+            else:
+                self.save_formset(request, form, formset, change)
 
     @admin.action(description=_("Publish the selected works"))
     def publish(self, request, queryset):
@@ -111,6 +154,36 @@ class WorkAdmin(BatchedAdmin):
             return
         for work in queryset:
             services.work_withdraw(actor=request.user, work=work)
+
+
+def _rows(formset) -> list[dict]:
+    """What an inline holds once saved, in position order: the rows the form showed, less those ticked for
+    deletion; rows the form did not show (added meanwhile, e.g. by `work.makers.add()`); and new rows filled
+    in. The services replace all rows, so none may be dropped just because the form did not know of it."""
+    deleted = formset.deleted_forms
+    shown = [form.instance.pk for form in formset.initial_forms]
+    rows = [form.cleaned_data for form in formset.initial_forms if form not in deleted]
+    rows += [
+        {name: getattr(obj, name) for name in formset.form.base_fields}
+        for obj in formset.get_queryset().exclude(pk__in=shown)
+    ]
+    rows += [form.cleaned_data for form in formset.extra_forms if form.has_changed() and form not in deleted]
+    return sorted(rows, key=lambda row: row.get("position") or 0)
+
+
+def _makers(request, formset, *, adding: bool) -> list[tuple]:
+    makers = [(row["person"], row["role"]) for row in _rows(formset)] if formset is not None else []
+    own = getattr(request.user, "person", None)
+    listed = {person.pk for person, _role in makers}
+    if adding and own is not None and own.pk not in listed and not can_catalogue(request.user):
+        # An artisan cataloguing their own piece is its maker, or they could not see it after saving.
+        makers.append((own, WorkMaker.Role.MAKER))
+    return makers
+
+
+def _provenance(formset) -> list[dict]:
+    fields = [name for name in formset.form.base_fields if name != "position"]
+    return [{name: row[name] for name in fields} for row in _rows(formset)]
 
 
 @admin.register(Collection)

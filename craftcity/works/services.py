@@ -100,13 +100,36 @@ def work_update(*, actor=None, work: Work, makers=None, provenance=None, **field
         for key, value in m2m.items():
             getattr(work, key).set(value)
         if makers is not None:
-            if actor is not None and not can_catalogue(actor):
-                own = _own_person(actor)
-                if own is None or own.pk not in {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}:
-                    raise PermissionDenied(_("You cannot remove yourself from the makers of your own work."))
-            _set_makers(work, makers)
+            work_makers_set(actor=actor, work=work, makers=makers)
         if provenance is not None:
-            _set_provenance(work, provenance)
+            work_provenance_set(actor=actor, work=work, events=provenance)
+    return work
+
+
+@transaction.atomic
+def work_makers_set(*, actor=None, work: Work, makers) -> Work:
+    """Replace a work's makers (people, or (person, role) pairs); an artisan must stay one of them."""
+    if actor is not None and not can_edit_work(actor, work):
+        raise PermissionDenied(_("You may not edit this work."))
+    if actor is not None and not can_catalogue(actor):
+        own = _own_person(actor)
+        if own is None or own.pk not in {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}:
+            raise PermissionDenied(_("You cannot remove yourself from the makers of your own work."))
+    with change_batch(user=actor, label=f"edit makers of work {work.pk}"):
+        _set_makers(work, makers)
+        # The work's page and its harvest datestamp change with its makers.
+        Work.objects.filter(pk=work.pk).update(updated_at=timezone.now())
+    return work
+
+
+@transaction.atomic
+def work_provenance_set(*, actor=None, work: Work, events) -> Work:
+    """Replace a work's provenance with `events`, dicts of ProvenanceEvent fields in order."""
+    if actor is not None and not can_edit_work(actor, work):
+        raise PermissionDenied(_("You may not edit this work."))
+    with change_batch(user=actor, label=f"edit provenance of work {work.pk}"):
+        _set_provenance(work, events)
+        Work.objects.filter(pk=work.pk).update(updated_at=timezone.now())
     return work
 
 

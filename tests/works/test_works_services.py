@@ -83,6 +83,23 @@ def test_artisan_catalogues_own_work_but_not_someone_elses(make_user, make_perso
         services.work_publish(actor=user, work=mine)
 
 
+def test_an_artisan_stays_among_the_makers_of_their_own_work(make_user, make_person, make_work):
+    user = make_user(role="artisan")
+    me, other = make_person("Өз Шебер", user=user), make_person("Басқа Шебер")
+    mine = services.work_create(actor=user, title={"en": "My ring"}, makers=[me])
+    stamped = mine.updated_at
+    services.work_makers_set(actor=user, work=mine, makers=[me, other])
+    mine.refresh_from_db()
+    assert mine.updated_at > stamped  # harvesters and cached pages learn of the new maker
+    with pytest.raises(PermissionDenied, match="remove yourself"):
+        services.work_makers_set(actor=user, work=mine, makers=[other])
+    with pytest.raises(PermissionDenied, match="remove yourself"):
+        services.work_update(actor=user, work=mine, makers=[])
+    assert list(mine.makers.order_by("work_makers__position")) == [me, other]
+    with pytest.raises(PermissionDenied, match="may not edit this work"):
+        services.work_provenance_set(actor=user, work=make_work(makers=[other]), events=[])
+
+
 def test_curator_catalogues_and_publishes(make_user, make_person):
     curator = make_user(role="curator")
     work = services.work_create(actor=curator, title={"en": "Bowl"}, makers=[make_person()])
