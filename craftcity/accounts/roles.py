@@ -82,6 +82,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "people.edit_any_person",
         "people.view_personal_data",
         "organizations.edit_any_organization",
+        # Registrars keep every event in order, whoever organises it; organisers run only their own.
+        *[p for model in EVENT_MODELS for p in _crud(model)],
+        "events.manage_any_event",
         "audit.view_changebatch",
         "audit.change_changebatch",
     ],
@@ -92,12 +95,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "works.edit_any_work",
         "works.publish_work",
     ],
+    # Organisers run only the events of the organizations they belong to (events.rules.can_manage_event).
     Role.ORGANISER: [
         *_crud("people.person", add=False, change=False, delete=False),
         *_crud("organizations.organization", add=False, change=False, delete=False),
         *_crud("places.place"),
         *[p for model in EVENT_MODELS for p in _crud(model)],
-        "events.manage_any_event",
         "awards.view_award",
     ],
     Role.ANALYST: [

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from craftcity.events import services
 from craftcity.events.conflicts import juror_conflicts
 from craftcity.events.models import Application, Call, Category, Event
-from craftcity.events.rules import can_manage_event, own_person
+from craftcity.events.rules import can_manage_event, managed_event_ids, own_person
 from craftcity.events.selectors import calendar_events, competition_results
 
 from .fields import TranslatedJSONField
@@ -175,9 +175,17 @@ class ApplicationSerializer(serializers.ModelSerializer):
         competition = getattr(application.call.event, "competition", None)
         person = own_person(user)
         is_own = person is not None and person.pk == application.person_id
-        if competition is not None and competition.is_blind and not is_own and not can_manage_event(user):
+        if competition is not None and competition.is_blind and not is_own and not self._runs(application):
             data["person"] = None
         return data
+
+    def _runs(self, application) -> bool:
+        """Whether the reader organises this entry's event (worked out once per response, not per row)."""
+        if "managed_event_ids" not in self.context:
+            request = self.context.get("request")
+            self.context["managed_event_ids"] = managed_event_ids(request.user if request else None)
+        ids = self.context["managed_event_ids"]
+        return ids is None or application.call.event_id in ids
 
 
 class ScoresSerializer(serializers.Serializer):
@@ -185,7 +193,8 @@ class ScoresSerializer(serializers.Serializer):
 
 
 class ApplicationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Your own applications; organisers see every application. Apply with POST {call, answers}."""
+    """Your own applications, the entries you judge, and, for organisers, the applications to the events their
+    organizations run (registrars: every event). Apply with POST {call, answers}."""
 
     serializer_class = ApplicationSerializer
     permission_classes = [IsAuthenticated]
@@ -193,12 +202,14 @@ class ApplicationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
     def get_queryset(self):
         qs = Application.objects.select_related("call__event", "person", "category")
         user = self.request.user
-        if can_manage_event(user):
+        managed = managed_event_ids(user)
+        if managed is None:
             rows = qs
         else:
             person = own_person(user)
             jury = Q(call__event__competition__jurors__person=person) & Q(status="confirmed") if person else Q(pk=None)
-            rows = qs.filter(Q(person=person) | jury) if person else qs.none()
+            mine = Q(person=person) | jury if person else Q(pk=None)
+            rows = qs.filter(mine | Q(call__event_id__in=managed))
         for key in ("status", "stage"):
             if self.request.query_params.get(key):
                 rows = rows.filter(**{key: self.request.query_params[key]})

@@ -16,6 +16,8 @@ from craftcity.accounts.rules import (
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
 from craftcity.awards.models import Award, AwardProgramme
+from craftcity.core.models import PublicationStatus
+from craftcity.events.rules import member_organization_ids
 from craftcity.geo.models import Country, Locality, Region
 from craftcity.lineage.models import Dynasty, DynastyMember, Relation
 from craftcity.organizations.models import Membership, Organization
@@ -35,14 +37,24 @@ def _is_registrar(user) -> bool:
     return user.is_superuser or user.has_perm("people.edit_any_person")
 
 
-def _is_member_autocomplete(request) -> bool:
-    """The person box of a membership form asking for choices (Django admin's autocomplete view)."""
+def _is_autocomplete(request, app_label: str, model_names: set[str], field_name: str) -> bool:
+    """A box of the given form field asking for choices (Django admin's autocomplete view)."""
     return (
         request.path.endswith("/autocomplete/")
-        and request.GET.get("app_label") == "organizations"
-        and request.GET.get("model_name") == "membership"
-        and request.GET.get("field_name") == "person"
+        and request.GET.get("app_label") == app_label
+        and request.GET.get("model_name") in model_names
+        and request.GET.get("field_name") == field_name
     )
+
+
+def _is_member_autocomplete(request) -> bool:
+    """The person box of a membership form asking for choices."""
+    return _is_autocomplete(request, "organizations", {"membership"}, "person")
+
+
+def _is_event_autocomplete(request, model_names: set[str], field_name: str) -> bool:
+    """An organiser's event screen asking for people (participants, jurors) or organizations (supporters…)."""
+    return _is_autocomplete(request, "events", model_names, field_name) and request.user.has_perm("events.change_event")
 
 
 def can_see_personal_data_of_places(user) -> bool:
@@ -193,6 +205,9 @@ class PersonAdmin(BatchedAdmin):
         if _is_member_autocomplete(request) and edited_organization_ids(request.user):
             # An organization editor picks new members among the published people (names only are shown).
             return qs.active().published()
+        if _is_event_autocomplete(request, {"participant", "juror"}, "person"):
+            # So does an organiser picking an event's participants and jurors.
+            return qs.active().published()
         person = getattr(request.user, "person", None)
         return qs.filter(pk=person.pk) if person else qs.none()
 
@@ -281,6 +296,9 @@ class OrganizationAdmin(BatchedAdmin):
             return qs
         if request.user.has_perm("organizations.view_organization") and not hasattr(request.user, "person"):
             return qs
+        if _is_event_autocomplete(request, {"eventorganization"}, "organization"):
+            # An organiser names their own organizations as organisers and any published one as a supporter.
+            return qs.filter(Q(status=PublicationStatus.PUBLISHED) | Q(pk__in=member_organization_ids(request.user)))
         return qs.filter(pk__in=edited_organization_ids(request.user))
 
     def has_change_permission(self, request, obj=None):

@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -26,15 +28,116 @@ from craftcity.events.models import (
     Juror,
     Participant,
 )
+from craftcity.events.rules import can_manage_event, managed_event_ids
 from craftcity.events.selectors import competition_results
 
 from .mixins import BatchedAdmin
 
+# How each event record reaches its event: the screens below show an organiser only the rows of events they run.
+EVENT_PATHS = {
+    Event: "pk",
+    Call: "event_id",
+    Competition: "event_id",
+    Category: "competition__event_id",
+    Application: "call__event_id",
+}
+
+
+def _managed(request) -> set[int] | None:
+    """The events the signed-in user runs (None: all), worked out once per request."""
+    if not hasattr(request, "_managed_event_ids"):
+        request._managed_event_ids = managed_event_ids(request.user)
+    return request._managed_event_ids
+
+
+class EventScopedChoices:
+    """Pickers (an event, a parent event, a call, a category) offer an organiser only what belongs to their events,
+    so a saved form cannot point into another organization's event either."""
+
+    def get_field_queryset(self, db, db_field, request):
+        queryset = super().get_field_queryset(db, db_field, request)
+        model = db_field.remote_field.model
+        ids = _managed(request)
+        if model not in EVENT_PATHS or ids is None:
+            return queryset
+        if queryset is None:
+            queryset = model._default_manager.using(db)
+        return queryset.filter(**{f"{EVENT_PATHS[model]}__in": ids})
+
+
+class EventScopedAdmin(EventScopedChoices, BatchedAdmin):
+    """Organisers list and open only the records of events they run (events.rules.can_manage_event); another
+    event's pages answer 403. Registrars and administrators see everything."""
+
+    def event_of(self, obj) -> Event:
+        return obj.event
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        ids = _managed(request)
+        return queryset if ids is None else queryset.filter(**{f"{EVENT_PATHS[self.model]}__in": ids})
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and _managed(request) is not None:
+            try:
+                exists = self.model._default_manager.filter(**{from_field or "pk": object_id}).exists()
+            except (ValidationError, ValueError):
+                exists = False
+            if exists:  # it is there, but not this organiser's: say so rather than "perhaps it was deleted"
+                raise PermissionDenied
+        return obj
+
+    def _runs(self, request, obj) -> bool:
+        return obj is None or can_manage_event(request.user, self.event_of(obj))
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._runs(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._runs(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._runs(request, obj)
+
+
+class EventOrganizationFormSet(BaseInlineFormSet):
+    """An organiser leaves the event organised by one of their organizations (services.event_organizations_check);
+    `added` holds the organization that check names for them when they named none and belong to just one."""
+
+    user = None
+    added = ()
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        rows = [
+            (form.cleaned_data["organization"], form.cleaned_data["role"])
+            for form in self.forms
+            if form.cleaned_data.get("organization") and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            wanted = services.event_organizations_check(
+                user=self.user, organizations=rows, parent=self.instance.parent, is_new=self.instance.pk is None
+            )
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+        except PermissionDenied as error:
+            raise forms.ValidationError(str(error)) from None
+        self.added = wanted[len(rows) :]
+
 
 class EventOrganizationInline(admin.TabularInline):
     model = EventOrganization
+    formset = EventOrganizationFormSet
     extra = 1
     autocomplete_fields = ["organization"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.user = request.user
+        return formset
 
 
 class ParticipantInline(admin.TabularInline):
@@ -55,7 +158,7 @@ class SubEventInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(BatchedAdmin):
+class EventAdmin(EventScopedAdmin):
     list_display = ["__str__", "kind", "starts_at", "place", "status", "is_demo"]
     list_filter = ["kind", "status", "is_international", "is_demo"]
     search_fields = ["slug", "name"]
@@ -63,9 +166,26 @@ class EventAdmin(BatchedAdmin):
     autocomplete_fields = ["place", "parent"]
     inlines = [EventOrganizationInline, ParticipantInline, SubEventInline]
 
+    def event_of(self, obj) -> Event:
+        return obj
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for formset in formsets:
+            for organization, role in getattr(formset, "added", ()):
+                # The organiser's own organization, named for them: saved like the inline's other rows.
+                link = EventOrganization(event=form.instance, organization=organization, role=role)
+                link.full_clean()
+                link.save()
+                self.message_user(
+                    request,
+                    _("%(organization)s, your organization, was named the organiser.") % {"organization": organization},
+                    messages.INFO,
+                )
+
 
 @admin.register(Call)
-class CallAdmin(BatchedAdmin):
+class CallAdmin(EventScopedAdmin):
     list_display = ["__str__", "opens_at", "closes_at", "capacity", "has_waiting_list"]
     autocomplete_fields = ["event"]
     search_fields = ["event__slug", "event__name"]
@@ -92,13 +212,21 @@ class ExportRows:
 
 
 @admin.register(Application)
-class ApplicationAdmin(BatchedAdmin):
+class ApplicationAdmin(EventScopedAdmin):
     list_display = ["person", "call", "status", "stage", "category", "created_at", "offer_expires_at", "checked_in_at"]
-    list_filter = ["status", "stage", ("checked_in_at", admin.EmptyFieldListFilter), "call__event"]
+    list_filter = [
+        "status",
+        "stage",
+        ("checked_in_at", admin.EmptyFieldListFilter),
+        ("call__event", admin.RelatedOnlyFieldListFilter),  # only the events whose applications are listed
+    ]
     search_fields = ["person__names__full_name", "call__event__slug"]
     readonly_fields = ["status", "offered_at", "offer_expires_at", "cancelled_at", "checked_in_at", "reminded_at"]
     autocomplete_fields = ["person"]
     actions = ["check_in", "cancel", "export_csv", "export_xlsx", "shortlist", "make_finalists", "make_winners"]
+
+    def event_of(self, obj) -> Event:
+        return obj.call.event
 
     def has_add_permission(self, request):
         return False  # applications come from the artisans themselves (site or API)
@@ -188,7 +316,7 @@ class CriterionInline(admin.TabularInline):
     extra = 1
 
 
-class JurorInline(admin.TabularInline):
+class JurorInline(EventScopedChoices, admin.TabularInline):
     model = Juror
     extra = 1
     autocomplete_fields = ["person"]
@@ -206,7 +334,7 @@ class JurorInline(admin.TabularInline):
 
 
 @admin.register(Competition)
-class CompetitionAdmin(BatchedAdmin):
+class CompetitionAdmin(EventScopedAdmin):
     list_display = ["__str__", "is_blind", "results_published_at"]
     autocomplete_fields = ["event"]
     readonly_fields = ["results_published_at", "ranking"]

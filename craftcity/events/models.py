@@ -16,6 +16,13 @@ class EventQuerySet(PublishableQuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
+    def managed_by(self, user):
+        """The events `user` runs (events.rules): every event for registrars, their organizations' for organisers."""
+        from .rules import managed_event_ids
+
+        ids = managed_event_ids(user)
+        return self if ids is None else self.filter(pk__in=ids)
+
 
 class Event(TimeStamped, DemoMarked, Publishable):
     """A festival, exhibition, concert… in Asia/Almaty time; it may contain sub-events (days, stages, workshops)."""

@@ -1,6 +1,13 @@
-"""Who may run an event's applications and jury; artisans act only on their own applications."""
+"""Who may run which event; artisans act only on their own applications.
+
+"No one edits what is not theirs": registrars and administrators run every event (`events.manage_any_event`);
+an organiser runs the events organised by an organization they belong to now (a membership that has not ended),
+and the sub-events of those. Supporters and partners of an event do not run it. A juror's scoring is decided by
+the jury seat (`services.juror_for`), never here."""
 
 from __future__ import annotations
+
+from django.utils import timezone
 
 
 def _authenticated(user) -> bool:
@@ -13,10 +20,71 @@ def own_person(user):
     return getattr(user, "person", None)
 
 
-def can_manage_event(user, event=None) -> bool:
-    if not _authenticated(user):
+def can_manage_any_event(user) -> bool:
+    """Registrars and administrators: every event, whoever organises it."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("events.manage_any_event"))
+
+
+def member_organization_ids(user) -> set[int]:
+    """Organizations the user's person belongs to this year; the ones whose events an organiser runs."""
+    from django.db.models import Q
+
+    from craftcity.organizations.models import Membership
+
+    person = own_person(user)
+    if person is None:
+        return set()
+    year = timezone.localdate().year
+    begun = Q(start_year__isnull=True) | Q(start_year__lte=year)
+    not_ended = Q(end_year__isnull=True) | Q(end_year__gte=year)
+    return set(Membership.objects.filter(begun, not_ended, person=person).values_list("organization_id", flat=True))
+
+
+def managed_event_ids(user) -> set[int] | None:
+    """The events `user` runs: None means every event; otherwise a set of ids, sub-events included."""
+    from .models import Event, EventOrganization
+
+    if can_manage_any_event(user):
+        return None
+    if not (_authenticated(user) and user.has_perm("events.change_event")):
+        return set()
+    organizations = member_organization_ids(user)
+    if not organizations:
+        return set()
+    roots = set(
+        EventOrganization.objects.filter(
+            organization_id__in=organizations, role=EventOrganization.Role.ORGANISER
+        ).values_list("event_id", flat=True)
+    )
+    if not roots:
+        return set()
+    children: dict[int, list[int]] = {}
+    for pk, parent in Event.objects.filter(parent__isnull=False).values_list("pk", "parent_id"):
+        children.setdefault(parent, []).append(pk)
+    result, stack = set(), list(roots)
+    while stack:
+        pk = stack.pop()
+        if pk not in result:
+            result.add(pk)
+            stack.extend(children.get(pk, []))
+    return result
+
+
+def can_manage_event(user, event) -> bool:
+    """Run this event: its calls, applications, check-in, competition, jury, stages and results."""
+    if can_manage_any_event(user):
+        return True
+    if event is None or event.pk is None or not (_authenticated(user) and user.has_perm("events.change_event")):
         return False
-    return user.is_superuser or user.has_perm("events.manage_any_event")
+    from .models import EventOrganization
+
+    lineage, node = [], event
+    while node is not None and node.pk not in lineage and len(lineage) < 100:
+        lineage.append(node.pk)
+        node = node.parent
+    return EventOrganization.objects.filter(
+        event_id__in=lineage, role=EventOrganization.Role.ORGANISER, organization_id__in=member_organization_ids(user)
+    ).exists()
 
 
 def can_act_on_application(user, application) -> bool:

@@ -38,8 +38,48 @@ Status = Application.Status
 Stage = Application.Stage
 
 
+def event_organizations_check(*, user, organizations, parent: Event | None = None, is_new: bool = True) -> list:
+    """The (organization, role) pairs an event created or changed by `user` gets, or why it may not.
+
+    Registrars and administrators name any organizations, or none. An organiser must leave the event organised by
+    one of the organizations they belong to, or they could not run it once saved. This follows pretix, where an
+    event always belongs to an organizer account: its event wizard first asks for the organizer, offering only
+    those in which the user's teams may create events, and preselects it when there is just one. Here an organiser
+    who names none of theirs gets their organization added as organiser when they belong to exactly one, must
+    choose when they belong to several, and can create nothing when they belong to none. A sub-event of an event
+    they run needs no organizers of its own: it is run with its parent. `user=None` is a trusted loader."""
+    from craftcity.organizations.models import Organization
+
+    rows = list(organizations)
+    if user is None or rules.can_manage_any_event(user):
+        return rows
+    if not user.has_perm("events.add_event" if is_new else "events.change_event"):
+        raise PermissionDenied(_("You may not organise events."))
+    if parent is not None:
+        if not rules.can_manage_event(user, parent):
+            raise PermissionDenied(_("You may add sub-events only to events your organization runs."))
+        return rows
+    own = rules.member_organization_ids(user)
+    if not own:
+        raise PermissionDenied(
+            _(
+                "You belong to no organization, so you cannot organise events. "
+                "Ask a registrar to record your membership."
+            )
+        )
+    if any(organization.pk in own and role == EventOrganization.Role.ORGANISER for organization, role in rows):
+        return rows
+    if is_new and len(own) == 1:
+        return [*rows, (Organization.objects.get(pk=next(iter(own))), EventOrganization.Role.ORGANISER)]
+    names = ", ".join(str(o) for o in Organization.objects.filter(pk__in=own).order_by("slug"))
+    raise ValidationError(
+        {"organizations": [_("Name one of your organizations as the organiser: %(names)s.") % {"names": names}]}
+    )
+
+
 def event_create(*, organizations=(), user=None, **fields) -> Event:
-    """Create an event; `organizations` is a list of (organization, role)."""
+    """Create an event; `organizations` is a list of (organization, role), checked by event_organizations_check."""
+    organizations = event_organizations_check(user=user, organizations=organizations, parent=fields.get("parent"))
     with change_batch(user=user, label=f"event {fields.get('slug', '')}"), transaction.atomic():
         event = Event(**fields)
         event.full_clean()
@@ -279,7 +319,7 @@ def offer_accept(*, user, application: Application, now=None) -> Application:
 
 def application_check_in(*, user, application: Application, now=None) -> Application:
     if not rules.can_manage_event(user, application.call.event):
-        raise PermissionDenied(_("Only the organisers check people in."))
+        raise PermissionDenied(_("Only the organisers of this event check people in."))
     if application.status != Status.CONFIRMED:
         raise ValidationError({"status": [_("Only confirmed participants can be checked in.")]})
     with change_batch(user=user, label=f"check in {application.pk}"), transaction.atomic():
@@ -393,7 +433,7 @@ STAGE_ORDER = [Stage.SUBMITTED, Stage.SHORTLISTED, Stage.FINALIST, Stage.WINNER]
 def entries_advance(*, user, competition: Competition, application_ids, stage: str, system: bool = False) -> int:
     """Shortlist → finalists → winners: each step only from the one before. `system`: trusted loaders."""
     if not system and not rules.can_manage_event(user, competition.event):
-        raise PermissionDenied(_("Only the organisers decide the stages."))
+        raise PermissionDenied(_("Only the organisers of this event decide the stages."))
     if stage not in STAGE_ORDER[1:]:
         raise ValidationError({"stage": [_("Unknown stage.")]})
     if competition.results_published_at:
@@ -417,7 +457,7 @@ def results_publish(*, user, competition: Competition, now=None, system: bool = 
     from craftcity.awards.models import Award, AwardProgramme
 
     if not system and not rules.can_manage_event(user, competition.event):
-        raise PermissionDenied(_("Only the organisers publish results."))
+        raise PermissionDenied(_("Only the organisers of this event publish its results."))
     if competition.results_published_at:
         raise ValidationError({"competition": [_("The results are already published.")]})
     entries = list(

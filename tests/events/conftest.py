@@ -4,8 +4,9 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from craftcity.events.models import Call, Category, Competition, Criterion, Event, Juror
+from craftcity.events.models import Call, Category, Competition, Criterion, Event, EventOrganization, Juror
 from craftcity.events.services import event_create
+from craftcity.organizations.services import membership_create
 
 _seq = itertools.count(1)
 ALMATY_NOON = timezone.make_aware(dt.datetime(2026, 10, 4, 12, 0))
@@ -13,9 +14,10 @@ ALMATY_NOON = timezone.make_aware(dt.datetime(2026, 10, 4, 12, 0))
 
 @pytest.fixture
 def make_event(db):
-    def make(slug=None, *, kind=Event.Kind.FESTIVAL, name=None, **fields) -> Event:
+    def make(slug=None, *, kind=Event.Kind.FESTIVAL, name=None, organised_by=(), **fields) -> Event:
         slug = slug or f"event-{next(_seq)}"
         fields.setdefault("starts_at", ALMATY_NOON)
+        fields.setdefault("organizations", [(o, EventOrganization.Role.ORGANISER) for o in organised_by])
         return event_create(slug=slug, kind=kind, name=name or {"en": slug, "ru": f"{slug} (ru)"}, **fields)
 
     return make
@@ -47,9 +49,23 @@ def artisan(make_user, make_person):
 
 
 @pytest.fixture
+def organiser_of(make_user, make_person):
+    """A back-office organiser who belongs to the given organizations; their events are the ones they run."""
+
+    def make(*organizations, name="Ұйымдастырушы Ов", **fields):
+        user = make_user(role="organiser", **fields)
+        person = make_person(name, user=user)
+        for organization in organizations:
+            membership_create(person=person, organization=organization)
+        return user
+
+    return make
+
+
+@pytest.fixture
 def make_competition(make_event, make_call):
-    def make(*, criteria=((3, 0, 10), (1, 0, 10)), blind=False) -> Competition:
-        event = make_event(kind=Event.Kind.COMPETITION)
+    def make(*, criteria=((3, 0, 10), (1, 0, 10)), blind=False, **event_fields) -> Competition:
+        event = make_event(kind=Event.Kind.COMPETITION, **event_fields)
         make_call(event)
         competition = Competition.objects.create(event=event, is_blind=blind)
         Category.objects.create(competition=competition, slug="jewellery", name={"en": "Jewellery"})

@@ -6,11 +6,13 @@ from craftcity.events import services
 from craftcity.events.models import Score
 from craftcity.lineage.models import Relation
 from craftcity.lineage.services import relation_create
+from craftcity.organizations.models import Organization
 
 
 @pytest.fixture
-def organiser(make_user, client):
-    user = make_user(role="organiser", is_staff=True)
+def organiser(organiser_of, make_organization, client):
+    """A signed-in organiser of the "union" organization."""
+    user = organiser_of(make_organization("union"), is_staff=True)
     client.force_login(user)
     return user
 
@@ -18,7 +20,7 @@ def organiser(make_user, client):
 def test_organiser_screens_open_and_show_ranking_and_conflicts(
     organiser, client, make_competition, make_juror, artisan
 ):
-    competition = make_competition()
+    competition = make_competition(organised_by=[Organization.objects.get(slug="union")])
     juror_person, juror_user = artisan("Қазы Ов")
     make_juror(competition, juror_person, is_chair=True)
     entries = []

@@ -146,13 +146,14 @@ def test_apply_over_the_api_and_from_the_event_page(make_call, artisan, client):
     assert call.applications.get(person__user=other).status == S.WAITING
 
 
-def test_organisers_check_in_and_export(make_call, artisan, make_user, client):
-    call = make_call(capacity=3)
+def test_organisers_check_in_and_export(make_event, make_call, artisan, organiser_of, make_organization, client):
+    union = make_organization("union")
+    call = make_call(make_event(organised_by=[union]), capacity=3)
     _p, user = artisan()
     application = services.application_submit(user=user, call=call)
     with pytest.raises(PermissionDenied):
         services.application_check_in(user=user, application=application)
-    organiser = make_user(role="organiser", is_staff=True)
+    organiser = organiser_of(union, is_staff=True)
     services.application_check_in(user=organiser, application=application)
     application.refresh_from_db()
     assert application.checked_in_at is not None

@@ -10,16 +10,16 @@ from craftcity.events.models import Application, Participant, Score
 from craftcity.events.selectors import competition_results
 from craftcity.lineage.models import Relation
 from craftcity.lineage.services import relation_create
-from craftcity.organizations.models import Membership
+from craftcity.organizations.models import Membership, Organization
 from craftcity.organizations.services import membership_create
 
 FAMILY, APPRENTICESHIP = Relation.Kind.FAMILY, Relation.Kind.APPRENTICESHIP
 
 
 @pytest.fixture
-def jury(make_competition, make_juror, artisan):
-    """A competition with one juror (signed in) and a function that enters a new applicant."""
-    competition = make_competition()
+def jury(make_competition, make_juror, artisan, make_organization):
+    """A competition organised by "hosts", with one juror (signed in) and a function that enters a new applicant."""
+    competition = make_competition(organised_by=[make_organization("hosts")])
     juror_person, juror_user = artisan("Қазы Төреші")
     juror = make_juror(competition, juror_person, is_chair=True)
     call = competition.event.call
@@ -124,7 +124,7 @@ def test_only_jurors_score_and_only_through_their_own_seat(jury, artisan, client
     assert not Score.objects.exists()
 
 
-def test_scoring_over_the_api_then_shortlist_finalists_winners_and_award(jury, make_user, client):
+def test_scoring_over_the_api_then_shortlist_finalists_winners_and_award(jury, organiser_of, client):
     competition, _juror, juror_user, enter = jury
     entries = [enter(f"Шебер {n}ова")[0] for n in range(3)]
     client.force_login(juror_user)
@@ -144,7 +144,7 @@ def test_scoring_over_the_api_then_shortlist_finalists_winners_and_award(jury, m
     ranking = competition_results(competition)
     assert [r.entry for r in ranking] == [e.pk for e in entries]
 
-    organiser = make_user(role="organiser")
+    organiser = organiser_of(Organization.objects.get(slug="hosts"))
     with pytest.raises(ValidationError):  # winners only from finalists
         services.entries_advance(
             user=organiser, competition=competition, application_ids=[entries[0].pk], stage="winner"
