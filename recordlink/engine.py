@@ -242,9 +242,13 @@ def dedupe(
         )
         for i in range(n)
     )
-    sort_key = [("|".join(sorted(recs.core[i])), recs.year[i] or 9999, recs.region[i]) for i in range(n)]
-    pairs = blocking.candidate_pairs(blocks, sort_key)
-    del blocks, sort_key
+    names = ["|".join(sorted(c)) for c in recs.core]
+    # Same name, then the same year adjacent; and same name, then region and craft adjacent, for the
+    # records that carry no year (they would all sort after the years, away from their twins).
+    by_year = [(names[i], recs.year[i] or 9999, recs.region[i]) for i in range(n)]
+    by_place = [(names[i], recs.region[i], recs.craft[i], recs.year[i]) for i in range(n)]
+    pairs = blocking.candidate_pairs(blocks, by_year, by_place)
+    del blocks, names, by_year, by_place
     timings["blocking"] = time.perf_counter() - t
     _log(progress, f"blocking: {len(pairs)} candidate pairs in {timings['blocking']:.1f}s")
 
