@@ -32,9 +32,11 @@ from recordlink.normalize import (
     normalize_year,
 )
 
-# Posterior match probability above which a pair is linked. Chosen once on generator seed 7 (never
-# on the benchmark's seeds) and fixed here.
-DEFAULT_THRESHOLD = 0.9
+# Posterior match probability above which a pair is linked. Chosen once on generator seed 7 (checked
+# on seed 11, never on the benchmark's seed 1) and fixed here: the lowest value that keeps pairwise
+# precision at or above 0.97 at 100,000 people. At that size identical names with no birth year score
+# 0.8-0.9 and are still mostly one person; 0.9 left them apart and cost recall as lists grew.
+DEFAULT_THRESHOLD = 0.8
 RANDOM_PAIRS = 100_000
 FIELDS = ("full_name", "birth_year", "region", "craft", "phone", "email", "organization")
 
