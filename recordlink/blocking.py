@@ -3,8 +3,9 @@
 Comparing every pair of 200,000 records is 2·10^10 comparisons; blocking brings that down to a few per
 record. Keys are built on script-independent name keys, so a record in Cyrillic and its passport Latin
 twin share them; phone and e-mail give exact keys that survive a badly mangled name. Oversized blocks
-(a very common name) are not dropped but walked as a sorted neighbourhood by birth year and region,
-which keeps the real duplicates (same year) together without comparing every namesake with every other.
+(a very common name) are not dropped but walked as a sorted neighbourhood, once by birth year and once
+by region and craft, which keeps the real duplicates together without comparing every namesake with
+every other; the second pass is for the records with no year, which the first puts after all the years.
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ def record_keys(core: Sequence[str], year: int, phone: str, email: str, extra: I
             # Surname (the last part when both are known) with the year: catches a typo early in the
             # given name. Given name + year would be a huge block of unrelated people.
             keys.add(f"y|{core[-1]}|{year}")
+            for t in core:
+                for o in core:
+                    if o is not t:
+                        # A typo in the third or fourth letter of the other part ("Shkirov", "Baizahnov")
+                        # breaks the key above; two letters and the year keep the block small.
+                        keys.add(f"g|{t}|{o[:2]}|{year}")
     if phone:
         keys.add("p|" + phone)
     if email:
@@ -54,16 +61,17 @@ def build_blocks(keys_per_record: Iterable[Iterable[str]]) -> dict[str, list[int
 
 def candidate_pairs(
     blocks: dict[str, list[int]],
-    sort_key: Sequence[tuple],
-    *,
+    *sort_keys: Sequence[tuple],
     max_block: int = MAX_BLOCK,
     window: int = WINDOW,
 ) -> array:
     """Unique candidate pairs encoded as i * n + j (i < j), ascending, as a compact int64 array.
 
+    An oversized block is walked once per sort key (each a per-record tuple), so a record that one
+    order puts far from its twin (no birth year sorts after all the years) meets it in another.
     Empties ``blocks`` as it goes, to keep peak memory down on large inputs.
     """
-    n = len(sort_key)
+    n = len(sort_keys[0])
     seen: set[int] = set()
     add = seen.add
     while blocks:
@@ -78,12 +86,13 @@ def candidate_pairs(
                 for y in range(x + 1, m):
                     add(base + members[y])  # members are ascending: they were appended in index order
         else:
-            ordered = sorted(members, key=sort_key.__getitem__)  # same name, then year, adjacent
-            for x in range(m):
-                i = ordered[x]
-                for y in range(x + 1, min(m, x + 1 + window)):
-                    j = ordered[y]
-                    add(i * n + j if i < j else j * n + i)
+            for sort_key in sort_keys:
+                ordered = sorted(members, key=sort_key.__getitem__)
+                for x in range(m):
+                    i = ordered[x]
+                    for y in range(x + 1, min(m, x + 1 + window)):
+                        j = ordered[y]
+                        add(i * n + j if i < j else j * n + i)
     out = array("q", sorted(seen))
     seen.clear()
     return out

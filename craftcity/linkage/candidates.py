@@ -1,8 +1,8 @@
 """Scoring records that belong to owners (people in the registry, rows of an incoming file) with recordlink.
 
 recordlink.dedupe answers with cluster labels only; the review queue also needs each pair's match weight and
-the evidence per field. So this module runs the same recordlink stages (prepare, block, compare, EM, guarded
-clustering) and keeps the scores. It adds no scoring of its own: every weight is recordlink's.
+the evidence per field. So this module takes recordlink.score_pairs (the stages dedupe runs before clustering)
+and keeps the scores. It adds no scoring of its own: every weight is recordlink's.
 
 A person has several records, one per written form of the name; a pair of people is scored by their best
 pair of records, which is the comparison of the forms written in the same script and spelling.
@@ -11,18 +11,14 @@ pair of records, which is the comparison of the forms written in the same script
 from __future__ import annotations
 
 import math
-import random
 from array import array
-from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 import namekit
-from recordlink import DEFAULT_THRESHOLD, blocking
+from recordlink import DEFAULT_THRESHOLD, score_pairs
 from recordlink.cluster import guarded_clusters
-from recordlink.engine import RANDOM_PAIRS, _apply_name_frequency, make_comparator, prepare
-from recordlink.model import COMPARISONS, decode, train_em
-from recordlink.names import namekit_blocking_keys
+from recordlink.model import COMPARISONS, decode
 
 # Which row column each comparison reads, for showing both values side by side.
 EVIDENCE_COLUMNS = {
@@ -108,44 +104,9 @@ def score_owners(
     n = len(rows)
     if n < 2:
         return []
-    recs = prepare(rows)
-    blocks = blocking.build_blocks(
-        blocking.record_keys(
-            recs.core[i],
-            recs.year[i],
-            recs.phone[i],
-            recs.email[i],
-            namekit_blocking_keys(recs.names[i], len(recs.core[i])),
-        )
-        for i in range(n)
-    )
-    sort_key = [("|".join(sorted(recs.core[i])), recs.year[i] or 9999, recs.region[i]) for i in range(n)]
-    pairs = blocking.candidate_pairs(blocks, sort_key)
-    del blocks, sort_key
-    if progress:
-        progress(f"{n} records, {len(pairs)} compared pairs")
-
-    compare = make_comparator(recs)
-    codes = array("l", [0]) * len(pairs)
-    counts: Counter[int] = Counter()
-    for idx, p in enumerate(pairs):
-        i, j = divmod(p, n)
-        codes[idx] = code = compare(i, j)
-        counts[code] += 1
-    rng = random.Random(seed)
-    random_counts: Counter[int] = Counter()
-    for _ in range(min(RANDOM_PAIRS, n * (n - 1) // 2)):
-        i, j = rng.randrange(n), rng.randrange(n)
-        if i != j:
-            random_counts[compare(i, j)] += 1
-    model = train_em(counts, random_counts, n_records=n)
-    level_weights = model.level_weights()
-    prior = model.prior_weight
-    score_of = {code: prior + model.weight(code, level_weights) for code in counts}
-    scores = array("d", map(score_of.__getitem__, codes))
-    _apply_name_frequency(scores, pairs, codes, recs, model)  # recordlink's adjustment for common names
-    if progress:
-        progress(f"match model trained in {model.iterations} EM iterations")
+    scored = score_pairs(rows, seed=seed, progress=progress)
+    pairs, codes, scores = scored.pairs, scored.codes, scored.scores
+    level_weights = scored.model.level_weights()
 
     # Best record pair per owner pair: the records of one owner are all the same person.
     best: dict[tuple[Hashable, Hashable], tuple[float, int, int, int]] = {}
