@@ -152,6 +152,9 @@ class SubEventInline(admin.TabularInline):
     fk_name = "parent"
     extra = 0
     fields = ["slug", "kind", "name", "starts_at", "ends_at", "place", "status"]
+    # Chosen from the places the user may see, as the event's own venue: a plain drop-down would list people's
+    # home workshops to every organiser.
+    autocomplete_fields = ["place"]
     show_change_link = True
     verbose_name = _("sub-event")
     verbose_name_plural = _("sub-events")

@@ -335,3 +335,14 @@ def test_the_api_shows_a_registrar_every_application(city, client):
     assert {row["event"] for row in listed} == {"felt-fair", "silver-fair"}
     theirs = city["applicants"]["silver-fair"]
     assert client.post(f"/api/v1/applications/{theirs.pk}/check-in/").status_code == 200
+
+
+def test_the_sub_event_venue_box_does_not_list_peoples_home_workshops(city, client, make_person):
+    from craftcity.places.models import Place
+
+    owner = make_person("Жеке Шебер")
+    Place.objects.create(slug="home-workshop", kind="workshop", name={"en": "Zheke home workshop"}, person=owner)
+    client.force_login(city["organiser"])
+    page = client.get(f"/en/admin/events/event/{city['ours'].pk}/change/").content.decode()
+    assert "sub-event" in page.lower()
+    assert "Zheke home workshop" not in page
