@@ -41,10 +41,15 @@ def edited_organization_ids(user) -> set[int]:
     if own is None:
         return set()
     roots = set(Membership.objects.filter(person_id=own, is_editor=True).values_list("organization_id", flat=True))
+    return with_descendants(Organization, roots)
+
+
+def with_descendants(model, roots) -> set[int]:
+    """These records of a tree-shaped model (with a `parent`) and everything nested below them."""
     if not roots:
         return set()
     children: dict[int, list[int]] = {}
-    for pk, parent in Organization.objects.filter(parent__isnull=False).values_list("pk", "parent_id"):
+    for pk, parent in model.objects.filter(parent__isnull=False).values_list("pk", "parent_id"):
         children.setdefault(parent, []).append(pk)
     result, stack = set(), list(roots)
     while stack:

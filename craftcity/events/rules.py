@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from craftcity.accounts.rules import with_descendants
+
 
 def _authenticated(user) -> bool:
     return user is not None and getattr(user, "is_authenticated", False) and user.is_active
@@ -56,18 +58,7 @@ def managed_event_ids(user) -> set[int] | None:
             organization_id__in=organizations, role=EventOrganization.Role.ORGANISER
         ).values_list("event_id", flat=True)
     )
-    if not roots:
-        return set()
-    children: dict[int, list[int]] = {}
-    for pk, parent in Event.objects.filter(parent__isnull=False).values_list("pk", "parent_id"):
-        children.setdefault(parent, []).append(pk)
-    result, stack = set(), list(roots)
-    while stack:
-        pk = stack.pop()
-        if pk not in result:
-            result.add(pk)
-            stack.extend(children.get(pk, []))
-    return result
+    return with_descendants(Event, roots)
 
 
 def can_manage_event(user, event) -> bool:
