@@ -193,6 +193,11 @@ class CallAdmin(EventScopedAdmin):
     autocomplete_fields = ["event"]
     search_fields = ["event__slug", "event__name"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            services.call_seats_offer(call=obj)  # more seats go to the waiting list at once
+
 
 class ExportRows:
     """One header, then rows: the applications list as organisers see it."""

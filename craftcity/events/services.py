@@ -193,6 +193,13 @@ def call_refresh(*, call: Call, now: dt.datetime | None = None) -> int:
     return _serialized(lambda: _expire_and_offer(_lock_event(call), now), label="expire offers")
 
 
+def call_seats_offer(*, call: Call, now: dt.datetime | None = None) -> None:
+    """Offer the seats a call has free to the next in line now: after its capacity was raised, the waiting
+    list should not wait for the next application or cancellation to move."""
+    now = now or timezone.now()
+    _serialized(lambda: _expire_and_offer(_lock_event(call), now), label="offer seats")
+
+
 def offers_expire(*, now: dt.datetime | None = None) -> int:
     """Expire every overdue offer and pass the seats on; what `craftcity expire_offers` runs."""
     now = now or timezone.now()

@@ -1,9 +1,8 @@
 """The works back office saves through the catalogue's services, so the rules the API keeps hold here too:
 an artisan edits only their own works and stays one of their makers; curators keep a free hand."""
 
-from html.parser import HTMLParser
-
 import pytest
+from admin_forms import form_values
 
 from craftcity.audit.services import batch_undo
 from craftcity.works import services
@@ -16,67 +15,6 @@ REMOVE_SELF = {
     "ru": "Нельзя убрать себя из авторов собственного произведения.",
     "kk": "Өз туындыңыздың авторлары қатарынан өзіңізді алып тастай алмайсыз.",
 }
-
-
-class _FormValues(HTMLParser):
-    """What a browser would post from one form: its fields with their current values (no file, no button)."""
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id, self.inside, self.values = form_id, False, {}
-        self.select = self.select_first = self.textarea = None
-
-    def _add(self, name, value):
-        if name and "__prefix__" not in name:
-            self.values.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside:
-            return
-        kind = attrs.get("type", "text")
-        if tag == "input" and kind not in {"submit", "button", "file", "checkbox", "radio"}:
-            self._add(attrs.get("name"), attrs.get("value", ""))
-        elif tag == "input" and kind in {"checkbox", "radio"} and "checked" in attrs:
-            self._add(attrs.get("name"), attrs.get("value", "on"))
-        elif tag == "select":
-            self.select, self.select_first = attrs, None
-            self.select["chosen"] = []
-        elif tag == "option" and self.select is not None:
-            if self.select_first is None:
-                self.select_first = attrs.get("value", "")
-            if "selected" in attrs:
-                self.select["chosen"].append(attrs.get("value", ""))
-        elif tag == "textarea":
-            self.textarea = [attrs.get("name"), ""]
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "select" and self.select is not None:
-            chosen = self.select["chosen"]
-            if not chosen and "multiple" not in self.select and self.select_first is not None:
-                chosen = [self.select_first]  # a browser sends a single select's first option
-            for value in chosen:
-                self._add(self.select.get("name"), value)
-            self.select = None
-        elif tag == "textarea" and self.textarea is not None:
-            name, text = self.textarea
-            self._add(name, text.removeprefix("\n"))
-            self.textarea = None
-
-
-def form_values(response, form_id="work_form") -> dict[str, list[str]]:
-    assert response.status_code == 200
-    parser = _FormValues(form_id)
-    parser.feed(response.content.decode())
-    return {**parser.values, "_save": ["Save"]}
 
 
 def row_of(data, person) -> int:
@@ -118,7 +56,7 @@ def test_an_artisan_who_removes_themselves_as_maker_is_refused_and_stays_listed(
     client, artisan, partner, bowl, language
 ):
     client.force_login(artisan)
-    data = form_values(client.get(change_url(bowl, language)))
+    data = form_values(client.get(change_url(bowl, language)), "work_form")
     data[f"work_makers-{row_of(data, artisan.person)}-DELETE"] = ["on"]
     data["title_en"] = ["Renamed bowl"]
     response = client.post(change_url(bowl, language), data)
@@ -134,7 +72,7 @@ def test_an_artisan_who_removes_themselves_as_maker_is_refused_and_stays_listed(
 @pytest.mark.parametrize("change", ["every maker deleted", "someone else in their place"])
 def test_an_artisan_cannot_leave_their_work_without_them_as_maker(client, artisan, bowl, make_person, change):
     client.force_login(artisan)
-    data = form_values(client.get(change_url(bowl)))
+    data = form_values(client.get(change_url(bowl)), "work_form")
     mine, theirs = row_of(data, artisan.person), 1 - row_of(data, artisan.person)
     if change == "every maker deleted":
         data[f"work_makers-{mine}-DELETE"] = data[f"work_makers-{theirs}-DELETE"] = ["on"]
@@ -147,7 +85,7 @@ def test_an_artisan_cannot_leave_their_work_without_them_as_maker(client, artisa
 
 def test_an_artisan_edits_the_makers_of_their_own_work_while_staying_one(client, artisan, bowl):
     client.force_login(artisan)
-    data = form_values(client.get(change_url(bowl)))
+    data = form_values(client.get(change_url(bowl)), "work_form")
     mine = row_of(data, artisan.person)
     data[f"work_makers-{mine}-role"] = [WorkMaker.Role.DESIGNER]
     data[f"work_makers-{1 - mine}-DELETE"] = ["on"]
@@ -158,7 +96,7 @@ def test_an_artisan_edits_the_makers_of_their_own_work_while_staying_one(client,
 def test_an_artisan_cannot_open_or_save_someone_elses_work(client, make_user, artisan, partner):
     theirs = services.work_create(title={"en": "Their rug"}, makers=[partner])
     client.force_login(make_user(role="curator"))
-    data = form_values(client.get(change_url(theirs)))
+    data = form_values(client.get(change_url(theirs)), "work_form")
     data["title_en"] = ["Taken over"]
     data[f"work_makers-{row_of(data, partner)}-person"] = [str(artisan.person.pk)]
 
@@ -173,7 +111,7 @@ def test_an_artisan_cannot_open_or_save_someone_elses_work(client, make_user, ar
 
 def test_an_artisan_adds_a_work_and_is_listed_as_its_maker(client, artisan):
     client.force_login(artisan)
-    data = form_values(client.get("/en/admin/works/work/add/"))
+    data = form_values(client.get("/en/admin/works/work/add/"), "work_form")
     data["title_en"] = ["New teapot"]
     assert client.post("/en/admin/works/work/add/", data).status_code == 302
     work = Work.objects.get(title__en="New teapot")
@@ -184,7 +122,7 @@ def test_an_artisan_adds_a_work_and_is_listed_as_its_maker(client, artisan):
 
 def test_an_artisan_without_a_person_record_cannot_add_a_work(client, make_user):
     client.force_login(make_user(role="artisan"))
-    data = form_values(client.get("/kk/admin/works/work/add/"))
+    data = form_values(client.get("/kk/admin/works/work/add/"), "work_form")
     data["title_en"] = ["Orphan"]
     response = client.post("/kk/admin/works/work/add/", data)
     assert response.status_code == 200
@@ -198,7 +136,7 @@ def test_a_curator_edits_makers_freely_and_the_save_is_one_batch_that_can_be_und
     curator = make_user(role="curator")
     newcomer = make_person("Жаңа Шебер")
     client.force_login(curator)
-    data = form_values(client.get(change_url(bowl)))
+    data = form_values(client.get(change_url(bowl)), "work_form")
     data["work_makers-0-DELETE"] = data["work_makers-1-DELETE"] = ["on"]
     data["work_makers-2-person"], data["work_makers-2-role"] = [str(newcomer.pk)], [WorkMaker.Role.WORKSHOP]
     data["title_en"] = ["Felt bowl, restored"]
@@ -230,7 +168,7 @@ def test_reverting_a_work_from_its_history_still_saves_it(client, make_user, bow
 
 def test_a_curator_adds_a_work_with_makers_and_provenance_then_edits_them(client, make_user, partner):
     client.force_login(make_user(role="curator"))
-    data = form_values(client.get("/en/admin/works/work/add/"))
+    data = form_values(client.get("/en/admin/works/work/add/"), "work_form")
     data |= {
         "title_en": ["Silver belt"],
         "work_makers-0-person": [str(partner.pk)],
@@ -243,7 +181,7 @@ def test_a_curator_adds_a_work_with_makers_and_provenance_then_edits_them(client
     assert makers_of(belt) == [("Дулат Әшімов", "maker")]
     assert [(e.kind, e.year_from, e.party) for e in belt.provenance.all()] == [("acquired", 1998, "Museum")]
 
-    data = form_values(client.get(change_url(belt)))
+    data = form_values(client.get(change_url(belt)), "work_form")
     data["provenance-0-year_to"], data["provenance-0-party"] = ["1999"], ["Central State Museum"]
     assert client.post(change_url(belt), data).status_code == 302
     assert [(e.year_from, e.year_to, e.party) for e in belt.provenance.all()] == [(1998, 1999, "Central State Museum")]
@@ -252,7 +190,7 @@ def test_a_curator_adds_a_work_with_makers_and_provenance_then_edits_them(client
 
 def test_a_maker_added_while_the_form_was_open_is_kept(client, make_user, artisan, partner, bowl, make_person):
     client.force_login(make_user(role="curator"))
-    data = form_values(client.get(change_url(bowl)))
+    data = form_values(client.get(change_url(bowl)), "work_form")
     bowl.makers.add(make_person("Кейін Қосылған"), through_defaults={"position": 5})  # not through a service
     data[f"work_makers-{row_of(data, partner)}-role"] = [WorkMaker.Role.ASSISTANT]
     assert client.post(change_url(bowl), data).status_code == 302

@@ -44,3 +44,25 @@ def test_organiser_screens_open_and_show_ranking_and_conflicts(
     page = client.get(f"/en/admin/events/competition/{competition.pk}/change/").content.decode()
     assert "relative" in page  # the juror's conflict, shown beside the juror
     assert "z̄" in page and "Бірінші" in page  # the normalized ranking
+
+
+def test_raising_a_calls_capacity_offers_the_new_seats_to_the_waiting_list_at_once(
+    organiser, client, make_event, make_call, artisan
+):
+    from admin_forms import form_values
+    from django.core import mail
+
+    from craftcity.events.models import Application
+
+    event = make_event(organised_by=[Organization.objects.get(slug="union")])
+    call = make_call(event, capacity=1, offer_hours=24)
+    (_a, first), (_b, second), (_c, third) = artisan("Бір Ов"), artisan("Екі Ов"), artisan("Үш Ов")
+    applied = [services.application_submit(user=user, call=call) for user in (first, second, third)]
+    mail.outbox.clear()
+    url = f"/en/admin/events/call/{call.pk}/change/"
+    data = form_values(client.get(url), "call_form")
+    data["capacity"] = ["2"]
+    assert client.post(url, data).status_code == 302
+    statuses = [Application.objects.get(pk=a.pk).status for a in applied]
+    assert statuses == [Application.Status.CONFIRMED, Application.Status.OFFERED, Application.Status.WAITING]
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [applied[1].person.email]
