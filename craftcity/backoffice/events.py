@@ -239,6 +239,11 @@ class ApplicationAdmin(EventScopedAdmin):
     def has_add_permission(self, request):
         return False  # applications come from the artisans themselves (site or API)
 
+    def get_readonly_fields(self, request, obj=None):
+        # Whose application it is and to which call are the applicant's doing: moving it to another call or
+        # person would skip the capacity, the waiting list and the duplicate check of application_submit.
+        return [*super().get_readonly_fields(request, obj), "call", "person"]
+
     @admin.action(description=_("Check in the selected participants"))
     def check_in(self, request, queryset):
         done = 0

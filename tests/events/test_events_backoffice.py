@@ -66,3 +66,22 @@ def test_raising_a_calls_capacity_offers_the_new_seats_to_the_waiting_list_at_on
     statuses = [Application.objects.get(pk=a.pk).status for a in applied]
     assert statuses == [Application.Status.CONFIRMED, Application.Status.OFFERED, Application.Status.WAITING]
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [applied[1].person.email]
+
+
+def test_an_application_cannot_be_moved_to_another_person_or_call_in_the_back_office(
+    organiser, client, make_event, make_call, artisan
+):
+    from admin_forms import form_values
+
+    from craftcity.events.models import Application
+
+    union = Organization.objects.get(slug="union")
+    call, other_call = make_call(make_event(organised_by=[union])), make_call(make_event(organised_by=[union]))
+    (applicant, user), (stranger, _user) = artisan("Бір Ов"), artisan("Бөгде Ов")
+    application = services.application_submit(user=user, call=call)
+    url = f"/en/admin/events/application/{application.pk}/change/"
+    data = form_values(client.get(url), "application_form")
+    data.update(person=[str(stranger.pk)], call=[str(other_call.pk)])
+    client.post(url, data)
+    application = Application.objects.get(pk=application.pk)
+    assert (application.person_id, application.call_id) == (applicant.pk, call.pk)
