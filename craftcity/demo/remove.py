@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from django.db.models.signals import post_delete
 from django.test.utils import override_settings
 
-from craftcity.awards.models import Award
+from craftcity.awards.models import Award, AwardProgramme
 from craftcity.core.cache import registry_changed
-from craftcity.events.models import Event, Participant
+from craftcity.events.models import Competition, Event, Participant
 from craftcity.geo.models import Locality
 from craftcity.lineage import signals as lineage_signals
 from craftcity.lineage.models import Dynasty, Relation
@@ -67,6 +67,13 @@ def remove_demo(*, stats: dict, with_history: bool = True, chunk: int = 2000, pr
     real_dynasties = list(
         Dynasty.objects.filter(is_demo=False, members__person__is_demo=True).distinct().values_list("pk", flat=True)
     )
+    # Programmes that published a demo competition's winners: not marked themselves, they go with it if
+    # nothing real refers to them once the demo is gone.
+    demo_programmes = set(
+        Competition.objects.filter(event__is_demo=True, award_programme__isnull=False).values_list(
+            "award_programme_id", flat=True
+        )
+    )
     blocked = Dynasty.objects.filter(is_demo=False, founder__is_demo=True)
     if blocked.exists():
         raise RuntimeError(f"Real dynasties have demo founders: {', '.join(blocked.values_list('slug', flat=True))}")
@@ -89,6 +96,8 @@ def remove_demo(*, stats: dict, with_history: bool = True, chunk: int = 2000, pr
                 progress(f"  {label}: {stats[f'{label}.deleted']} deleted")
         for dynasty in Dynasty.objects.filter(pk__in=real_dynasties):
             dynasty_recompute(dynasty)
+        unused = AwardProgramme.objects.filter(pk__in=demo_programmes, awards__isnull=True, competitions__isnull=True)
+        _delete_in_chunks(unused, stats, AwardProgramme._meta.label_lower, chunk)
 
     if with_history:
         run()

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.test import TestCase
 
-from craftcity.awards.models import Award
+from craftcity.awards.models import Award, AwardProgramme
 from craftcity.geo.models import Locality, Region
 from craftcity.lineage import graph
 from craftcity.lineage.models import Dynasty, Relation
@@ -44,6 +44,8 @@ def test_load_twice_then_remove_demo(command):
     """Loading again changes nothing; removing the demo takes every synthetic row and leaves the seed facts."""
     command("load_demo", synthetic=40, verbosity=0)
     first = counts()
+    seed_programmes = sorted(AwardProgramme.objects.filter(competitions__isnull=True).values_list("slug", flat=True))
+    assert AwardProgramme.objects.filter(competitions__event__is_demo=True).exists()
     # synthetic community + ALA CRAFT's synthetic American exhibitor (events demo) + the people in the articles
     assert first["people.Person"] == 40 + 1 + 15
     assert "nothing to do" in command("load_demo", synthetic=40)
@@ -57,6 +59,8 @@ def test_load_twice_then_remove_demo(command):
     assert Person.objects.filter(is_demo=False).count() == 15
     assert Award.objects.filter(person=seed_person("Ikramzhan Rafikov"), year=2022).exists()
     assert Award.objects.count() == 3
+    # The programme the demo competition's winners were given goes with it; the seed articles' stay.
+    assert sorted(AwardProgramme.objects.values_list("slug", flat=True)) == seed_programmes
     assert Region.objects.count() == 20
 
 
