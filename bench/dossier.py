@@ -9,8 +9,8 @@ the past five years (bulk-loaded records have no history rows; the dossier count
 - the full dossier: PDF with year-over-year charts (five moments) and the XLSX annexes;
 - the process's peak memory (ru_maxrss).
 
-Works and events have no models yet, so the 200,000 works and 5,000 events of the issue are not part
-of this run; their indicators will register themselves and join the figures when they land.
+The generated registry has no works or events, so the indicators those apps register count none here;
+the works and events benchmarks measure those apps at their own sizes.
 
     .venv/bin/python -m bench.dossier [--people 100000] [--reuse]
 """
@@ -121,9 +121,9 @@ through the services are read from their historical rows (same queries, one more
 
 The indicators cost about {indicators_seconds / max(baseline, 1e-6):.0f}× the single GROUP BY: they read every
 person's state at the date once (history rows or, for bulk data, today's row) and derive {len(REGISTRY)}
-indicators with their breakdowns in Python. Works (200,000 in the issue) and events (5,000) do not exist yet:
-their indicators will register in `craftcity.dossier.indicators` when those apps land, and this benchmark
-will grow with them.
+indicators with their breakdowns in Python. The generated registry has no works or events (the issue's
+200,000 and 5,000), so the indicators those apps register count none here; the works and events
+benchmarks measure those apps at their own sizes.
 """
     from bench.report import write_section
 
