@@ -124,7 +124,8 @@ CONTENT_FALLBACKS = {
     "en": ["en", "ru", "kk"],
     "kk-latn": ["kk-latn", "kk", "en", "ru"],
 }
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The project's own catalogue first (makemessages writes there), then the Kazakh that Django's admin lacks.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_admin"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
