@@ -40,6 +40,7 @@ def test_a_refused_form_says_what_to_correct_in_kazakh(client, registrar, make_p
     page = client.post(url, data).content.decode()
     assert "Төмендегі қатені түзетіңіз." in page
     assert "Please correct the error below." not in page
+    assert "өзгерту" in page and "өзгету" not in page  # Django's Kazakh misspells the title's "change"
 
 
 def test_the_date_and_time_pickers_speak_kazakh(client, registrar):
