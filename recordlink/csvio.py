@@ -6,10 +6,29 @@ Kept in the pure package (not in the Django command) so scripts and the benchmar
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 REQUIRED = ("id", "full_name")
+
+# A spreadsheet evaluates a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# ...except a phone number or a signed number ("+7 (701) 123-45-67", "-5"): no function, reference or
+# operator can hide in digits, spaces, brackets, dots and hyphens, and quoting every phone would spoil them.
+_PLAIN_SIGNED_NUMBER = re.compile(r"[+-][0-9 ().-]*\Z")
+
+
+def formula_safe(value):
+    """The value as a spreadsheet should store it: text that would start a formula gets a quote prefix.
+
+    Numbers, dates and other non-text values are returned as they are; only text is ever evaluated.
+    Lives in this pure package so the Django exporters and the dedupe CLI escape the same way."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not _PLAIN_SIGNED_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 OPTIONAL = ("birth_year", "region", "craft", "phone", "email", "organization")
 
 
@@ -72,4 +91,4 @@ def write_clusters(path: str | Path, ids: list[str], labels: list[int]) -> None:
         w = csv.writer(f)
         w.writerow(["id", "cluster_id"])
         for rid, label in zip(ids, labels, strict=True):
-            w.writerow([rid, ids[label]])
+            w.writerow([formula_safe(rid), formula_safe(ids[label])])

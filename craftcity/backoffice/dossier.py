@@ -4,7 +4,6 @@ year-over-year charts and downloadable numbers, and dossier builds with progress
 from __future__ import annotations
 
 import datetime as dt
-import io
 import threading
 
 from django import forms
@@ -21,7 +20,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from craftcity.dossier.exporters import IndicatorExporter, write_csv, write_xlsx
+from craftcity.core.exporters import csv_response, xlsx_response
+from craftcity.dossier.exporters import IndicatorExporter
 from craftcity.dossier.indicators import BREAKDOWNS
 from craftcity.dossier.models import DossierBuild, DossierTemplate, NarrativeSection, ReportingObligation
 from craftcity.dossier.report import chart_svg
@@ -209,17 +209,8 @@ class DossierBuildAdmin(admin.ModelAdmin):
         exporter = IndicatorExporter(computed[0], language)
         name = f"{code}-{as_of:%Y-%m-%d}-{language}.{fmt}"
         if fmt == "csv":
-            buffer = io.StringIO()
-            write_csv(exporter, buffer)
-            response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-        else:
-            buffer = io.BytesIO()
-            write_xlsx([exporter], buffer)
-            response = HttpResponse(
-                buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+            return csv_response(exporter, name)
+        return xlsx_response([exporter], name)
 
     def build_view(self, request):
         self._check(request)

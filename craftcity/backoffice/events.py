@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from craftcity.core.exporters import Exporter, csv_response, xlsx_response
 from craftcity.events import services
 from craftcity.events.conflicts import juror_conflicts
 from craftcity.events.models import (
@@ -199,14 +196,18 @@ class CallAdmin(EventScopedAdmin):
             services.call_seats_offer(call=obj)  # more seats go to the waiting list at once
 
 
-class ExportRows:
+class ExportRows(Exporter):
     """One header, then rows: the applications list as organisers see it."""
 
-    header = [_("id"), _("name"), _("country"), _("status"), _("stage"), _("category"), _("applied at"),
+    title = "applications"
+    columns = [_("id"), _("name"), _("country"), _("status"), _("stage"), _("category"), _("applied at"),
               _("checked in at"), _("answers")]  # fmt: skip
 
     def __init__(self, queryset):
         self.queryset = queryset.select_related("person__country", "category").prefetch_related("person__names")
+
+    def header(self):
+        return [str(column) for column in self.columns]
 
     def rows(self):
         for a in self.queryset:
@@ -293,30 +294,11 @@ class ApplicationAdmin(EventScopedAdmin):
 
     @admin.action(description=_("Export the selected applications as CSV"))
     def export_csv(self, request, queryset):
-        exporter, stream = ExportRows(queryset), io.StringIO()
-        writer = csv.writer(stream)
-        writer.writerow([str(h) for h in exporter.header])
-        writer.writerows(exporter.rows())
-        response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="applications.csv"'
-        return response
+        return csv_response(ExportRows(queryset), "applications.csv")
 
     @admin.action(description=_("Export the selected applications as XLSX"))
     def export_xlsx(self, request, queryset):
-        from openpyxl import Workbook
-
-        exporter, workbook = ExportRows(queryset), Workbook(write_only=True)
-        sheet = workbook.create_sheet(title="applications")
-        sheet.append([str(h) for h in exporter.header])
-        for row in exporter.rows():
-            sheet.append(row)
-        stream = io.BytesIO()
-        workbook.save(stream)
-        response = HttpResponse(
-            stream.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = 'attachment; filename="applications.xlsx"'
-        return response
+        return xlsx_response([ExportRows(queryset)], "applications.xlsx")
 
 
 class CategoryInline(admin.TabularInline):

@@ -1,12 +1,12 @@
-"""Small exporters: each yields a header then rows; one writer turns them into CSV or XLSX sheets."""
+"""The dossier's exporters: each yields a header then rows; `core.exporters` writes them as CSV or XLSX."""
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
+from craftcity.core.exporters import Exporter
 from craftcity.core.translation import as_translated
 from craftcity.geo.models import Country, Region
 from craftcity.lineage.models import Dynasty
@@ -16,40 +16,6 @@ from craftcity.taxonomy.models import Discipline
 
 from .asof import Snapshot
 from .indicators import BREAKDOWNS, Result
-
-
-class Exporter:
-    title = ""
-
-    def header(self) -> list[str]:
-        raise NotImplementedError
-
-    def rows(self):
-        raise NotImplementedError
-
-
-def write_csv(exporter: Exporter, stream) -> None:
-    writer = csv.writer(stream)
-    writer.writerow(exporter.header())
-    writer.writerows(exporter.rows())
-
-
-def write_xlsx(exporters: list[Exporter], target) -> None:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    for exporter in exporters:
-        sheet = workbook.create_sheet(title=_sheet_title(str(exporter.title)))
-        sheet.append(exporter.header())
-        for row in exporter.rows():
-            sheet.append(row)
-    workbook.save(target)
-
-
-def _sheet_title(title: str) -> str:
-    for bad in "[]:*?/\\":
-        title = title.replace(bad, " ")
-    return title[:31]
 
 
 def _text(value, language) -> str:

@@ -11,10 +11,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from craftcity.core.exporters import write_xlsx
+
 from . import indicators as indicator_module
 from .asof import Snapshot, Timeline, data_span, end_of_day
 from .charts import bar_chart
-from .exporters import ArtisansAnnex, DynastiesAnnex, IndicatorTablesExporter, OrganizationsAnnex, write_xlsx
+from .exporters import ArtisansAnnex, DynastiesAnnex, IndicatorTablesExporter, OrganizationsAnnex
 from .models import NarrativeSection
 from .outlines import OUTLINES
 from .selectors import Computed, city_designations, indicators_with_series

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
-import openpyxl
 from django.utils.translation import gettext as _
+
+from craftcity.core.exporters import RowsExporter, xlsx_bytes
 
 from .issues import Severity, render_issue
 from .models import ImportBatch
@@ -56,14 +56,7 @@ class ImportReport:
 
 
 def report_bytes(batch: ImportBatch) -> bytes:
-    workbook = openpyxl.Workbook(write_only=True)
-    for title, rows in ImportReport(batch).sheets():
-        sheet = workbook.create_sheet(title=title[:31])
-        for row in rows:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes([RowsExporter(title, rows) for title, rows in ImportReport(batch).sheets()])
 
 
 def write_report(batch: ImportBatch, path: Path) -> Path:

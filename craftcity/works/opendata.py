@@ -14,6 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from craftcity.core.exporters import safe_row
+
 DUMP_FILES = ["works.csv", "works.jsonld", "people.csv", "people.jsonld", "organizations.csv", "organizations.jsonld"]
 CHUNK = 5000
 
@@ -194,12 +196,12 @@ def dump_open_data(*, out: Path, base: str, progress: Callable[[str, int], None]
             json_tmp.open("w", encoding="utf-8") as json_file,
         ):
             writer = csv.writer(csv_file)
-            writer.writerow(header)
+            writer.writerow(safe_row(header))
             json_file.write(
                 '{"@context": "https://schema.org", "license": ' + json.dumps(license_url) + ', "@graph": [\n'
             )
             for csv_row, node in rows:
-                writer.writerow(csv_row)
+                writer.writerow(safe_row(csv_row))
                 json_file.write((",\n" if count else "") + json.dumps(node, ensure_ascii=False))
                 count += 1
                 if progress and count % 50_000 == 0:
