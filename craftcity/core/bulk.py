@@ -1,4 +1,5 @@
-"""Writing a hundred thousand rows and their history quickly, with the same columns `save()` would write.
+"""Writing a hundred thousand rows and their history quickly, with the same columns `save()` would write
+(imports insert people with it, undo writes the history of what it deletes).
 
 Django's bulk_create builds a model instance and compiles SQL per value; at 100,000 people with their
 name forms and history that alone takes minutes. Here rows are plain dicts turned into tuples once and
