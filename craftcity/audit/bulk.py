@@ -68,6 +68,6 @@ def deletions_recorded(*, chunk: int = 2000):
             writer = TableWriter(historical)
             for row, history_id in zip(rows, writer.reserve_ids(len(rows)), strict=True):
                 row["history_id"] = history_id
-            writer.insert(rows, batch_size=chunk)
         else:
-            historical.objects.bulk_create([historical(**row) for row in rows], batch_size=chunk)
+            writer = TableWriter(historical, with_pk=False)  # ids from the table's own sequence
+        writer.insert(rows, batch_size=chunk)

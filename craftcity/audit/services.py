@@ -175,17 +175,18 @@ def batch_undo(*, actor=None, batch: ChangeBatch) -> ChangeBatch:
     if batch.undone_at is not None:
         raise ValidationError(_("This batch was already undone."))
     touched = _touched(batch)
-    conflicts = _cascade_conflicts(touched, _collect_created(touched)) + _later_changes(batch, touched)
+    collector = _collect_created(touched)
+    conflicts = _cascade_conflicts(touched, collector) + _later_changes(batch, touched)
     if conflicts:
         raise ValidationError(conflicts)
+    restored = [item for item in touched if item.first.history_type != "+"]
     with change_batch(
         user=actor, label=_("Undo: %(label)s") % {"label": batch.label}, kind=ChangeBatch.Kind.UNDO, reuse=False
     ) as undo:
-        for item in touched:
-            if item.first.history_type != "+":
-                _restore(item)
-        # Collected again after the restores, which may have let go of what the batch created.
-        collector = _collect_created(touched)
+        for item in restored:
+            _restore(item)
+        if restored:  # collected again: the restores may have let go of what the batch created
+            collector = _collect_created(touched)
         if collector is not None:
             with page_changes_held(), deletions_recorded():
                 collector.delete()
