@@ -10,6 +10,7 @@ import sys
 BENCHMARKS = {
     "linkage": (["-m", "bench.linkage"], ["-m", "bench.linkage", "--quick"]),
     "imports": (["-m", "bench.imports", "--rows", "100000"], ["-m", "bench.imports", "--rows", "2000"]),
+    "undo": (["-m", "bench.undo"], ["-m", "bench.undo", "--rows", "1000"]),
     "dossier": (
         ["-m", "bench.dossier", "--people", "100000"],
         ["-m", "bench.dossier", "--people", "3000"],

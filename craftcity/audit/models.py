@@ -76,6 +76,17 @@ def _history_user(instance=None, request=None, **kwargs):
     return None
 
 
+class BatchedHistoricalRecords(HistoricalRecords):
+    """Simple-history's recorder; inside `audit.bulk.deletions_recorded()` the "-" rows of a large deletion are
+    kept and written together at its end instead of one INSERT per deleted row."""
+
+    def post_delete(self, instance, using=None, **kwargs):
+        from .bulk import defer_deletion_record
+
+        if not defer_deletion_record(self, instance):
+            super().post_delete(instance, using=using, **kwargs)
+
+
 def history(**kwargs) -> HistoricalRecords:
     """The HistoricalRecords every domain model uses."""
-    return HistoricalRecords(bases=[BatchedHistory], get_user=_history_user, **kwargs)
+    return BatchedHistoricalRecords(bases=[BatchedHistory], get_user=_history_user, **kwargs)

@@ -7,8 +7,10 @@ Which pages a record shows on is declared by the interface that draws them (`reg
 record without a declared scope, or one whose scope cannot be told, bumps the registry version.
 """
 
+import contextvars
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import transaction
@@ -93,11 +95,32 @@ def is_registry_model(model) -> bool:
     return meta.app_label in REGISTRY_APPS or meta.label_lower in REGISTRY_MODELS
 
 
+_held: contextvars.ContextVar[list | None] = contextvars.ContextVar("craftcity_pages_held", default=None)
+
+
+@contextmanager
+def page_changes_held():
+    """Changes made inside make the stored pages stale once, at the end, by the registry's version: a bulk
+    writer's thousands of rows would otherwise work out and bump each page (a cache write) once per row."""
+    held: list = []
+    token = _held.set(held)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+    if held:
+        registry_changed()
+
+
 def on_model_change(sender, **kwargs):
     if kwargs.get("raw") or not is_registry_model(sender):
         return
     if kwargs.get("action", "post_").startswith("pre_"):
         return  # a many-to-many change is told again when done
+    held = _held.get()
+    if held is not None:
+        held[:] = [True]
+        return
     scope = _scopes.get(sender._meta.label_lower)
     pages = scope(sender, kwargs) if scope else None
     if pages is None:

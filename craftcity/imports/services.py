@@ -29,6 +29,7 @@ from rapidfuzz import process as fuzzy
 from craftcity.audit.context import change_batch
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
+from craftcity.core.bulk import TableWriter, fast_path, insert_with_history
 from craftcity.core.cache import registry_changed
 from craftcity.geo.models import Locality, Region
 from craftcity.linkage.services import duplicates_find
@@ -41,7 +42,6 @@ from craftcity.taxonomy.models import Discipline
 from namekit import blocking_keys, detect_script, name_forms, name_key, parse_name, similarity
 from recordlink.normalize import ascii_fold, normalize_craft, normalize_org, normalize_phone, normalize_region
 
-from .bulk import TableWriter, fast_path, insert_with_history
 from .columns import FIELDS, has_name_columns
 from .issues import ImportFileError, Issue, Severity
 from .models import ImportBatch, ImportSource, PersonSource

@@ -1,4 +1,5 @@
-"""Writing a hundred thousand rows and their history quickly, with the same columns `save()` would write.
+"""Writing a hundred thousand rows and their history quickly, with the same columns `save()` would write
+(imports insert people with it, undo writes the history of what it deletes).
 
 Django's bulk_create builds a model instance and compiles SQL per value; at 100,000 people with their
 name forms and history that alone takes minutes. Here rows are plain dicts turned into tuples once and
@@ -30,10 +31,11 @@ def fast_path() -> bool:
 class TableWriter:
     """Insert rows given as {attname: value} dicts; missing values take the field's default."""
 
-    def __init__(self, model: type[models.Model]):
+    def __init__(self, model: type[models.Model], *, with_pk: bool = True):
+        """`with_pk=False` leaves the primary key to the database's sequence (for rows nobody refers to yet)."""
         self.model = model
-        self.fields = list(model._meta.concrete_fields)
         self.pk = model._meta.pk
+        self.fields = [f for f in model._meta.concrete_fields if with_pk or f is not self.pk]
         now = timezone.now()
         self.defaults: dict[str, object] = {}
         self.convert = []
