@@ -26,6 +26,25 @@ MESSAGES = {
         "No column with people's names was found in the first %(rows)s rows. Columns seen: %(columns)s. "
         "Name it “ФИО”, “Аты-жөні” or “Full name”, or map it to the full name field."
     ),
+    "xlsx_unpacked": _(
+        "The workbook unpacks to %(size)s; workbooks over %(limit)s unpacked are not accepted. "
+        "Split the list into smaller files."
+    ),
+    "xlsx_bomb": _(
+        "The workbook's part “%(part)s” unpacks to %(size)s, %(ratio)s times its packed size: the file is damaged "
+        "or built to overload the server. Save the list again from Excel or LibreOffice."
+    ),
+    "xlsx_strings": _(
+        "The workbook declares %(count)s different texts; at most %(limit)s are accepted. "
+        "Split the list into smaller files."
+    ),
+    "xlsx_parts": _(
+        "The workbook has %(count)s parts; a list of people has a few dozen (at most %(limit)s are accepted). "
+        "Save it again from Excel or LibreOffice."
+    ),
+    "too_many_rows": _(
+        "The sheet has %(count)s rows; at most %(limit)s rows are imported at once. Split the list into smaller files."
+    ),
     "unknown_field": _("Unknown field “%(field)s” in the column mapping."),
     # row-level
     "name_missing": _("The name is empty."),

@@ -27,6 +27,29 @@ HEADER_SEARCH_ROWS = 15
 _SAMPLE_BYTES = 256 * 1024
 
 
+@dataclass(frozen=True)
+class XlsxLimits:
+    """What a workbook may unpack to. An XLSX is a zip: a 3 MB file can declare 3 GB of shared strings or twenty
+    million empty rows. Checked from the zip's directory before any XML is parsed; the zip reader never unpacks
+    more than a part declares, so a part that lies about its size only comes out cut short (a broken file)."""
+
+    rows: int = 200_000
+    unpacked_bytes: int = 250 * 1024 * 1024  # all parts together
+    shared_strings_bytes: int = 60 * 1024 * 1024  # the table every text cell points into, held whole in memory
+    shared_strings: int = 2_000_000
+    parts: int = 2_000
+    ratio: int = 200  # unpacked ÷ packed, for parts over 10 MB unpacked
+
+    @classmethod
+    def from_settings(cls) -> XlsxLimits:
+        from django.conf import settings
+
+        return cls(
+            rows=int(getattr(settings, "CRAFTCITY_IMPORT_MAX_ROWS", cls.rows)),
+            unpacked_bytes=int(getattr(settings, "CRAFTCITY_IMPORT_MAX_UNPACKED_BYTES", cls.unpacked_bytes)),
+        )
+
+
 @dataclass
 class Table:
     file_format: str  # "csv" or "xlsx"
@@ -82,7 +105,9 @@ def open_table(path: Path, *, saved_mapping: dict | None = None, max_bytes: int)
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(b"PK\x03\x04"):
-        return _open_xlsx(path, saved_mapping)
+        limits = XlsxLimits.from_settings()
+        check_xlsx_archive(path, limits)
+        return _open_xlsx(path, saved_mapping, limits)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError("old_excel")
     if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")):
@@ -264,7 +289,45 @@ def _merged_ranges(path: Path, worksheet_path: str) -> tuple[list[tuple[int, int
     return sorted(set(ranges)), last_row
 
 
-def _open_xlsx(path: Path, saved_mapping: dict | None) -> Table:
+_COUNT_RE = re.compile(rb'uniqueCount="(\d+)"')
+
+
+def check_xlsx_archive(path: Path, limits: XlsxLimits) -> None:
+    """Refuse a workbook that would unpack to more than the limits, reading only the zip's directory and the
+    first bytes of the shared-strings part."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            if len(parts) > limits.parts:
+                raise ImportFileError("xlsx_parts", count=len(parts), limit=limits.parts)
+            total = 0
+            for part in parts:
+                total += part.file_size
+                ratio = part.file_size / max(part.compress_size, 1)
+                if part.file_size > 10 * 1024 * 1024 and ratio > limits.ratio:
+                    raise ImportFileError(
+                        "xlsx_bomb", part=part.filename, size=human_size(part.file_size), ratio=int(ratio)
+                    )
+                if part.filename.endswith("sharedStrings.xml"):
+                    _check_shared_strings(archive, part, limits)
+            if total > limits.unpacked_bytes:
+                raise ImportFileError("xlsx_unpacked", size=human_size(total), limit=human_size(limits.unpacked_bytes))
+    except zipfile.BadZipFile as error:
+        raise ImportFileError("not_spreadsheet") from error
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, part: zipfile.ZipInfo, limits: XlsxLimits) -> None:
+    if part.file_size > limits.shared_strings_bytes:
+        raise ImportFileError(
+            "xlsx_unpacked", size=human_size(part.file_size), limit=human_size(limits.shared_strings_bytes)
+        )
+    with archive.open(part) as xml:
+        found = _COUNT_RE.search(xml.read(4096))
+    if found and int(found.group(1)) > limits.shared_strings:
+        raise ImportFileError("xlsx_strings", count=int(found.group(1)), limit=limits.shared_strings)
+
+
+def _open_xlsx(path: Path, saved_mapping: dict | None, limits: XlsxLimits) -> Table:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except zipfile.BadZipFile as error:
@@ -280,8 +343,10 @@ def _open_xlsx(path: Path, saved_mapping: dict | None) -> Table:
             merged, last_row = _merged_ranges(path, sheet._worksheet_path)
         except (KeyError, zipfile.BadZipFile):
             merged, last_row = [], None
+        if last_row and last_row > limits.rows + HEADER_SEARCH_ROWS:
+            raise ImportFileError("too_many_rows", count=last_row, limit=limits.rows)
         try:
-            table = _with_header(_xlsx_rows(sheet, merged), saved_mapping, file_format="xlsx")
+            table = _with_header(_xlsx_rows(sheet, merged, limits.rows), saved_mapping, file_format="xlsx")
         except ImportFileError as error:
             last_error = error
             continue
@@ -292,13 +357,16 @@ def _open_xlsx(path: Path, saved_mapping: dict | None) -> Table:
     raise last_error or ImportFileError("empty")
 
 
-def _xlsx_rows(sheet, merged: list[tuple[int, int, int, int]]) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(sheet, merged: list[tuple[int, int, int, int]], max_rows: int) -> Iterator[tuple[int, list[str]]]:
     # Merged ranges (min_col, min_row, max_col, max_row): every cell takes the top-left cell's value.
     starts: dict[int, list[tuple[int, int, int, int]]] = {}
     for bounds in merged:
         starts.setdefault(bounds[1], []).append(bounds)
     active: list[tuple[tuple[int, int, int, int], str]] = []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > max_rows + HEADER_SEARCH_ROWS:
+            # The sheet said less (or nothing) in its dimension; stop reading instead of trusting it.
+            raise ImportFileError("too_many_rows", count=f"> {max_rows}", limit=max_rows)
         cells = [cell_text(v) for v in values]
         active = [(b, v) for b, v in active if b[3] >= number]
         for bounds in starts.get(number, []):
