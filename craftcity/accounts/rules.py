@@ -26,11 +26,16 @@ def can_edit_person(user, person) -> bool:
     return is_own_person(user, person) and user.has_perm("people.change_person")
 
 
+def can_see_everyones_personal_data(user) -> bool:
+    """Registrars and administrators: the only ones who may filter, sort or search lists by personal fields."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("people.view_personal_data"))
+
+
 def can_see_personal_data(user, person) -> bool:
     """Contact details, exact address and birth date: the person themselves and registrars."""
     if not _authenticated(user):
         return False
-    return user.is_superuser or user.has_perm("people.view_personal_data") or is_own_person(user, person)
+    return can_see_everyones_personal_data(user) or is_own_person(user, person)
 
 
 def edited_organization_ids(user) -> set[int]:

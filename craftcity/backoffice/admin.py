@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from craftcity.accounts.rules import (
     can_edit_organization,
     can_edit_person,
+    can_see_everyones_personal_data,
     can_see_personal_data,
     can_see_place_address,
     edited_organization_ids,
@@ -21,12 +22,18 @@ from craftcity.events.rules import member_organization_ids
 from craftcity.geo.models import Country, Locality, Region
 from craftcity.lineage.models import Dynasty, DynastyMember, Relation
 from craftcity.organizations.models import Membership, Organization
+from craftcity.organizations.services import (
+    membership_create,
+    membership_delete,
+    membership_update,
+    organization_update,
+)
 from craftcity.people.models import Person, PersonName
 from craftcity.people.services import SELF_EDITABLE_FIELDS
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import CreativeField, Discipline, Material, Technique
 
-from .mixins import BatchedAdmin
+from .mixins import BatchedAdmin, refusals_on_form
 
 admin.site.site_header = _("craftcity back office")
 admin.site.site_title = _("craftcity")
@@ -58,7 +65,41 @@ def _is_event_autocomplete(request, model_names: set[str], field_name: str) -> b
 
 
 def can_see_personal_data_of_places(user) -> bool:
-    return user.is_superuser or user.has_perm("people.view_personal_data")
+    return can_see_everyones_personal_data(user)
+
+
+def _editable_organizations(request, queryset):
+    """The organizations a form may point at for this user: all for registrars, else the ones they edit."""
+    if request.user.is_superuser or request.user.has_perm("organizations.edit_any_organization"):
+        return queryset
+    return queryset.filter(pk__in=edited_organization_ids(request.user))
+
+
+def save_memberships(request, formset) -> None:
+    """Memberships from any form (the membership screen, an organization's or a person's inline) go through
+    the organizations' services, which check the organization on both sides of every change."""
+    with refusals_on_form():
+        for form in formset.deleted_forms:
+            if form.instance.pk is not None:
+                membership_delete(actor=request.user, membership=form.instance)
+        for form in formset.forms:
+            if form in formset.deleted_forms or not form.has_changed():
+                continue
+            save_membership(request, form.save(commit=False), is_new=form.instance._state.adding)
+
+
+def save_membership(request, membership: Membership, *, is_new: bool) -> None:
+    fields = {name: getattr(membership, name) for name in ("role", "start_year", "end_year", "is_editor")}
+    if is_new:
+        saved = membership_create(
+            actor=request.user, person=membership.person, organization=membership.organization, **fields
+        )
+        membership.pk, membership._state.adding = saved.pk, False
+    else:
+        membership_update(
+            actor=request.user, membership=membership, person=membership.person,
+            organization=membership.organization, **fields,
+        )  # fmt: skip
 
 
 # --- taxonomy and geography -------------------------------------------------------------------
@@ -157,6 +198,10 @@ class PersonAwardInline(admin.TabularInline):
     fields = ["programme", "year", "granted_on", "scope"]
 
 
+# Personal fields and anything that can be counted to read them (their consent stamps are not private).
+PERSONAL_LOOKUPS = set(Person.PERSONAL_FIELDS) | {"consent_recorded_at"}
+
+
 @admin.register(Person)
 class PersonAdmin(BatchedAdmin):
     list_display = ["__str__", "occupation", "birth_year", "region", "country", "verification", "status", "is_demo"]
@@ -244,6 +289,18 @@ class PersonAdmin(BatchedAdmin):
     def has_delete_permission(self, request, obj=None):
         return _is_registrar(request.user) and super().has_delete_permission(request, obj)
 
+    def lookup_allowed(self, lookup, value, request):
+        # "?phone__startswith=+7701" would count matches for people whose phone the user may not see.
+        if lookup.split("__")[0] in PERSONAL_LOOKUPS and not can_see_everyones_personal_data(request.user):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Membership:
+            save_memberships(request, formset)
+        else:
+            super().save_formset(request, form, formset, change)
+
 
 @admin.register(PersonName)
 class PersonNameAdmin(BatchedAdmin):
@@ -311,6 +368,25 @@ class OrganizationAdmin(BatchedAdmin):
             request, obj
         )
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "parent" and field is not None:
+            field.queryset = _editable_organizations(request, field.queryset)
+        return field
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        fields = {name: form.cleaned_data[name] for name in form.changed_data if name != "disciplines"}
+        with refusals_on_form():
+            organization_update(actor=request.user, organization=obj, **fields)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Membership:
+            save_memberships(request, formset)
+        else:
+            super().save_formset(request, form, formset, change)
+
 
 @admin.register(Membership)
 class MembershipAdmin(BatchedAdmin):
@@ -332,6 +408,24 @@ class MembershipAdmin(BatchedAdmin):
         return can_edit_organization(request.user, obj.organization)
 
     has_delete_permission = has_change_permission
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "organization" and field is not None:
+            field.queryset = _editable_organizations(request, field.queryset)
+        return field
+
+    def save_model(self, request, obj, form, change):
+        with refusals_on_form():
+            save_membership(request, obj, is_new=not change)
+
+    def delete_model(self, request, obj):
+        with refusals_on_form():
+            membership_delete(actor=request.user, membership=obj)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset.select_related("organization"):
+            membership_delete(actor=request.user, membership=membership)
 
 
 # --- lineage ------------------------------------------------------------------------------------
@@ -405,6 +499,11 @@ class PlaceAdmin(BatchedAdmin):
         if obj is not None and obj.person_id and not can_see_place_address(request.user, obj):
             return False
         return super().has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Whose home a workshop is, is personal data: only registrars link a place to a person.
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if can_see_personal_data_of_places(request.user) else [*fields, "person"]
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.person_id and not can_see_place_address(request.user, obj):

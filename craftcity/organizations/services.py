@@ -25,10 +25,23 @@ def organization_create(*, actor=None, is_demo: bool = False, disciplines=(), **
     return organization
 
 
+def _check_parent(actor, organization: Organization, parent) -> None:
+    """Moving an organization in the tree: its editor may nest it only under another organization they edit,
+    never under someone else's (which would hand them its subtree) or out of the tree (registrars only)."""
+    stored = Organization.objects.filter(pk=organization.pk).values_list("parent_id", flat=True).first()
+    parent_id = getattr(parent, "pk", parent)
+    if actor is None or parent_id == stored or actor.has_perm("organizations.edit_any_organization"):
+        return
+    if parent_id is None or not can_edit_organization(actor, Organization(pk=parent_id)):
+        raise PermissionDenied(_("You may nest an organization only under another organization you edit."))
+
+
 @transaction.atomic
 def organization_update(*, actor=None, organization: Organization, **fields) -> Organization:
     if actor is not None and not can_edit_organization(actor, organization):
         raise PermissionDenied(_("You may not edit this organization."))
+    if "parent" in fields or "parent_id" in fields:
+        _check_parent(actor, organization, fields.get("parent", fields.get("parent_id")))
     with change_batch(user=actor, label=f"edit organization {organization.pk}"):
         disciplines = fields.pop("disciplines", None)
         for key, value in fields.items():
@@ -45,10 +58,38 @@ def membership_create(
     *, actor=None, person, organization: Organization, role=Membership.Role.MEMBER, **fields
 ) -> Membership:
     """Record that a person belongs to an organization; its editors and registrars may do this."""
-    if actor is not None and not can_edit_organization(actor, organization):
-        raise PermissionDenied(_("You may not change the members of this organization."))
+    _check_members_of(actor, organization)
     with change_batch(user=actor, label=f"membership {person.pk} in {organization.pk}"):
         membership = Membership(person=person, organization=organization, role=role, **fields)
         membership.full_clean()
         membership.save()
     return membership
+
+
+def _check_members_of(actor, organization: Organization) -> None:
+    if actor is not None and not can_edit_organization(actor, organization):
+        raise PermissionDenied(
+            _("You may not change the members of %(organization)s.") % {"organization": organization}
+        )
+
+
+@transaction.atomic
+def membership_update(*, actor=None, membership: Membership, **fields) -> Membership:
+    """Change a membership; who may change it must be allowed to edit the organization before and after."""
+    stored = Membership.objects.filter(pk=membership.pk).select_related("organization").first()
+    if stored is not None:
+        _check_members_of(actor, stored.organization)
+    for key, value in fields.items():
+        setattr(membership, key, value)
+    _check_members_of(actor, membership.organization)
+    with change_batch(user=actor, label=f"membership {membership.pk}"):
+        membership.full_clean()
+        membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_delete(*, actor=None, membership: Membership) -> None:
+    _check_members_of(actor, membership.organization)
+    with change_batch(user=actor, label=f"remove membership {membership.pk}"):
+        membership.delete()
