@@ -412,7 +412,8 @@ def scores_submit(*, user, application: Application, values: dict) -> list[Score
         except InvalidOperation:
             errors[str(pk)] = [_("Enter a number.")]
             continue
-        if not criterion.min_score <= value <= criterion.max_score or not value.is_finite():
+        # NaN is checked first: ordering a NaN raises instead of answering False.
+        if not value.is_finite() or not criterion.min_score <= value <= criterion.max_score:
             errors[str(pk)] = [
                 _("%(criterion)s is scored from %(low)s to %(high)s.")
                 % {"criterion": criterion.name, "low": criterion.min_score, "high": criterion.max_score}

@@ -1,6 +1,7 @@
 """Small holes that answered 500 or left the door open: API ids and states, iCalendar texts, sign-in guessing, CSP."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -52,6 +53,84 @@ def test_scores_on_an_event_that_is_not_a_competition_are_refused_in_words(clien
     )
     error = _house_error(response, 400)
     assert "not a competition" in str(error["fields"])
+
+
+def _api_routes():
+    """Every API v1 route, with each of its path parameters set to "abc" (a non-numeric id, an unknown slug)."""
+    from django.urls import URLResolver
+
+    from craftcity.api import v1
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                yield prefix + str(pattern.pattern)
+
+    routes = set()
+    for route in walk(v1.urlpatterns):
+        if "format" in route or not route.rstrip("$").endswith("/"):
+            continue  # the .json/.geojson suffix variants and the slash-less twins answer the same views
+        route = re.sub(r"\(\?P<\w+>[^)]*\)", "abc", route.replace("^", "").replace("$", ""))
+        routes.add("/api/v1/" + re.sub(r"<[^>]+>", "abc", route))
+    return sorted(routes)
+
+
+def test_no_api_route_answers_500_to_a_non_numeric_id_or_a_junk_body(client, make_user):
+    """A sweep: every route, every method, as an administrator and as an artisan; the answer is a page or the
+    house error body, never a crash."""
+    routes = _api_routes()
+    assert "/api/v1/applications/abc/accept/" in routes and len(routes) > 25
+    junk = {"application": "abc", "call": "abc", "scores": {"abc": "NaN"}, "reason": ["x"], "people": ["abc"]}
+    crashes = []
+    for user in (make_user(role="admin", is_staff=True, is_superuser=True), make_user(role="artisan")):
+        client.force_login(user)
+        for url in routes:
+            for method in ("get", "post", "put", "patch", "delete"):
+                response = getattr(client, method)(
+                    url, junk if method != "get" else None, content_type="application/json"
+                )
+                if response.status_code >= 500:
+                    crashes.append((method, url))
+                elif response.status_code >= 400:
+                    _house_error(response, response.status_code)
+    assert not crashes
+
+
+def _judged_entry(make_user, make_person):
+    """A competition with one criterion (0–10), a juror (signed in by the caller) and a confirmed entry."""
+    from craftcity.events.models import Competition, Criterion, Juror
+
+    event = event_create(
+        slug="contest", kind="competition", status=PublicationStatus.PUBLISHED, name={"en": "Contest"},
+        starts_at=timezone.now() + dt.timedelta(days=30),
+    )  # fmt: skip
+    competition = Competition.objects.create(event=event)
+    Criterion.objects.create(competition=competition, name={"en": "Craft"}, weight=1, min_score=0, max_score=10)
+    application, _applicant = _application(make_user, make_person, event=event)
+    juror_user = make_user(role="artisan")
+    Juror.objects.create(competition=competition, person=make_person("Қазы Төреші", user=juror_user))
+    return application, juror_user
+
+
+@pytest.mark.parametrize("value", ["NaN", "sNaN", "-NaN"])
+def test_a_score_that_is_not_a_number_is_refused_in_words(client, make_user, make_person, value):
+    application, juror = _judged_entry(make_user, make_person)
+    criterion = application.call.event.competition.criteria.get()
+    client.force_login(juror)
+    url = f"/api/v1/applications/{application.pk}/scores/"
+    response = client.post(url, {"scores": {str(criterion.pk): value}}, content_type="application/json")
+    error = _house_error(response, 400)
+    assert error["fields"] == {str(criterion.pk): ["Craft is scored from 0 to 10."]}
+    ok = client.post(url, {"scores": {str(criterion.pk): "7"}}, content_type="application/json")
+    assert ok.status_code == 201
+
+
+def test_the_tour_planner_refuses_a_person_id_beyond_any_database_id(client, db):
+    body = {"date": "2026-10-04", "budget_minutes": 60, "latitude": 43.2, "longitude": 76.9, "people": [2**70]}
+    response = client.post("/api/v1/tours/plan/", body, content_type="application/json")
+    assert "people" in _house_error(response, 400)["fields"]
 
 
 @pytest.mark.parametrize(
