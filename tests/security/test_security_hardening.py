@@ -237,3 +237,28 @@ def test_inline_blocks_carry_the_nonce_of_their_response(client, make_user):
     response = client.get("/en/admin/dossier/dossierbuild/dashboard/")
     nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     assert f'<style nonce="{nonce}">' in response.content.decode()
+
+
+def test_production_settings_pass_the_deploy_check_but_for_the_preload_choice(tmp_path):
+    """The HTTPS headers `check --deploy` asks for are set in production; only HSTS preloading, the domain owner's
+    choice, is left as a reminder."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root),
+        "DJANGO_SETTINGS_MODULE": "craftcity.settings.prod",
+        "CRAFTCITY_SECRET_KEY": "x" * 20 + "-not-a-real-secret-but-long-and-varied-0123456789abcdefghij",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+    }
+    code = "import sys; from django.core.management import execute_from_command_line as run; run(sys.argv)"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "check", "--deploy"], env=env, capture_output=True, text=True, timeout=60
+    )
+    output = result.stdout + result.stderr
+    found = sorted(set(re.findall(r"security\.W\d+", output)))
+    assert found == ["security.W021"], output
