@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -235,10 +236,13 @@ AXES_LOCKOUT_CALLABLE = "craftcity.accounts.lockout.locked_out"
 AXES_VERBOSE = False
 
 # --- Content-Security-Policy (Django's own middleware) ----------------------------------------------------
-# Only this site's scripts, styles and fonts. The few inline <script>/<style> blocks carry the request's nonce
-# (`{{ csp_nonce }}`); style attributes stay allowed (Django's admin widgets write some), scripts never inline.
-# Pictures from here (and data: URIs, which the admin's icons use) and the map tile server when one is set.
-_TILE_ORIGIN = "/".join(CRAFTCITY_TILE_URL.split("/")[:3]) if CRAFTCITY_TILE_URL.startswith("http") else ""
+# Only this site's scripts, styles and fonts. The few inline <script>/<style> blocks carry the response's nonce
+# (`{{ csp_nonce }}`); scripts are never inline, on…="" attributes never run. Style attributes alone are allowed:
+# our templates write none, but third-party pages do (simple_history's change history, DRF's browsable API), and
+# an attribute can neither run script nor reach another origin (img-src, connect-src). Pictures from here,
+# data: URIs (the admin's icons) and the map tile server.
+_TILE = urlsplit(CRAFTCITY_TILE_URL.replace("{s}", "*"))  # Leaflet's {s} subdomains are a wildcard to CSP
+_TILE_ORIGIN = f"{_TILE.scheme}://{_TILE.netloc}" if _TILE.scheme in ("http", "https") else ""
 SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", CSP.NONCE],
