@@ -87,6 +87,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "events.manage_any_event",
         "audit.view_changebatch",
         "audit.change_changebatch",
+        # Sign-in pauses after repeated wrong passwords (django-axes): see them and lift them.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
     ],
     Role.CURATOR: [
         *_crud("people.person", add=False, change=False, delete=False),

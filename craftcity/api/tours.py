@@ -140,7 +140,10 @@ class PlanRequestSerializer(serializers.Serializer):
         slug_field="slug", queryset=Place.objects.published(), required=False, allow_null=True
     )
     disciplines = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
-    people = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    # Bounded to the database's integer range: no larger id exists, and unbounded it crashed the query.
+    people = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), required=False, default=list
+    )
     places = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
     max_stops = serializers.IntegerField(required=False, min_value=1, max_value=50, allow_null=True)
     solver = serializers.ChoiceField(choices=["auto", "heuristic", "ortools"], default="auto")

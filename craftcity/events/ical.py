@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Timezone
+from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
 PRODID = "-//craftcity//events//EN"
@@ -24,7 +24,9 @@ def calendar_for(events, *, name: str, language: str, url_for) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    # An X- property is written as it is unless it is told to be text, and a title's line break then breaks the
+    # file; as vText it is escaped like SUMMARY.
+    calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     events = list(events)
     if events:

@@ -357,6 +357,16 @@ def reminders_send(*, days: int = 2, now=None) -> int:
 # --- jury ----------------------------------------------------------------------------------------------
 
 
+def _competition_of(application: Application) -> Competition:
+    """The competition an entry is scored in; an event that is not a competition has none to score."""
+    competition = Competition.objects.filter(event_id=application.call.event_id).first()
+    if competition is None:
+        raise ValidationError(
+            {"application": [_("This event is not a competition: its entries are not scored by a jury.")]}
+        )
+    return competition
+
+
 def juror_for(user, competition: Competition) -> Juror:
     person = rules.own_person(user)
     juror = Juror.objects.filter(competition=competition, person=person).first() if person else None
@@ -377,7 +387,7 @@ def _entry_of(juror: Juror, application: Application) -> None:
 
 def scores_submit(*, user, application: Application, values: dict) -> list[Score]:
     """A juror's scores for one entry, one per criterion of the rubric; all or nothing."""
-    competition = application.call.event.competition
+    competition = _competition_of(application)
     juror = juror_for(user, competition)
     _entry_of(juror, application)
     conflicts = juror_conflicts(juror).get(application.pk)
@@ -402,7 +412,8 @@ def scores_submit(*, user, application: Application, values: dict) -> list[Score
         except InvalidOperation:
             errors[str(pk)] = [_("Enter a number.")]
             continue
-        if not criterion.min_score <= value <= criterion.max_score or not value.is_finite():
+        # NaN is checked first: ordering a NaN raises instead of answering False.
+        if not value.is_finite() or not criterion.min_score <= value <= criterion.max_score:
             errors[str(pk)] = [
                 _("%(criterion)s is scored from %(low)s to %(high)s.")
                 % {"criterion": criterion.name, "low": criterion.min_score, "high": criterion.max_score}
@@ -423,7 +434,7 @@ def scores_submit(*, user, application: Application, values: dict) -> list[Score
 
 def conflict_declare(*, user, application: Application, reason: str) -> ConflictDeclaration:
     """A juror declares a conflict the registry cannot know; their scores for the entry are withdrawn."""
-    juror = juror_for(user, application.call.event.competition)
+    juror = juror_for(user, _competition_of(application))
     if not (reason or "").strip():
         raise ValidationError({"reason": [_("Say briefly why.")]})
     with change_batch(user=user, label=f"declare conflict {application.pk}"), transaction.atomic():

@@ -1,9 +1,12 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+import datetime as dt
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -26,6 +29,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_filters",
     "simple_history",
+    "axes",
     # domain: the truth
     "craftcity.core",
     "craftcity.audit",
@@ -63,6 +67,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # last, as django-axes asks: it turns a refused sign-in into the lock-out page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "craftcity.urls"
@@ -79,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -211,3 +219,40 @@ CRAFTCITY_PRIVATE_MEDIA_ROOT = Path(os.environ.get("CRAFTCITY_PRIVATE_MEDIA_ROOT
 CRAFTCITY_OPEN_DATA_DIR = Path(os.environ.get("CRAFTCITY_OPEN_DATA_DIR", BASE_DIR / "var" / "open-data"))
 CRAFTCITY_DATA_LICENSE = "CC BY 4.0"
 CRAFTCITY_DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
+# --- sign-in throttling (django-axes) --------------------------------------------------------------------
+# Five wrong passwords for one username from one address lock that pair out for fifteen minutes; a right one
+# clears the count. Registrars and administrators see and clear lock-outs under "Axes" in the back office.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CRAFTCITY_SIGNIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("CRAFTCITY_SIGNIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "craftcity.accounts.lockout.locked_out"
+AXES_VERBOSE = False
+
+# --- Content-Security-Policy (Django's own middleware) ----------------------------------------------------
+# Only this site's scripts, styles and fonts. The few inline <script>/<style> blocks carry the response's nonce
+# (`{{ csp_nonce }}`); scripts are never inline, on…="" attributes never run. Style attributes alone are allowed:
+# our templates write none, but third-party pages do (simple_history's change history, DRF's browsable API), and
+# an attribute can neither run script nor reach another origin (img-src, connect-src). Pictures from here,
+# data: URIs (the admin's icons) and the map tile server.
+_TILE = urlsplit(CRAFTCITY_TILE_URL.replace("{s}", "*"))  # Leaflet's {s} subdomains are a wildcard to CSP
+_TILE_ORIGIN = f"{_TILE.scheme}://{_TILE.netloc}" if _TILE.scheme in ("http", "https") else ""
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", CSP.NONCE],
+    "style-src": ["'self'", CSP.NONCE],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:", *([_TILE_ORIGIN] if _TILE_ORIGIN else [])],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}

@@ -31,11 +31,16 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    """A page whose test fails if anything it showed broke the Content-Security-Policy (a blocked script or
+    style is a feature that silently stopped working)."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations = page.csp_violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
     yield page
     context.close()
+    assert not violations, f"Content-Security-Policy violations: {violations}"
 
 
 @pytest.fixture
