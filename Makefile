@@ -34,6 +34,8 @@ demo: install compile-messages
 
 run: demo
 	@echo "craftcity: http://$(HOST):$(PORT)/  (back office: /admin/, user 'admin', password 'admin' — demo only)"
+	@# The job worker (imports of uploaded files) runs beside the server and stops with it.
+	$(CRAFTCITY) db_worker --interval 1 -v0 & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(CRAFTCITY) runserver $(HOST):$(PORT)
 
 serve: run

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,10 +14,15 @@ from django.utils.translation import gettext_lazy
 
 from craftcity.imports.columns import FIELDS
 from craftcity.imports.issues import ImportFileError, render, render_issue
-from craftcity.imports.models import ImportBatch, ImportSource
+from craftcity.imports.models import ImportBatch, ImportSource, ImportUpload
 from craftcity.imports.reading import human_size
 from craftcity.imports.reports import report_bytes
-from craftcity.imports.services import import_batch_undo, import_people, import_source_get_or_create, max_bytes
+from craftcity.imports.services import (
+    import_batch_undo,
+    import_source_get_or_create,
+    import_upload_create,
+    max_bytes,
+)
 
 ISSUES_SHOWN = 500
 
@@ -121,6 +123,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
         return [
             path("upload/", wrap(self.upload_view), name="imports_importbatch_upload"),
             path("<int:pk>/result/", wrap(self.result_view), name="imports_importbatch_result"),
+            path("uploads/<int:pk>/", wrap(self.status_view), name="imports_importbatch_status"),
             path("<int:pk>/report.xlsx", wrap(self.report_view), name="imports_importbatch_report"),
             path("<int:pk>/undo/", wrap(self.undo_view), name="imports_importbatch_undo"),
             *super().get_urls(),
@@ -159,37 +162,48 @@ class ImportBatchAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "imports/upload.html", context)
 
     def _run(self, request, form):
-        upload = form.cleaned_data["file"]
-        if upload.size > max_bytes():
-            form.add_error(
-                "file", render("too_large", {"size": human_size(upload.size), "limit": human_size(max_bytes())})
-            )
-            return None
         source = form.cleaned_data["source"]
         if source is None and form.cleaned_data["new_source"].strip():
             source = import_source_get_or_create(name=form.cleaned_data["new_source"])
-        with tempfile.TemporaryDirectory(prefix="craftcity-import-") as folder:
-            path = Path(folder) / "upload"
-            with path.open("wb") as handle:
-                for chunk in upload.chunks():
-                    handle.write(chunk)
-            try:
-                result = import_people(
-                    path=path,
-                    file_name=Path(upload.name).name,
-                    actor=request.user,
-                    source=source,
-                    mode=form.cleaned_data["mode"],
-                    column_mapping=form.cleaned_data["column_mapping"],
-                )
-            except ImportFileError as error:
-                form.add_error("file", error.message)
-                return None
-        batch = result.batch
-        if batch.pk is None:  # already imported: nothing recorded, say so on the form
-            messages.warning(request, render_issue(batch.issues[0]))
-            return HttpResponseRedirect(request.path)
-        return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[batch.pk]))
+        try:
+            upload = import_upload_create(
+                actor=request.user, upload=form.cleaned_data["file"], source=source,
+                mode=form.cleaned_data["mode"], column_mapping=form.cleaned_data["column_mapping"],
+            )  # fmt: skip
+        except ImportFileError as error:
+            form.add_error("file", error.message)
+            return None
+        if upload.status == ImportUpload.Status.FAILED:  # already read (a worker was quick, or runs inline)
+            form.add_error("file", render(upload.problem["code"], upload.problem.get("params")))
+            return None
+        return self._after(request, upload) or HttpResponseRedirect(
+            reverse("admin:imports_importbatch_status", args=[upload.pk])
+        )
+
+    def _after(self, request, upload: ImportUpload):
+        """Where a finished upload leads: its result, or the form again with the notice."""
+        if upload.status != ImportUpload.Status.DONE:
+            return None
+        if upload.batch_id is None:  # already imported: nothing recorded, say so on the form
+            messages.warning(request, render_issue(upload.problem))
+            return HttpResponseRedirect(reverse("admin:imports_importbatch_upload"))
+        return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[upload.batch_id]))
+
+    def status_view(self, request, pk):
+        """The upload while the worker has it: refreshes itself (no JavaScript needed) until it is done."""
+        self._check(request)
+        upload = get_object_or_404(ImportUpload, pk=pk, user=request.user)
+        finished = self._after(request, upload)
+        if finished is not None:
+            return finished
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import of %(file)s") % {"file": upload.file_name},
+            "upload": upload,
+            "problem": render(upload.problem["code"], upload.problem.get("params")) if upload.problem else "",
+        }
+        return TemplateResponse(request, "imports/status.html", context)
 
     def result_view(self, request, pk):
         self._check(request)

@@ -45,6 +45,7 @@ MESSAGES = {
     "too_many_rows": _(
         "The sheet has %(count)s rows; at most %(limit)s rows are imported at once. Split the list into smaller files."
     ),
+    "not_allowed": _("Only registrars may import lists of people."),
     "unknown_field": _("Unknown field “%(field)s” in the column mapping."),
     # row-level
     "name_missing": _("The name is empty."),

@@ -140,3 +140,51 @@ class PersonSource(models.Model):
 
     def __str__(self):
         return f"{self.batch.file_name}:{self.row_number}"
+
+
+def _upload_storage():
+    from django.core.files.storage import FileSystemStorage
+
+    # Uploaded lists hold phones and addresses: kept outside MEDIA_ROOT, never served, removed once read.
+    return FileSystemStorage(location=settings.CRAFTCITY_PRIVATE_MEDIA_ROOT / "imports")
+
+
+class ImportUpload(models.Model):
+    """A file sent from the back office, waiting for (or read by) the import job outside the web request."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the import worker")
+        RUNNING = "running", _("Reading, checking and importing the rows")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("The file could not be imported")
+
+    file = models.FileField(_("file"), storage=_upload_storage, upload_to="%Y/%m/", max_length=300, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), on_delete=models.CASCADE, related_name="import_uploads"
+    )
+    source = models.ForeignKey(
+        ImportSource, verbose_name=_("source"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    mode = models.CharField(_("mode"), max_length=16, choices=ImportBatch.Mode.choices)
+    column_mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    batch = models.ForeignKey(
+        ImportBatch, verbose_name=_("import batch"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Why it failed, as a message code with parameters (rendered in the reader's language), like row issues.
+    problem = models.JSONField(_("problem"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import upload")
+        verbose_name_plural = _("import uploads")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -45,7 +45,7 @@ from recordlink.normalize import ascii_fold, normalize_craft, normalize_org, nor
 from .columns import FIELDS, has_name_columns
 from .issues import ImportFileError, Issue, Severity
 from .models import ImportBatch, ImportSource, PersonSource
-from .reading import Table, open_table
+from .reading import Table, check_size, open_table
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 BULK_SIZE = 2000
@@ -677,17 +677,69 @@ def import_people(
             organizations = _create_organizations(to_create, actor=actor)
             person_ids = _write_people(to_create, batch=batch, history_batch=history_batch,
                                        organizations=organizations, actor=actor, progress=progress)  # fmt: skip
-            # Rows were written without model signals: tell search and the page cache once.
+            # Rows were written without model signals: tell the page cache once, and index the people in
+            # this same transaction, so that they and their search entries commit (or vanish) together: a
+            # crash after the commit can no longer leave people out of search with nothing to say so.
             registry_changed()
-            transaction.on_commit(lambda: index_objects({(SearchEntry.Kind.PERSON, pk) for pk in person_ids}))
+            index_objects({(SearchEntry.Kind.PERSON, pk) for pk in person_ids})
             if len(person_ids) <= QUEUE_DUPLICATES_UP_TO:
-                transaction.on_commit(lambda: duplicates_find(person_ids=person_ids))
+                duplicates_find(person_ids=person_ids)
         if source is not None and batch.column_mapping:
             source.column_mapping = {**source.column_mapping, **batch.column_mapping}
             source.save(update_fields=["column_mapping", "updated_at"])
         batch.duration_seconds = time.monotonic() - started
         batch.save(update_fields=["duration_seconds"])
     return ImportResult(batch=batch, plans=plans)
+
+
+def import_upload_create(*, actor, upload, source=None, mode: str, column_mapping: dict | None = None):
+    """Keep a file sent from the back office and queue the job that imports it; the page follows its status."""
+    from .models import ImportUpload
+    from .tasks import import_upload_run
+
+    _require_registrar(actor)
+    check_size(upload.size, max_bytes())
+    with transaction.atomic():
+        record = ImportUpload(
+            file_name=Path(upload.name).name[:255], user=actor, source=source, mode=mode,
+            column_mapping=column_mapping or {},
+        )  # fmt: skip
+        suffix = Path(upload.name).suffix.lower()
+        record.file.save("upload" + (suffix if suffix in {".xlsx", ".csv", ".txt", ".tsv"} else ""), upload, save=False)
+        record.save()
+        import_upload_run.enqueue(upload_id=record.pk)
+    record.refresh_from_db()
+    return record
+
+
+def import_upload_run(*, upload_id: int) -> None:
+    """The job: import the kept file as its sender asked, record the outcome, and delete the file."""
+    from .models import ImportUpload
+
+    record = ImportUpload.objects.select_related("user", "source").filter(pk=upload_id).first()
+    if record is None or record.is_finished:
+        return
+    ImportUpload.objects.filter(pk=record.pk).update(status=ImportUpload.Status.RUNNING)
+    outcome = {"status": ImportUpload.Status.FAILED, "problem": {"code": "crashed", "params": {"detail": "—"}}}
+    try:
+        result = import_people(
+            path=Path(record.file.path), file_name=record.file_name, actor=record.user, source=record.source,
+            mode=record.mode, column_mapping=record.column_mapping,
+        )  # fmt: skip
+        batch = result.batch
+        outcome = {"status": ImportUpload.Status.DONE, "problem": {}, "batch_id": batch.pk}
+        if batch.pk is None:  # the same file again: nothing recorded, the notice says when it came before
+            outcome["problem"] = batch.issues[0]
+    except ImportFileError as error:
+        outcome["problem"] = {"code": error.code, "params": error.params}
+    except PermissionDenied:
+        outcome["problem"] = {"code": "not_allowed", "params": {}}
+    except Exception as error:
+        outcome["problem"] = {"code": "crashed", "params": {"detail": type(error).__name__}}
+        raise
+    finally:  # whatever happened (a crash is logged by the worker too), the page stops waiting
+        record.file.delete(save=False)
+        ImportUpload.objects.filter(pk=record.pk).update(file="", finished_at=timezone.now(), **outcome)
 
 
 def _check_rows(table: Table, *, file_name: str, progress: Progress | None) -> list[RowPlan]:

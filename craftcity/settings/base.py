@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_tasks_db",
     # domain: the truth
     "craftcity.core",
     "craftcity.audit",
@@ -256,3 +257,9 @@ SECURE_CSP = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+
+# --- background jobs (Django's tasks framework, django-tasks-db) -------------------------------------------
+# Jobs are rows in the database, written in the same transaction as the work that asks for them, and run by
+# `craftcity db_worker` (started by `make run`; a service of its own in production). Imports of uploaded files
+# and the search indexing after an import run there, never in a web request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

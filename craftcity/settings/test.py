@@ -20,3 +20,5 @@ CRAFTCITY_TILE_URL = ""  # tests run offline
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CRAFTCITY_OPEN_DATA_DIR = Path(tempfile.mkdtemp(prefix="craftcity-open-data-"))
 CRAFTCITY_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="craftcity-private-"))
+# Jobs run at once, inside the code that enqueues them; tests of the worker switch to the database backend.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -6,6 +6,7 @@ import io
 import time
 import tracemalloc
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -119,3 +120,80 @@ def test_an_ordinary_workbook_still_opens(tmp_path):
     path.write_bytes(_workbook())
     table = open_table(path, max_bytes=50 * 1024 * 1024)
     assert [cells[:2] for _n, cells in table.rows] == [["Беккулова Айжан", "1975"]]
+
+
+# --- uploads are imported by the worker, outside the web request ---------------------------------------------
+
+
+@pytest.fixture
+def registrar_client(client, make_user):
+    client.force_login(make_user(role="registrar", is_staff=True))
+    return client
+
+
+def _post_upload(client, tmp_path, rows=(("Аты-жөні", "Туған жылы"), ("Беккулова Айжан", 1975))):
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(_workbook(rows))
+    with path.open("rb") as handle:
+        return client.post("/en/admin/imports/importbatch/upload/", {"file": handle, "mode": "valid_rows"})
+
+
+def test_an_upload_waits_for_the_worker_and_the_page_follows_it(registrar_client, tmp_path, settings):
+    from django.core.management import call_command
+
+    from craftcity.imports.models import ImportUpload
+    from craftcity.people.models import Person
+    from craftcity.search.models import SearchEntry
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = _post_upload(registrar_client, tmp_path)
+    upload = ImportUpload.objects.get()
+    assert response.status_code == 302 and response.url.endswith(f"/uploads/{upload.pk}/")
+    assert upload.status == "queued" and not Person.objects.exists()  # the request imported nothing
+    stored = upload.file.path
+    page = registrar_client.get(response.url)
+    assert '<meta http-equiv="refresh" content="2">' in page.content.decode()
+    assert "Waiting for the import worker" in page.content.decode()
+    russian = registrar_client.get(response.url.replace("/en/", "/ru/")).content.decode()
+    assert "Ожидает обработчика импорта" in russian
+
+    call_command("db_worker", batch=True, verbosity=0)
+
+    upload.refresh_from_db()
+    assert upload.status == "done" and upload.batch is not None
+    assert Person.objects.count() == 1 and SearchEntry.objects.filter(kind="person").count() == 1
+    assert not Path(stored).exists(), "the list, with its phones and addresses, is not kept once read"
+    finished = registrar_client.get(response.url)
+    assert finished.status_code == 302 and finished.url.endswith(f"/{upload.batch_id}/result/")
+
+
+def test_a_bad_file_fails_in_the_worker_and_the_page_says_why(registrar_client, tmp_path, settings):
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = _post_upload(registrar_client, tmp_path, rows=(("Тауар", "Баға"), ("Кілем", 100)))
+    call_command("db_worker", batch=True, verbosity=0)
+    page = registrar_client.get(response.url).content.decode()
+    assert "The file could not be imported" in page and "No column with people" in page
+    assert 'http-equiv="refresh"' not in page
+
+
+def test_another_registrar_cannot_follow_someone_elses_upload(registrar_client, tmp_path, settings, make_user):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = _post_upload(registrar_client, tmp_path)
+    registrar_client.force_login(make_user(role="registrar", is_staff=True))
+    assert registrar_client.get(response.url).status_code == 404
+
+
+def test_people_and_their_search_entries_commit_together(registrar_client, tmp_path, monkeypatch):
+    """A crash while indexing takes the import with it: there is no moment when people exist unsearchable."""
+    from craftcity.imports import services
+    from craftcity.people.models import Person
+
+    def crash(pairs):
+        raise RuntimeError("killed while indexing")
+
+    monkeypatch.setattr(services, "index_objects", crash)
+    page = _post_upload(registrar_client, tmp_path)
+    assert not Person.objects.exists()
+    assert "The import stopped with an error and nothing was written: RuntimeError" in page.content.decode()
