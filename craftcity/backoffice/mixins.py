@@ -3,6 +3,7 @@ refusals shown on the form."""
 
 from contextlib import contextmanager
 
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.utils.translation import gettext as _
@@ -110,10 +111,33 @@ class BatchedAdmin(SimpleHistoryAdmin):
             # Reverting is an edit: the same object rule as the change form, whatever the model permissions say.
             if obj is not None and not self.has_change_permission(request, obj):
                 raise PermissionDenied
+            request.reverting = obj is not None
             with change_batch(user=request.user, label=f"revert {self.model._meta.verbose_name} {object_id}"):
                 view = super().history_form_view
                 return self._showing_refusals(view, request, object_id, version_id, extra_context)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_form(self, request, form, change):
+        """A revert brings back only what this user could change on the change form: every other field (status,
+        verification, publication, the record's links) keeps its current value, and the user is told which.
+        Simple-history's revert screen otherwise saves the old version whole, moderation included."""
+        obj = super().save_form(request, form, change)
+        if getattr(request, "reverting", False):
+            current = self.model._default_manager.get(pk=obj.pk)
+            kept = []
+            for field in self.model._meta.concrete_fields:
+                if field.primary_key or field.name in form.fields:
+                    continue
+                if getattr(obj, field.attname) != getattr(current, field.attname):
+                    kept.append(str(field.verbose_name))
+                setattr(obj, field.attname, getattr(current, field.attname))
+            if kept:
+                messages.warning(
+                    request,
+                    _("Kept as they are now, because you may not change them: %(fields)s.")
+                    % {"fields": ", ".join(kept)},
+                )
+        return obj
 
     def delete_queryset(self, request, queryset):
         with change_batch(user=request.user, label=f"delete {queryset.count()} {self.model._meta.verbose_name_plural}"):
