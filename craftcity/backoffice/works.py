@@ -105,6 +105,10 @@ class WorkAdmin(BatchedAdmin):
             return False
         return super().has_change_permission(request, obj)
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if can_catalogue(request.user) else [*fields, *sorted(services.CATALOGUE_FIELDS)]
+
     def save_model(self, request, obj, form, change):
         # A new work is written in save_related: work_create needs its makers, which only the inlines hold.
         # A change is written here, so that the history's revert screen (which has no inlines) saves it too.

@@ -16,6 +16,9 @@ from .models import Collection, Exhibition, ExhibitionWork, ProvenanceEvent, Wor
 
 M2M_FIELDS = {"techniques", "materials"}
 PROTECTED_FIELDS = {"id", "pk", "status", "published_at", "is_demo", "created_at", "updated_at"}
+# Filing a work into a museum's collection is the museum's act: an accession number taken by an artisan's
+# draft would block the real one (a collection's numbers are unique).
+CATALOGUE_FIELDS = {"collection", "accession_number"}
 
 
 def _own_person(actor):
@@ -42,6 +45,20 @@ def _apply(work: Work, fields: dict) -> dict:
         else:
             setattr(work, key, value)
     return m2m
+
+
+def _check_catalogue_fields(actor, work: Work, fields: dict) -> None:
+    if actor is None or can_catalogue(actor):
+        return
+    errors = {}
+    for key in CATALOGUE_FIELDS & set(fields):
+        value, attname = fields[key], work._meta.get_field(key).attname
+        value = getattr(value, "pk", value)
+        current = getattr(work, attname) if work.pk else None
+        if (value or None) != (current or None):
+            errors[key] = [_("Only curators file a work into a collection or give it an accession number.")]
+    if errors:
+        raise ValidationError(errors)
 
 
 def _set_makers(work: Work, makers) -> None:
@@ -78,6 +95,7 @@ def work_create(*, actor=None, title: dict, makers=(), provenance=(), is_demo: b
             raise PermissionDenied(_("You may not add works to the catalogue."))
         if own.pk not in {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}:
             raise PermissionDenied(_("You may add only works you made yourself: list yourself as a maker."))
+    _check_catalogue_fields(actor, Work(), fields)
     with change_batch(user=actor, label=f"add work {dict(title).get('en') or next(iter(dict(title).values()), '')}"):
         work = Work(title=title, is_demo=is_demo)
         m2m = _apply(work, fields)
@@ -94,6 +112,7 @@ def work_update(*, actor=None, work: Work, makers=None, provenance=None, **field
     """Change a work; curators change any, artisans only their own."""
     if actor is not None and not can_edit_work(actor, work):
         raise PermissionDenied(_("You may not edit this work."))
+    _check_catalogue_fields(actor, Work.objects.get(pk=work.pk), fields)
     with change_batch(user=actor, label=f"edit work {work.pk}"):
         m2m = _apply(work, fields)
         _save(work)
@@ -113,8 +132,13 @@ def work_makers_set(*, actor=None, work: Work, makers) -> Work:
         raise PermissionDenied(_("You may not edit this work."))
     if actor is not None and not can_catalogue(actor):
         own = _own_person(actor)
-        if own is None or own.pk not in {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}:
+        listed = {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}
+        if own is None or own.pk not in listed:
             raise PermissionDenied(_("You cannot remove yourself from the makers of your own work."))
+        # A maker may add co-makers; taking someone else off a work is the curators' (or the co-maker would
+        # be able to take its first maker off in turn).
+        if set(work.work_makers.values_list("person_id", flat=True)) - listed:
+            raise PermissionDenied(_("Only curators remove another maker from a work."))
     with change_batch(user=actor, label=f"edit makers of work {work.pk}"):
         _set_makers(work, makers)
         # The work's page and its harvest datestamp change with its makers.
