@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from craftcity.core.bulk import TableWriter, fast_path
+from craftcity.core.scoped import collected
 
 from .context import current_batch, current_user
 
@@ -49,12 +50,8 @@ def deletions_recorded(*, chunk: int = 2000):
 
     Rows carry what simple-history's own post_delete would write (every tracked field, date, user, batch);
     the many-to-many snapshot of a deleted record is not kept, as nothing reads the links of a "-" row."""
-    pending: list = []
-    token = _deferred.set(pending)
-    try:
+    with collected(_deferred) as pending:
         yield
-    finally:
-        _deferred.reset(token)
     now, batch, user = timezone.now(), current_batch(), current_user()
     by_history_model = defaultdict(list)
     for historical, attrs in pending:

@@ -75,6 +75,19 @@ def _editable_organizations(request, queryset):
     return queryset.filter(pk__in=edited_organization_ids(request.user))
 
 
+class EditableOrganizationsOnly:
+    """Admin mixin: the organization fields named in `organization_fields` offer (and accept) only the
+    organizations the user edits, so no form can point a membership or a parent at someone else's."""
+
+    organization_fields: tuple[str, ...] = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in self.organization_fields and field is not None:
+            field.queryset = _editable_organizations(request, field.queryset)
+        return field
+
+
 def save_memberships(request, formset) -> None:
     """Memberships from any form (the membership screen, an organization's or a person's inline) go through
     the organizations' services, which check the organization on both sides of every change."""
@@ -337,7 +350,8 @@ class OrganizationMembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(BatchedAdmin):
+class OrganizationAdmin(EditableOrganizationsOnly, BatchedAdmin):
+    organization_fields = ("parent",)
     list_display = ["__str__", "kind", "short_name", "parent", "country", "status", "is_demo"]
     list_filter = ["kind", "status", "country", "region", "is_demo"]
     search_fields = ["name", "short_name", "slug"]
@@ -368,12 +382,6 @@ class OrganizationAdmin(BatchedAdmin):
             request, obj
         )
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "parent" and field is not None:
-            field.queryset = _editable_organizations(request, field.queryset)
-        return field
-
     def save_model(self, request, obj, form, change):
         if not change:
             return super().save_model(request, obj, form, change)
@@ -389,7 +397,8 @@ class OrganizationAdmin(BatchedAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(BatchedAdmin):
+class MembershipAdmin(EditableOrganizationsOnly, BatchedAdmin):
+    organization_fields = ("organization",)
     list_display = ["person", "organization", "role", "start_year", "end_year", "is_editor"]
     list_filter = ["role", "organization__kind"]
     search_fields = ["person__names__full_name", "organization__name"]
@@ -408,12 +417,6 @@ class MembershipAdmin(BatchedAdmin):
         return can_edit_organization(request.user, obj.organization)
 
     has_delete_permission = has_change_permission
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "organization" and field is not None:
-            field.queryset = _editable_organizations(request, field.queryset)
-        return field
 
     def save_model(self, request, obj, form, change):
         with refusals_on_form():

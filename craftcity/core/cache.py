@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from django.core.cache import cache
 from django.db import transaction
 
+from .scoped import collected
+
 VERSION_KEY = "craftcity:registry-version"
 REGISTRY_APPS = {"people", "organizations", "lineage", "awards", "places", "taxonomy", "geo"}
 # Single models of apps whose other records change all day and show on no registry page (applications,
@@ -102,12 +104,8 @@ _held: contextvars.ContextVar[list | None] = contextvars.ContextVar("craftcity_p
 def page_changes_held():
     """Changes made inside make the stored pages stale once, at the end, by the registry's version: a bulk
     writer's thousands of rows would otherwise work out and bump each page (a cache write) once per row."""
-    held: list = []
-    token = _held.set(held)
-    try:
+    with collected(_held) as held:
         yield
-    finally:
-        _held.reset(token)
     if held:
         registry_changed()
 
