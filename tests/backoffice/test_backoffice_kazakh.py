@@ -48,3 +48,10 @@ def test_the_date_and_time_pickers_speak_kazakh(client, registrar):
     catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
     assert catalog["January"] == "Қаңтар"
     assert catalog["Choose a Date"] == "Күнді таңдаңыз"
+
+
+def test_the_sign_in_pauses_screen_reads_in_kazakh(client, make_user):
+    """django-axes ships no Kazakh: craftcity/locale_admin supplies its labels."""
+    client.force_login(make_user(role="registrar", is_staff=True))
+    html = client.get("/kk/admin/axes/accessattempt/").content.decode()
+    assert "кіру әрекеттері" in html.lower()
