@@ -91,14 +91,14 @@ class EditableOrganizationsOnly:
 def save_memberships(request, formset) -> None:
     """Memberships from any form (the membership screen, an organization's or a person's inline) go through
     the organizations' services, which check the organization on both sides of every change."""
+    formset.save(commit=False)  # writes nothing; sorts the rows and tells the admin's change message
     with refusals_on_form():
-        for form in formset.deleted_forms:
-            if form.instance.pk is not None:
-                membership_delete(actor=request.user, membership=form.instance)
-        for form in formset.forms:
-            if form in formset.deleted_forms or not form.has_changed():
-                continue
-            save_membership(request, form.save(commit=False), is_new=form.instance._state.adding)
+        for membership in formset.deleted_objects:
+            membership_delete(actor=request.user, membership=membership)
+        for membership in formset.new_objects:
+            save_membership(request, membership, is_new=True)
+        for membership, _changed in formset.changed_objects:
+            save_membership(request, membership, is_new=False)
 
 
 def save_membership(request, membership: Membership, *, is_new: bool) -> None:

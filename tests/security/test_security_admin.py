@@ -143,3 +143,35 @@ def test_a_curator_cannot_make_a_venue_someones_home(client, make_user, make_per
     page = client.get("/en/admin/places/place/add/").content.decode()
     assert 'name="person"' not in page
     assert not Place.objects.filter(person=person).exists()
+
+
+def test_an_editor_adds_members_through_their_organizations_inline(client, editor, make_person):
+    from lxml import html as lxml_html
+
+    user, _person, ours, _theirs = editor
+    newcomer = make_person("Жаңа Мүше", status="published")
+    client.force_login(user)
+    url = f"/en/admin/organizations/organization/{ours.pk}/change/"
+    tree = lxml_html.fromstring(client.get(url).content.decode())
+    data = {}
+    for field in tree.xpath("//form[@id='organization_form']//*[self::input or self::select or self::textarea]"):
+        name, kind = field.get("name"), (field.get("type") or "").lower()
+        if not name or kind in {"submit", "button", "file"} or "__prefix__" in name:
+            continue
+        if kind == "checkbox":
+            if field.get("checked") is not None:
+                data[name] = "on"
+        elif field.tag == "select":
+            data[name] = [o.get("value") for o in field.xpath(".//option[@selected]")]
+        elif field.tag == "textarea":
+            data[name] = field.text or ""
+        else:
+            data[name] = field.get("value", "")
+    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).removesuffix("-TOTAL_FORMS")
+    row = int(data[f"{prefix}-TOTAL_FORMS"])
+    data.update({f"{prefix}-TOTAL_FORMS": str(row + 1), f"{prefix}-{row}-person": str(newcomer.pk),
+                 f"{prefix}-{row}-role": "member"})  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = Membership.objects.get(person=newcomer, organization=ours)
+    assert added.history.first().history_user == user
