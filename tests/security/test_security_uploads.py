@@ -138,6 +138,7 @@ def _post_upload(client, tmp_path, rows=(("Аты-жөні", "Туған жыл�
         return client.post("/en/admin/imports/importbatch/upload/", {"file": handle, "mode": "valid_rows"})
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection when it is done
 def test_an_upload_waits_for_the_worker_and_the_page_follows_it(registrar_client, tmp_path, settings):
     from django.core.management import call_command
 
@@ -167,6 +168,7 @@ def test_an_upload_waits_for_the_worker_and_the_page_follows_it(registrar_client
     assert finished.status_code == 302 and finished.url.endswith(f"/{upload.batch_id}/result/")
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection when it is done
 def test_a_bad_file_fails_in_the_worker_and_the_page_says_why(registrar_client, tmp_path, settings):
     from django.core.management import call_command
 
