@@ -29,7 +29,7 @@ from craftcity.organizations.services import (
     organization_update,
 )
 from craftcity.people.models import Person, PersonName
-from craftcity.people.services import SELF_EDITABLE_FIELDS
+from craftcity.people.services import SELF_EDITABLE_FIELDS, person_names_derive
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import CreativeField, Discipline, Material, Technique
 
@@ -174,7 +174,8 @@ class LocalityAdmin(BatchedAdmin):
 class PersonNameInline(admin.TabularInline):
     model = PersonName
     extra = 1
-    fields = ["full_name", "form", "language", "is_primary", "given_name", "family_name", "patronymic"]
+    fields = ["full_name", "form", "language", "is_primary", "given_name", "family_name", "patronymic", "is_derived"]
+    readonly_fields = ["is_derived"]
 
 
 class MembershipInline(admin.TabularInline):
@@ -311,8 +312,16 @@ class PersonAdmin(BatchedAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is Membership:
             save_memberships(request, formset)
-        else:
-            super().save_formset(request, form, formset, change)
+            return
+        if formset.model is PersonName:
+            for name_form in formset.forms:
+                if name_form.has_changed() and name_form.instance.is_derived:
+                    name_form.instance.is_derived = False  # corrected by hand: the person's own from now on
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        person_names_derive(person=form.instance)
 
 
 @admin.register(PersonName)

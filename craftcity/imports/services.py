@@ -13,7 +13,6 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -36,10 +35,11 @@ from craftcity.linkage.services import duplicates_find
 from craftcity.organizations.models import Membership, Organization
 from craftcity.organizations.services import organization_create
 from craftcity.people.models import Person, PersonName
+from craftcity.people.naming import derived_forms, name_language_and_form, name_parts
 from craftcity.search.models import SearchEntry
 from craftcity.search.services import index_objects
 from craftcity.taxonomy.models import Discipline
-from namekit import blocking_keys, detect_script, name_forms, name_key, parse_name, similarity
+from namekit import blocking_keys, name_key, parse_name, similarity
 from recordlink.normalize import ascii_fold, normalize_craft, normalize_org, normalize_phone, normalize_region
 
 from .columns import FIELDS, has_name_columns
@@ -51,18 +51,9 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 BULK_SIZE = 2000
 CANDIDATE_THRESHOLD = 0.88
 _BUCKET_LIMIT = 50
-_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-_KAZAKH_LATIN_LETTERS = re.compile(r"[äğñöūüışÄĞÑÖŪÜİŞ]")
 _SPLIT_LIST = re.compile(r"\s*[,;/\n]\s*")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # Forms namekit writes from a Kazakh Cyrillic name, and the language whose readers see each.
-GENERATED_FORM_LANGUAGES = {
-    PersonName.Form.RUSSIAN: "ru",
-    PersonName.Form.KAZAKH_LATIN: "kk",
-    PersonName.Form.PASSPORT: "en",
-    PersonName.Form.BGN_PCGN: "en",
-    PersonName.Form.PRESS: "en",
-}
 _GENDERS = {
     "m": "male", "м": "male", "муж": "male", "мужской": "male", "male": "male", "man": "male", "ер": "male",
     "еркек": "male", "e": "male", "е": "male",
@@ -258,63 +249,12 @@ def _fingerprint(values: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(canonical, ensure_ascii=False).encode()).hexdigest()
 
 
-def name_language_and_form(full_name: str) -> tuple[str, str] | None:
-    """The language and form of a name as written: Kazakh Cyrillic, Russian spelling or a Latin form."""
-    script = detect_script(full_name)
-    if script == "cyrillic":
-        if _KAZAKH_LETTERS.search(full_name):
-            return "kk", PersonName.Form.KAZAKH_CYRILLIC
-        return "ru", PersonName.Form.RUSSIAN
-    if script == "latin":
-        if _KAZAKH_LATIN_LETTERS.search(full_name):
-            return "kk", PersonName.Form.KAZAKH_LATIN
-        return "en", PersonName.Form.PASSPORT
-    return None
-
-
-def _name_parts(full_name: str) -> dict:
-    parsed = parse_name(full_name)
-    return {"given_name": parsed.given[:120], "family_name": parsed.family[:120], "patronymic": parsed.patronymic[:120]}
-
-
-@lru_cache(maxsize=1 << 16)
-def _token_forms(token: str) -> dict[str, str]:
-    return name_forms(token)
-
-
-def _forms_of(text: str) -> dict[str, str]:
-    """namekit.name_forms, word by word: a list repeats the same few hundred names, each converted once."""
-    tokens = [_token_forms(token) for token in text.split()]
-    if not tokens:
-        return {}
-    return {form: " ".join(token[form] for token in tokens) for form in tokens[0]}
-
-
 def _plan_names(full_name: str) -> tuple[list[dict], list[str]]:
     language, form = name_language_and_form(full_name)
-    parts = _name_parts(full_name)
+    parts = name_parts(full_name)
     names = [{"full_name": full_name, "language": language, "form": form, "is_primary": True, **parts}]
-    generated = []
-    if form == PersonName.Form.KAZAKH_CYRILLIC:
-        whole = _forms_of(full_name)
-        part_forms = {key: _forms_of(value) for key, value in parts.items()}
-        seen = {(language, full_name.casefold())}
-        for other_form, text in whole.items():
-            other_language = GENERATED_FORM_LANGUAGES.get(other_form)
-            if other_language is None or not text or (other_language, text.casefold()) in seen:
-                continue
-            seen.add((other_language, text.casefold()))
-            names.append(
-                {
-                    "full_name": text[:300],
-                    "language": other_language,
-                    "form": other_form,
-                    "is_primary": False,
-                    **{key: forms.get(other_form, "")[:120] for key, forms in part_forms.items()},
-                }
-            )
-            generated.append(other_form)
-    return names, generated
+    derived = derived_forms(full_name, parts)
+    return names + derived, [name["form"] for name in derived]
 
 
 def parse_birth_year(text: str) -> int | None:

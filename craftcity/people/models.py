@@ -225,6 +225,11 @@ class PersonName(models.Model):
         _("language"), max_length=10, help_text=_("The language whose readers see this form: kk, ru, en…")
     )
     is_primary = models.BooleanField(_("primary for this language"), default=False)
+    is_derived = models.BooleanField(
+        _("derived"),
+        default=False,
+        help_text=_("Written by transliteration from another form; a corrected form is kept as the person's own."),
+    )
 
     history = history()
 

@@ -65,6 +65,7 @@ def person_create(*, actor=None, names: list[dict], is_demo: bool = False, **fie
             getattr(person, key).set(value)
         for name in names:
             person_name_add(actor=None, person=person, **name)
+        person_names_derive(person=person)
     return person
 
 
@@ -100,6 +101,42 @@ def person_name_add(
         name.full_clean()
         name.save()
     return name
+
+
+@transaction.atomic
+def person_names_derive(*, person: Person) -> int:
+    """Derive the kk/ru/en name forms the person lacks from their Kazakh Cyrillic name; returns how many were
+    written. Earlier derived forms are replaced; forms someone wrote or corrected are never touched, and a
+    language that has one gets nothing derived."""
+    from .naming import derived_forms
+
+    with change_batch(user=None, label=f"derive names of person {person.pk}"):
+        person.names.filter(is_derived=True).delete()
+        own = list(person.names.all())
+        source = next(
+            (
+                n
+                for n in sorted(own, key=lambda n: (not n.is_primary, n.pk))
+                if n.form == PersonName.Form.KAZAKH_CYRILLIC
+            ),
+            None,
+        )
+        if source is None:
+            return 0
+        languages = {n.language for n in own}
+        written = 0
+        for fields in derived_forms(source.full_name):
+            if fields["language"] in languages and fields["language"] != source.language:
+                continue
+            if fields["language"] == source.language and fields["full_name"].casefold() in {
+                n.full_name.casefold() for n in own
+            }:
+                continue
+            name = PersonName(person=person, **fields)
+            name.full_clean()
+            name.save()
+            written += 1
+    return written
 
 
 @transaction.atomic

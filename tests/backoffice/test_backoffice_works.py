@@ -3,6 +3,7 @@ an artisan edits only their own works and stays one of their makers; curators ke
 
 import pytest
 from admin_forms import form_values
+from django.utils import translation
 
 from craftcity.audit.services import batch_undo
 from craftcity.works import services
@@ -48,7 +49,9 @@ def bowl(artisan, partner):
 
 
 def makers_of(work) -> list[tuple[str, str]]:
-    return [(str(m.person), m.role) for m in WorkMaker.objects.filter(work=work).order_by("position")]
+    """Makers by their Kazakh name (English pages show the derived Latin form)."""
+    with translation.override("kk"):
+        return [(str(m.person), m.role) for m in WorkMaker.objects.filter(work=work).order_by("position")]
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "kk"])

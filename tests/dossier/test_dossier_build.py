@@ -90,9 +90,9 @@ def test_annexes_list_people_without_private_data(registry, tmp_path):
     artisans = [row for row in workbook["Artisans and musicians"].iter_rows(values_only=True)][1:]
     assert sorted(row[1] for row in artisans) == [
         "Aizhan Bekkulova",
-        "Бауыржан Сәрсенов",
-        "Салтанат Қали",
+        "Bauyrzhan Sarsenov",
+        "Saltanat Kali",
     ]  # the English form, when there is one
     by_name = {row[1]: row for row in artisans}
-    assert by_name["Бауыржан Сәрсенов"][3] == "Felt; Jewellery" or by_name["Бауыржан Сәрсенов"][3] == "Jewellery; Felt"
+    assert by_name["Bauyrzhan Sarsenov"][3] in ("Felt; Jewellery", "Jewellery; Felt")
     assert by_name["Aizhan Bekkulova"][6] == 1980

@@ -133,8 +133,8 @@ def _rows(response):
 def test_a_registrar_still_filters_by_phone(client, make_user, make_person):
     make_person("Дулат Әшімов", phone=PHONE)
     client.force_login(make_user(role="registrar", is_staff=True))
-    assert "Дулат" in client.get("/en/admin/people/person/", {"phone__startswith": "+7 701"}).content.decode()
-    assert "Дулат" not in client.get("/en/admin/people/person/", {"phone__startswith": "+7 700"}).content.decode()
+    assert "Dulat" in client.get("/en/admin/people/person/", {"phone__startswith": "+7 701"}).content.decode()
+    assert "Dulat" not in client.get("/en/admin/people/person/", {"phone__startswith": "+7 700"}).content.decode()
 
 
 def test_a_curator_cannot_make_a_venue_someones_home(client, make_user, make_person):
