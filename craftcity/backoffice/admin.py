@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.accounts.rules import (
@@ -29,7 +30,13 @@ from craftcity.organizations.services import (
     organization_update,
 )
 from craftcity.people.models import Person, PersonName
-from craftcity.people.services import SELF_EDITABLE_FIELDS, person_names_derive
+from craftcity.people.services import (
+    CONSENT_FIELDS,
+    M2M_FIELDS,
+    SELF_EDITABLE_FIELDS,
+    person_names_derive,
+    person_update,
+)
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import CreativeField, Discipline, Material, Technique
 
@@ -318,6 +325,16 @@ class PersonAdmin(BatchedAdmin):
                 if name_form.has_changed() and name_form.instance.is_derived:
                     name_form.instance.is_derived = False  # corrected by hand: the person's own from now on
         super().save_formset(request, form, formset, change)
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # a new person's names come from the inlines, saved after this
+            if CONSENT_FIELDS & set(form.changed_data):
+                obj.consent_recorded_at = timezone.now()
+            return super().save_model(request, obj, form, change)
+        # A change goes through the people's service: its rules, and the consent stamp when a consent box moves.
+        fields = {name: form.cleaned_data[name] for name in form.changed_data if name not in M2M_FIELDS}
+        with refusals_on_form():
+            person_update(actor=request.user, person=obj, **fields)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -97,3 +97,16 @@ def test_the_command_derives_forms_for_records_that_lack_them(make_person):
     assert "would write" in out.getvalue() and not person.names.filter(is_derived=True).exists()
     call_command("derive_name_forms", stdout=io.StringIO())
     assert person.names.filter(language="en", is_derived=True).exists()
+
+
+def test_a_consent_ticked_in_the_back_office_is_stamped_as_by_the_service(client, make_user, make_person):
+    person = make_person(KAZAKH, phone="+7 701 999 88 77")
+    assert person.consent_recorded_at is None
+    client.force_login(make_user(role="registrar", is_staff=True))
+    url = f"/en/admin/people/person/{person.pk}/change/"
+    data = _form_data(client.get(url))
+    data["is_phone_public"] = "on"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    person.refresh_from_db()
+    assert person.is_phone_public and person.consent_recorded_at is not None
