@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
-from craftcity.organizations.models import Membership
+from craftcity.organizations.models import Membership, Organization
 from craftcity.organizations.services import membership_create, membership_update, organization_update
 from craftcity.places.models import Place
 
@@ -146,15 +147,30 @@ def test_a_curator_cannot_make_a_venue_someones_home(client, make_user, make_per
 
 
 def test_an_editor_adds_members_through_their_organizations_inline(client, editor, make_person):
-    from lxml import html as lxml_html
-
     user, _person, ours, _theirs = editor
     newcomer = make_person("Жаңа Мүше", status="published")
     client.force_login(user)
     url = f"/en/admin/organizations/organization/{ours.pk}/change/"
-    tree = lxml_html.fromstring(client.get(url).content.decode())
+    data = _form_data(client, url, "organization_form")
+    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).removesuffix("-TOTAL_FORMS")
+    row = int(data[f"{prefix}-TOTAL_FORMS"])
+    data.update({f"{prefix}-TOTAL_FORMS": str(row + 1), f"{prefix}-{row}-person": str(newcomer.pk),
+                 f"{prefix}-{row}-role": "member"})  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = Membership.objects.get(person=newcomer, organization=ours)
+    assert added.history.first().history_user == user
+
+
+def _form_data(client, url, form_id):
+    """What the browser would post back: every field of the change form as the page shows it."""
+    from lxml import html as lxml_html
+
+    page = client.get(url)
+    assert page.status_code == 200, url
+    tree = lxml_html.fromstring(page.content.decode())
     data = {}
-    for field in tree.xpath("//form[@id='organization_form']//*[self::input or self::select or self::textarea]"):
+    for field in tree.xpath(f"//form[@id='{form_id}']//*[self::input or self::select or self::textarea]"):
         name, kind = field.get("name"), (field.get("type") or "").lower()
         if not name or kind in {"submit", "button", "file"} or "__prefix__" in name:
             continue
@@ -167,11 +183,151 @@ def test_an_editor_adds_members_through_their_organizations_inline(client, edito
             data[name] = field.text or ""
         else:
             data[name] = field.get("value", "")
-    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).removesuffix("-TOTAL_FORMS")
+    return data
+
+
+def _add_row(data, prefix, **fields):
     row = int(data[f"{prefix}-TOTAL_FORMS"])
-    data.update({f"{prefix}-TOTAL_FORMS": str(row + 1), f"{prefix}-{row}-person": str(newcomer.pk),
-                 f"{prefix}-{row}-role": "member"})  # fmt: skip
+    data[f"{prefix}-TOTAL_FORMS"] = str(row + 1)
+    data.update({f"{prefix}-{row}-{name}": str(value) for name, value in fields.items()})
+
+
+INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
+
+
+def test_an_editor_of_a_nested_organization_saves_it_but_cannot_move_it(
+    client, make_user, make_person, make_organization
+):
+    umbrella, other = make_organization("umbrella"), make_organization("other")
+    branch = make_organization("branch", parent=umbrella)
+    user = make_user(role="organization_editor", is_staff=True)
+    membership_create(person=make_person("Филиал Редакторы", user=user), organization=branch, is_editor=True)
+    client.force_login(user)
+    url = f"/en/admin/organizations/organization/{branch.pk}/change/"
+    data = _form_data(client, url, "organization_form")
+    data["short_name"] = "Branch"
+    assert client.post(url, data).status_code == 302  # the parent it has stays, though they do not edit it
+    branch.refresh_from_db()
+    assert (branch.short_name, branch.parent) == ("Branch", umbrella)
+    response = client.post(url, {**data, "parent": other.pk})
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    assert Organization.objects.get(pk=branch.pk).parent == umbrella
+
+
+def test_an_editor_enrols_only_people_the_search_box_offers(client, editor, make_person):
+    user, _person, ours, _theirs = editor
+    unpublished = make_person("Жарияланбаған Адам", status="draft")
+    client.force_login(user)
+    response = client.post(
+        "/en/admin/organizations/membership/add/", {"person": unpublished.pk, "organization": ours.pk, "role": "member"}
+    )
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    url = f"/en/admin/organizations/organization/{ours.pk}/change/"
+    data = _form_data(client, url, "organization_form")
+    _add_row(data, "memberships", person=unpublished.pk, role="member")
+    assert client.post(url, data).status_code == 200
+    assert not Membership.objects.filter(person=unpublished).exists()
+
+
+def test_an_organiser_cannot_publish_an_unpublished_persons_name_as_a_participant(
+    client, make_user, make_person, make_organization
+):
+    from craftcity.events.models import Event, Participant
+    from craftcity.events.services import event_create
+
+    guild = make_organization("felt-guild")
+    user = make_user(role="organiser", is_staff=True)
+    membership_create(person=make_person("Ұйымдастырушы Ов", user=user), organization=guild)
+    event = event_create(
+        slug="felt-fair", kind=Event.Kind.FESTIVAL, name={"en": "Felt fair"}, status="published",
+        starts_at=dt.datetime(2030, 6, 1, 12, tzinfo=dt.UTC), organizations=[(guild, "organiser")],
+    )  # fmt: skip
+    unpublished = make_person("Жасырын Шебер", status="draft")
+    published = make_person("Ашық Шебер", status="published")
+    client.force_login(user)
+    url = f"/en/admin/events/event/{event.pk}/change/"
+    data = _form_data(client, url, "event_form")
+    _add_row(data, "participants", person=unpublished.pk, role="exhibitor")
     response = client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    added = Membership.objects.get(person=newcomer, organization=ours)
-    assert added.history.first().history_user == user
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    assert not Participant.objects.filter(person=unpublished).exists()
+    data = _form_data(client, url, "event_form")
+    _add_row(data, "participants", person=published.pk, role="exhibitor")
+    assert client.post(url, data).status_code == 302  # whom the box offers, they list
+    assert Participant.objects.filter(event=event, person=published).exists()
+    page = client.get(reverse("public:event", args=[event.slug])).content.decode()
+    assert published.display_name in page and unpublished.display_name not in page
+
+
+def test_a_curator_cannot_link_a_venue_to_an_organization(client, make_user, make_organization):
+    place = Place(kind="gallery", slug="gallery", name={"en": "Gallery"})
+    place.full_clean()
+    place.save()
+    union = make_organization("union")
+    client.force_login(make_user(role="curator", is_staff=True))
+    url = f"/en/admin/places/place/{place.pk}/change/"
+    data = _form_data(client, url, "place_form")
+    data["description_en"] = "Open all week"
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, {**data, "organization": union.pk})
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    assert Place.objects.get(pk=place.pk).organization is None
+
+
+@pytest.fixture
+def artisan_work(make_user, make_person):
+    from craftcity.works import services
+
+    user = make_user(role="artisan", is_staff=True)
+    person = make_person("Бота Жемелхан", user=user, status="published")
+    return user, person, services.work_create(actor=user, title={"en": "Tekemet"}, makers=[person])
+
+
+def test_an_artisan_names_co_makers_the_search_box_offers_and_no_one_else(client, artisan_work, make_person):
+    user, person, work = artisan_work
+    partner = make_person("Дулат Әшімов", status="published")
+    hidden = make_person("Жасырын Шебер", status="draft")
+    client.force_login(user)
+    offered = client.get(
+        "/en/admin/autocomplete/",
+        {"app_label": "works", "model_name": "workmaker", "field_name": "person", "term": "Dulat"},
+    )
+    assert [row["id"] for row in offered.json()["results"]] == [str(partner.pk)]
+    url = f"/en/admin/works/work/{work.pk}/change/"
+    data = _form_data(client, url, "work_form")
+    _add_row(data, "work_makers", person=hidden.pk, role="maker", position=2)
+    response = client.post(url, data)
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    data = _form_data(client, url, "work_form")
+    _add_row(data, "work_makers", person=partner.pk, role="maker", position=2)
+    assert client.post(url, data).status_code == 302
+    assert set(work.work_makers.values_list("person_id", flat=True)) == {person.pk, partner.pk}
+
+
+def test_an_artisans_work_points_at_no_one_elses_home_or_organization(
+    client, artisan_work, make_person, make_organization
+):
+    from django.core.exceptions import ValidationError
+
+    from craftcity.works import services
+    from craftcity.works.models import Work
+
+    user, person, work = artisan_work
+    home = Place(kind="workshop", slug="home", name={"en": "Home"}, person=make_person("Дулат Әшімов"))
+    home.full_clean()
+    home.save()
+    museum = make_organization("museum")
+    with pytest.raises(ValidationError) as refused:
+        services.work_update(actor=user, work=work, current_location=home, owner=museum)
+    assert set(refused.value.error_dict) == {"current_location", "owner"}
+    own = Place(kind="workshop", slug="own", name={"en": "Own"}, person=person)
+    own.full_clean()
+    own.save()
+    services.work_update(actor=user, work=work, current_location=own)  # their own workshop is theirs to name
+    client.force_login(user)
+    url = f"/en/admin/works/work/{work.pk}/change/"
+    data = _form_data(client, url, "work_form")
+    response = client.post(url, {**data, "current_location": home.pk, "owner": museum.pk})
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    stored = Work.objects.get(pk=work.pk)
+    assert (stored.current_location, stored.owner) == (own, None)
