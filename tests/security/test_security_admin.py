@@ -331,3 +331,90 @@ def test_an_artisans_work_points_at_no_one_elses_home_or_organization(
     assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
     stored = Work.objects.get(pk=work.pk)
     assert (stored.current_location, stored.owner) == (own, None)
+
+
+def _paths_to_person(model, depth=2, prefix=""):
+    """Every lookup path from `model` to Person, following foreign keys, reverse keys and many-to-many fields."""
+    from craftcity.people.models import Person
+
+    if model is Person:
+        yield prefix
+        return
+    if depth == 0:
+        return
+    for field in model._meta.get_fields():
+        hidden = getattr(field, "hidden", False) or field.name.startswith("historical")  # reverse "+" and history
+        if field.is_relation and field.related_model is not None and not hidden:
+            yield from _paths_to_person(field.related_model, depth - 1, f"{prefix}{field.name}__")
+
+
+EVERY_PERSONAL_PROBE = [
+    ("phone__startswith", "+7 701", "+7 700"),
+    ("email__icontains", "secret", "nobody"),
+    ("address__icontains", "Абай", "Сейфуллин"),
+    ("birth_date__year", "1980", "1990"),
+    ("birth_date__month", "5", "6"),
+    ("birth_date__gte", "1980-01-01", "2000-01-01"),
+]
+
+
+@pytest.mark.parametrize("role", ["curator", "analyst", "organization_editor", "organiser", "artisan"])
+def test_no_changelist_that_reaches_a_person_filters_by_their_personal_data(
+    rf, make_user, make_person, make_organization, role
+):
+    """Every list of the back office, by every path that leads to a person (a membership's, a work's makers', an
+    event's participants'…): a filter on a personal field counts the same rows whether it matches or not."""
+    from django.contrib import admin
+    from django.contrib.admin.exceptions import DisallowedModelAdminLookup
+    from django.contrib.admin.options import IncorrectLookupParameters
+    from django.contrib.admin.views.main import ORDER_VAR
+
+    from craftcity.events.models import Event, Participant
+    from craftcity.events.services import event_create
+    from craftcity.lineage.models import Relation
+    from craftcity.works import services as works
+
+    target = make_person(
+        "Дулат Әшімов", status="published", phone=PHONE, email="secret@example.kz", address="Абай даңғылы 10",
+        birth_date=dt.date(1980, 5, 17),
+    )  # fmt: skip
+    ours = make_organization("ours")
+    membership_create(person=target, organization=ours)
+    user = make_user(role=role, is_staff=True)
+    own = make_person("Бота Жемелхан", user=user, status="published", phone=PHONE, birth_date=dt.date(1980, 5, 17))
+    membership_create(person=own, organization=ours, is_editor=role == "organization_editor")
+    Relation.objects.create(senior=target, junior=own, kind=Relation.Kind.APPRENTICESHIP)
+    home = Place(kind="workshop", slug="home", name={"en": "Home"}, person=target)
+    home.full_clean()
+    home.save()
+    works.work_create(title={"en": "Tekemet"}, makers=[target, own])
+    event = event_create(
+        slug="fair", kind=Event.Kind.FESTIVAL, name={"en": "Fair"}, starts_at=dt.datetime(2030, 6, 1, tzinfo=dt.UTC),
+        organizations=[(ours, "organiser")],
+    )  # fmt: skip
+    Participant.objects.create(event=event, person=target, role="exhibitor")
+
+    def rows(model_admin, params):
+        request = rf.get("/en/admin/", params)
+        request.user = user
+        try:
+            changelist = model_admin.get_changelist_instance(request)
+        except (DisallowedModelAdminLookup, IncorrectLookupParameters):
+            return "refused"
+        return changelist.result_count, changelist.full_result_count
+
+    probed = 0
+    for model, model_admin in admin.site._registry.items():
+        request = rf.get("/en/admin/")
+        request.user = user
+        if not model_admin.has_view_or_change_permission(request):
+            continue
+        for prefix in set(_paths_to_person(model)):
+            for lookup, hit, miss in EVERY_PERSONAL_PROBE:
+                answers = rows(model_admin, {prefix + lookup: hit}), rows(model_admin, {prefix + lookup: miss})
+                assert answers[0] == answers[1], (model.__name__, prefix + lookup, answers)
+                probed += 1
+            for order in ("phone", "-birth_date"):  # ?o= takes column numbers; a field name is no column
+                answers = rows(model_admin, {ORDER_VAR: f"{prefix}{order}"}), rows(model_admin, {})
+                assert answers[0] in ("refused", answers[1]), (model.__name__, prefix + order, answers)
+    assert probed >= len(EVERY_PERSONAL_PROBE) * 2  # the role reaches some list that leads to people
