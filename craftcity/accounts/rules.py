@@ -85,6 +85,12 @@ def can_see_place_address(user, place) -> bool:
     return place.person_id is not None and place.person_id == _own_person_id(user)
 
 
+def can_point_at_place(user, place) -> bool:
+    """A record (a work's location, an event's venue) may name a venue, or a home workshop whose address the
+    user may see: naming someone's home elsewhere would show where they live to whoever reads that record."""
+    return place is not None and (place.person_id is None or can_see_place_address(user, place))
+
+
 def _is_maker(user, work) -> bool:
     own = _own_person_id(user)
     return (

@@ -41,6 +41,7 @@ from craftcity.places.models import Place
 from craftcity.taxonomy.models import CreativeField, Discipline, Material, Technique
 
 from .mixins import BatchedAdmin, refusals_on_form
+from .pickers import LinksChecked
 
 admin.site.site_header = _("craftcity back office")
 admin.site.site_title = _("craftcity")
@@ -73,26 +74,6 @@ def _is_event_autocomplete(request, model_names: set[str], field_name: str) -> b
 
 def can_see_personal_data_of_places(user) -> bool:
     return can_see_everyones_personal_data(user)
-
-
-def _editable_organizations(request, queryset):
-    """The organizations a form may point at for this user: all for registrars, else the ones they edit."""
-    if request.user.is_superuser or request.user.has_perm("organizations.edit_any_organization"):
-        return queryset
-    return queryset.filter(pk__in=edited_organization_ids(request.user))
-
-
-class EditableOrganizationsOnly:
-    """Admin mixin: the organization fields named in `organization_fields` offer (and accept) only the
-    organizations the user edits, so no form can point a membership or a parent at someone else's."""
-
-    organization_fields: tuple[str, ...] = ()
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name in self.organization_fields and field is not None:
-            field.queryset = _editable_organizations(request, field.queryset)
-        return field
 
 
 def save_memberships(request, formset) -> None:
@@ -185,14 +166,15 @@ class PersonNameInline(admin.TabularInline):
     readonly_fields = ["is_derived"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LinksChecked, admin.TabularInline):
     model = Membership
+    link_rules = {"organization": can_edit_organization}
     extra = 0
     autocomplete_fields = ["organization"]
     fields = ["organization", "role", "start_year", "end_year", "is_editor"]
 
 
-class ApprenticeInline(admin.TabularInline):
+class ApprenticeInline(LinksChecked, admin.TabularInline):
     model = Relation
     fk_name = "senior"
     extra = 0
@@ -202,7 +184,7 @@ class ApprenticeInline(admin.TabularInline):
     verbose_name_plural = _("children and apprentices")
 
 
-class MasterInline(admin.TabularInline):
+class MasterInline(LinksChecked, admin.TabularInline):
     model = Relation
     fk_name = "junior"
     extra = 0
@@ -212,8 +194,9 @@ class MasterInline(admin.TabularInline):
     verbose_name_plural = _("parents and masters")
 
 
-class PersonAwardInline(admin.TabularInline):
+class PersonAwardInline(LinksChecked, admin.TabularInline):
     model = Award
+    link_rules = {"organization": can_edit_organization}
     fk_name = "person"
     extra = 0
     fields = ["programme", "year", "granted_on", "scope"]
@@ -224,7 +207,7 @@ PERSONAL_LOOKUPS = set(Person.PERSONAL_FIELDS) | {"consent_recorded_at"}
 
 
 @admin.register(Person)
-class PersonAdmin(BatchedAdmin):
+class PersonAdmin(LinksChecked, BatchedAdmin):
     list_display = ["__str__", "occupation", "birth_year", "region", "country", "verification", "status", "is_demo"]
     list_filter = [
         "status",
@@ -273,6 +256,9 @@ class PersonAdmin(BatchedAdmin):
             return qs.active().published()
         if _is_event_autocomplete(request, {"participant", "juror"}, "person"):
             # So does an organiser picking an event's participants and jurors.
+            return qs.active().published()
+        if _is_autocomplete(request, "works", {"workmaker"}, "person") and request.user.has_perm("works.change_work"):
+            # And an artisan naming the co-makers of their own work.
             return qs.active().published()
         person = getattr(request.user, "person", None)
         return qs.filter(pk=person.pk) if person else qs.none()
@@ -342,7 +328,7 @@ class PersonAdmin(BatchedAdmin):
 
 
 @admin.register(PersonName)
-class PersonNameAdmin(BatchedAdmin):
+class PersonNameAdmin(LinksChecked, BatchedAdmin):
     list_display = ["full_name", "person", "form", "language", "is_primary"]
     list_filter = ["form", "language", "is_primary"]
     search_fields = ["full_name"]
@@ -368,7 +354,7 @@ class PersonNameAdmin(BatchedAdmin):
 # --- organizations ------------------------------------------------------------------------------
 
 
-class OrganizationMembershipInline(admin.TabularInline):
+class OrganizationMembershipInline(LinksChecked, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["person"]
@@ -376,8 +362,9 @@ class OrganizationMembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(EditableOrganizationsOnly, BatchedAdmin):
-    organization_fields = ("parent",)
+class OrganizationAdmin(LinksChecked, BatchedAdmin):
+    # Nesting an organization under another hands it that one's editors: only under one the user edits.
+    link_rules = {"parent": can_edit_organization}
     list_display = ["__str__", "kind", "short_name", "parent", "country", "status", "is_demo"]
     list_filter = ["kind", "status", "country", "region", "is_demo"]
     search_fields = ["name", "short_name", "slug"]
@@ -423,8 +410,8 @@ class OrganizationAdmin(EditableOrganizationsOnly, BatchedAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(EditableOrganizationsOnly, BatchedAdmin):
-    organization_fields = ("organization",)
+class MembershipAdmin(LinksChecked, BatchedAdmin):
+    link_rules = {"organization": can_edit_organization}
     list_display = ["person", "organization", "role", "start_year", "end_year", "is_editor"]
     list_filter = ["role", "organization__kind"]
     search_fields = ["person__names__full_name", "organization__name"]
@@ -461,7 +448,8 @@ class MembershipAdmin(EditableOrganizationsOnly, BatchedAdmin):
 
 
 @admin.register(Relation)
-class RelationAdmin(BatchedAdmin):
+class RelationAdmin(LinksChecked, BatchedAdmin):
+    link_rules = {"senior": can_edit_person, "junior": can_edit_person}
     list_display = ["__str__", "kind", "start_year", "end_year"]
     list_filter = ["kind", "is_demo"]
     search_fields = ["senior__names__full_name", "junior__names__full_name"]
@@ -481,7 +469,7 @@ class DynastyMemberInline(admin.TabularInline):
 
 
 @admin.register(Dynasty)
-class DynastyAdmin(BatchedAdmin):
+class DynastyAdmin(LinksChecked, BatchedAdmin):
     list_display = ["__str__", "founder", "discipline", "generation_count", "member_count", "status", "is_demo"]
     list_filter = ["discipline", "status", "is_demo"]
     search_fields = ["name", "slug", "founder__names__full_name"]
@@ -494,7 +482,7 @@ class DynastyAdmin(BatchedAdmin):
 
 
 @admin.register(AwardProgramme)
-class AwardProgrammeAdmin(BatchedAdmin):
+class AwardProgrammeAdmin(LinksChecked, BatchedAdmin):
     list_display = ["__str__", "kind", "awarding_body"]
     list_filter = ["kind"]
     search_fields = ["name", "slug"]
@@ -502,7 +490,8 @@ class AwardProgrammeAdmin(BatchedAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(BatchedAdmin):
+class AwardAdmin(LinksChecked, BatchedAdmin):
+    link_rules = {"person": can_edit_person, "organization": can_edit_organization}
     list_display = ["__str__", "programme", "year", "granted_on"]
     list_filter = ["programme__kind", "programme", "year"]
     search_fields = ["programme__name", "person__names__full_name", "organization__name"]
@@ -510,7 +499,9 @@ class AwardAdmin(BatchedAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(BatchedAdmin):
+class PlaceAdmin(LinksChecked, BatchedAdmin):
+    # A venue named as an organization's or a person's shows on their pages: only who may edit them links it.
+    link_rules = {"organization": can_edit_organization, "person": can_edit_person}
     list_display = ["__str__", "kind", "locality", "status", "is_demo"]
     list_filter = ["kind", "status", "is_address_public", "is_demo"]
     search_fields = ["name", "slug"]

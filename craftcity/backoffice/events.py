@@ -29,6 +29,7 @@ from craftcity.events.rules import can_manage_event, managed_event_ids
 from craftcity.events.selectors import competition_results
 
 from .mixins import BatchedAdmin
+from .pickers import LinksChecked
 
 # How each event record reaches its event: the screens below show an organiser only the rows of events they run.
 EVENT_PATHS = {
@@ -62,7 +63,7 @@ class EventScopedChoices:
         return queryset.filter(**{f"{EVENT_PATHS[model]}__in": ids})
 
 
-class EventScopedAdmin(EventScopedChoices, BatchedAdmin):
+class EventScopedAdmin(LinksChecked, EventScopedChoices, BatchedAdmin):
     """Organisers list and open only the records of events they run (events.rules.can_manage_event); another
     event's pages answer 403. Registrars and administrators see everything."""
 
@@ -125,7 +126,7 @@ class EventOrganizationFormSet(BaseInlineFormSet):
         self.added = wanted[len(rows) :]
 
 
-class EventOrganizationInline(admin.TabularInline):
+class EventOrganizationInline(LinksChecked, admin.TabularInline):
     model = EventOrganization
     formset = EventOrganizationFormSet
     extra = 1
@@ -137,14 +138,14 @@ class EventOrganizationInline(admin.TabularInline):
         return formset
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(LinksChecked, admin.TabularInline):
     model = Participant
     extra = 1
     autocomplete_fields = ["person"]
     fields = ["person", "role"]
 
 
-class SubEventInline(admin.TabularInline):
+class SubEventInline(LinksChecked, admin.TabularInline):
     model = Event
     fk_name = "parent"
     extra = 0
@@ -311,7 +312,7 @@ class CriterionInline(admin.TabularInline):
     extra = 1
 
 
-class JurorInline(EventScopedChoices, admin.TabularInline):
+class JurorInline(LinksChecked, EventScopedChoices, admin.TabularInline):
     model = Juror
     extra = 1
     autocomplete_fields = ["person"]

@@ -17,13 +17,14 @@ from craftcity.works.images import check_image, make_derivatives
 from craftcity.works.models import Collection, Exhibition, ExhibitionWork, ProvenanceEvent, Work, WorkImage, WorkMaker
 
 from .mixins import BatchedAdmin, refusals_on_form
+from .pickers import LinksChecked
 
 
 def _may_edit_makers(request, work) -> bool:
     return can_edit_work(request.user, work) if work is not None else request.user.has_perm("works.add_work")
 
 
-class WorkMakerInline(admin.TabularInline):
+class WorkMakerInline(LinksChecked, admin.TabularInline):
     """Artisans list the makers of their own works, as through the API; the services decide what may be saved."""
 
     model = WorkMaker
@@ -85,7 +86,7 @@ class WorkImageInline(admin.StackedInline):
 
 
 @admin.register(Work)
-class WorkAdmin(BatchedAdmin):
+class WorkAdmin(LinksChecked, BatchedAdmin):
     list_display = ["__str__", "accession_number", "collection", "discipline", "status", "is_demo"]
     list_filter = ["status", "collection", "discipline", "is_demo"]
     search_fields = ["title", "accession_number"]
@@ -191,14 +192,14 @@ def _provenance(formset) -> list[dict]:
 
 
 @admin.register(Collection)
-class CollectionAdmin(BatchedAdmin):
+class CollectionAdmin(LinksChecked, BatchedAdmin):
     list_display = ["__str__", "slug", "owner", "status", "is_demo"]
     list_filter = ["status", "is_demo"]
     search_fields = ["name", "slug"]
     autocomplete_fields = ["owner"]
 
 
-class ExhibitionWorkInline(admin.TabularInline):
+class ExhibitionWorkInline(LinksChecked, admin.TabularInline):
     model = ExhibitionWork
     extra = 1
     autocomplete_fields = ["work"]
@@ -206,7 +207,7 @@ class ExhibitionWorkInline(admin.TabularInline):
 
 
 @admin.register(Exhibition)
-class ExhibitionAdmin(BatchedAdmin):
+class ExhibitionAdmin(LinksChecked, BatchedAdmin):
     list_display = ["__str__", "venue", "city", "year", "status", "is_demo"]
     list_filter = ["status", "is_demo"]
     search_fields = ["title", "slug"]

@@ -8,7 +8,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from craftcity.accounts.rules import can_catalogue, can_edit_work, can_publish_work
+from craftcity.accounts.rules import (
+    can_catalogue,
+    can_edit_organization,
+    can_edit_work,
+    can_point_at_place,
+    can_publish_work,
+)
 from craftcity.audit.context import change_batch
 
 from .images import check_image, make_derivatives
@@ -61,6 +67,23 @@ def _check_catalogue_fields(actor, work: Work, fields: dict) -> None:
         raise ValidationError(errors)
 
 
+def _check_links(actor, work: Work, fields: dict) -> None:
+    """The records a work points at: an owner the actor edits (curators name any), a location they may see.
+    What the work points at already may stay."""
+    if actor is None:
+        return
+    errors = {}
+    owner = fields.get("owner")
+    changed_owner = owner is not None and owner.pk != work.owner_id
+    if changed_owner and not (can_catalogue(actor) or can_edit_organization(actor, owner)):
+        errors["owner"] = [_("You may name as the owner only an organization you edit.")]
+    place = fields.get("current_location")
+    if place is not None and place.pk != work.current_location_id and not can_point_at_place(actor, place):
+        errors["current_location"] = [_("You may not name someone's home workshop as the work's location.")]
+    if errors:
+        raise ValidationError(errors)
+
+
 def _set_makers(work: Work, makers) -> None:
     work.work_makers.all().delete()
     for position, item in enumerate(makers):
@@ -96,6 +119,7 @@ def work_create(*, actor=None, title: dict, makers=(), provenance=(), is_demo: b
         if own.pk not in {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}:
             raise PermissionDenied(_("You may add only works you made yourself: list yourself as a maker."))
     _check_catalogue_fields(actor, Work(), fields)
+    _check_links(actor, Work(), fields)
     with change_batch(user=actor, label=f"add work {dict(title).get('en') or next(iter(dict(title).values()), '')}"):
         work = Work(title=title, is_demo=is_demo)
         m2m = _apply(work, fields)
@@ -112,7 +136,9 @@ def work_update(*, actor=None, work: Work, makers=None, provenance=None, **field
     """Change a work; curators change any, artisans only their own."""
     if actor is not None and not can_edit_work(actor, work):
         raise PermissionDenied(_("You may not edit this work."))
-    _check_catalogue_fields(actor, Work.objects.get(pk=work.pk), fields)
+    stored = Work.objects.get(pk=work.pk)
+    _check_catalogue_fields(actor, stored, fields)
+    _check_links(actor, stored, fields)
     with change_batch(user=actor, label=f"edit work {work.pk}"):
         m2m = _apply(work, fields)
         _save(work)

@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
-from craftcity.organizations.models import Membership
+from craftcity.organizations.models import Membership, Organization
 from craftcity.organizations.services import membership_create, membership_update, organization_update
 from craftcity.places.models import Place
 
@@ -146,15 +147,30 @@ def test_a_curator_cannot_make_a_venue_someones_home(client, make_user, make_per
 
 
 def test_an_editor_adds_members_through_their_organizations_inline(client, editor, make_person):
-    from lxml import html as lxml_html
-
     user, _person, ours, _theirs = editor
     newcomer = make_person("Жаңа Мүше", status="published")
     client.force_login(user)
     url = f"/en/admin/organizations/organization/{ours.pk}/change/"
-    tree = lxml_html.fromstring(client.get(url).content.decode())
+    data = _form_data(client, url, "organization_form")
+    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).removesuffix("-TOTAL_FORMS")
+    row = int(data[f"{prefix}-TOTAL_FORMS"])
+    data.update({f"{prefix}-TOTAL_FORMS": str(row + 1), f"{prefix}-{row}-person": str(newcomer.pk),
+                 f"{prefix}-{row}-role": "member"})  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = Membership.objects.get(person=newcomer, organization=ours)
+    assert added.history.first().history_user == user
+
+
+def _form_data(client, url, form_id):
+    """What the browser would post back: every field of the change form as the page shows it."""
+    from lxml import html as lxml_html
+
+    page = client.get(url)
+    assert page.status_code == 200, url
+    tree = lxml_html.fromstring(page.content.decode())
     data = {}
-    for field in tree.xpath("//form[@id='organization_form']//*[self::input or self::select or self::textarea]"):
+    for field in tree.xpath(f"//form[@id='{form_id}']//*[self::input or self::select or self::textarea]"):
         name, kind = field.get("name"), (field.get("type") or "").lower()
         if not name or kind in {"submit", "button", "file"} or "__prefix__" in name:
             continue
@@ -167,11 +183,238 @@ def test_an_editor_adds_members_through_their_organizations_inline(client, edito
             data[name] = field.text or ""
         else:
             data[name] = field.get("value", "")
-    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).removesuffix("-TOTAL_FORMS")
+    return data
+
+
+def _add_row(data, prefix, **fields):
     row = int(data[f"{prefix}-TOTAL_FORMS"])
-    data.update({f"{prefix}-TOTAL_FORMS": str(row + 1), f"{prefix}-{row}-person": str(newcomer.pk),
-                 f"{prefix}-{row}-role": "member"})  # fmt: skip
+    data[f"{prefix}-TOTAL_FORMS"] = str(row + 1)
+    data.update({f"{prefix}-{row}-{name}": str(value) for name, value in fields.items()})
+
+
+INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
+
+
+def test_an_editor_of_a_nested_organization_saves_it_but_cannot_move_it(
+    client, make_user, make_person, make_organization
+):
+    umbrella, other = make_organization("umbrella"), make_organization("other")
+    branch = make_organization("branch", parent=umbrella)
+    user = make_user(role="organization_editor", is_staff=True)
+    membership_create(person=make_person("Филиал Редакторы", user=user), organization=branch, is_editor=True)
+    client.force_login(user)
+    url = f"/en/admin/organizations/organization/{branch.pk}/change/"
+    data = _form_data(client, url, "organization_form")
+    data["short_name"] = "Branch"
+    assert client.post(url, data).status_code == 302  # the parent it has stays, though they do not edit it
+    branch.refresh_from_db()
+    assert (branch.short_name, branch.parent) == ("Branch", umbrella)
+    response = client.post(url, {**data, "parent": other.pk})
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    assert Organization.objects.get(pk=branch.pk).parent == umbrella
+
+
+def test_an_editor_enrols_only_people_the_search_box_offers(client, editor, make_person):
+    user, _person, ours, _theirs = editor
+    unpublished = make_person("Жарияланбаған Адам", status="draft")
+    client.force_login(user)
+    response = client.post(
+        "/en/admin/organizations/membership/add/", {"person": unpublished.pk, "organization": ours.pk, "role": "member"}
+    )
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    url = f"/en/admin/organizations/organization/{ours.pk}/change/"
+    data = _form_data(client, url, "organization_form")
+    _add_row(data, "memberships", person=unpublished.pk, role="member")
+    assert client.post(url, data).status_code == 200
+    assert not Membership.objects.filter(person=unpublished).exists()
+
+
+def test_an_organiser_cannot_publish_an_unpublished_persons_name_as_a_participant(
+    client, make_user, make_person, make_organization
+):
+    from craftcity.events.models import Event, Participant
+    from craftcity.events.services import event_create
+
+    guild = make_organization("felt-guild")
+    user = make_user(role="organiser", is_staff=True)
+    membership_create(person=make_person("Ұйымдастырушы Ов", user=user), organization=guild)
+    event = event_create(
+        slug="felt-fair", kind=Event.Kind.FESTIVAL, name={"en": "Felt fair"}, status="published",
+        starts_at=dt.datetime(2030, 6, 1, 12, tzinfo=dt.UTC), organizations=[(guild, "organiser")],
+    )  # fmt: skip
+    unpublished = make_person("Жасырын Шебер", status="draft")
+    published = make_person("Ашық Шебер", status="published")
+    client.force_login(user)
+    url = f"/en/admin/events/event/{event.pk}/change/"
+    data = _form_data(client, url, "event_form")
+    _add_row(data, "participants", person=unpublished.pk, role="exhibitor")
     response = client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    added = Membership.objects.get(person=newcomer, organization=ours)
-    assert added.history.first().history_user == user
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    assert not Participant.objects.filter(person=unpublished).exists()
+    data = _form_data(client, url, "event_form")
+    _add_row(data, "participants", person=published.pk, role="exhibitor")
+    assert client.post(url, data).status_code == 302  # whom the box offers, they list
+    assert Participant.objects.filter(event=event, person=published).exists()
+    page = client.get(reverse("public:event", args=[event.slug])).content.decode()
+    assert published.display_name in page and unpublished.display_name not in page
+
+
+def test_a_curator_cannot_link_a_venue_to_an_organization(client, make_user, make_organization):
+    place = Place(kind="gallery", slug="gallery", name={"en": "Gallery"})
+    place.full_clean()
+    place.save()
+    union = make_organization("union")
+    client.force_login(make_user(role="curator", is_staff=True))
+    url = f"/en/admin/places/place/{place.pk}/change/"
+    data = _form_data(client, url, "place_form")
+    data["description_en"] = "Open all week"
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, {**data, "organization": union.pk})
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    assert Place.objects.get(pk=place.pk).organization is None
+
+
+@pytest.fixture
+def artisan_work(make_user, make_person):
+    from craftcity.works import services
+
+    user = make_user(role="artisan", is_staff=True)
+    person = make_person("Бота Жемелхан", user=user, status="published")
+    return user, person, services.work_create(actor=user, title={"en": "Tekemet"}, makers=[person])
+
+
+def test_an_artisan_names_co_makers_the_search_box_offers_and_no_one_else(client, artisan_work, make_person):
+    user, person, work = artisan_work
+    partner = make_person("Дулат Әшімов", status="published")
+    hidden = make_person("Жасырын Шебер", status="draft")
+    client.force_login(user)
+    offered = client.get(
+        "/en/admin/autocomplete/",
+        {"app_label": "works", "model_name": "workmaker", "field_name": "person", "term": "Dulat"},
+    )
+    assert [row["id"] for row in offered.json()["results"]] == [str(partner.pk)]
+    url = f"/en/admin/works/work/{work.pk}/change/"
+    data = _form_data(client, url, "work_form")
+    _add_row(data, "work_makers", person=hidden.pk, role="maker", position=2)
+    response = client.post(url, data)
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    data = _form_data(client, url, "work_form")
+    _add_row(data, "work_makers", person=partner.pk, role="maker", position=2)
+    assert client.post(url, data).status_code == 302
+    assert set(work.work_makers.values_list("person_id", flat=True)) == {person.pk, partner.pk}
+
+
+def test_an_artisans_work_points_at_no_one_elses_home_or_organization(
+    client, artisan_work, make_person, make_organization
+):
+    from django.core.exceptions import ValidationError
+
+    from craftcity.works import services
+    from craftcity.works.models import Work
+
+    user, person, work = artisan_work
+    home = Place(kind="workshop", slug="home", name={"en": "Home"}, person=make_person("Дулат Әшімов"))
+    home.full_clean()
+    home.save()
+    museum = make_organization("museum")
+    with pytest.raises(ValidationError) as refused:
+        services.work_update(actor=user, work=work, current_location=home, owner=museum)
+    assert set(refused.value.error_dict) == {"current_location", "owner"}
+    own = Place(kind="workshop", slug="own", name={"en": "Own"}, person=person)
+    own.full_clean()
+    own.save()
+    services.work_update(actor=user, work=work, current_location=own)  # their own workshop is theirs to name
+    client.force_login(user)
+    url = f"/en/admin/works/work/{work.pk}/change/"
+    data = _form_data(client, url, "work_form")
+    response = client.post(url, {**data, "current_location": home.pk, "owner": museum.pk})
+    assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
+    stored = Work.objects.get(pk=work.pk)
+    assert (stored.current_location, stored.owner) == (own, None)
+
+
+def _paths_to_person(model, depth=2, prefix=""):
+    """Every lookup path from `model` to Person, following foreign keys, reverse keys and many-to-many fields."""
+    from craftcity.people.models import Person
+
+    if model is Person:
+        yield prefix
+        return
+    if depth == 0:
+        return
+    for field in model._meta.get_fields():
+        hidden = getattr(field, "hidden", False) or field.name.startswith("historical")  # reverse "+" and history
+        if field.is_relation and field.related_model is not None and not hidden:
+            yield from _paths_to_person(field.related_model, depth - 1, f"{prefix}{field.name}__")
+
+
+EVERY_PERSONAL_PROBE = [
+    ("phone__startswith", "+7 701", "+7 700"),
+    ("email__icontains", "secret", "nobody"),
+    ("address__icontains", "Абай", "Сейфуллин"),
+    ("birth_date__year", "1980", "1990"),
+    ("birth_date__month", "5", "6"),
+    ("birth_date__gte", "1980-01-01", "2000-01-01"),
+]
+
+
+@pytest.mark.parametrize("role", ["curator", "analyst", "organization_editor", "organiser", "artisan"])
+def test_no_changelist_that_reaches_a_person_filters_by_their_personal_data(
+    rf, make_user, make_person, make_organization, role
+):
+    """Every list of the back office, by every path that leads to a person (a membership's, a work's makers', an
+    event's participants'…): a filter on a personal field counts the same rows whether it matches or not."""
+    from django.contrib import admin
+    from django.contrib.admin.exceptions import DisallowedModelAdminLookup
+    from django.contrib.admin.options import IncorrectLookupParameters
+    from django.contrib.admin.views.main import ORDER_VAR
+
+    from craftcity.events.models import Event, Participant
+    from craftcity.events.services import event_create
+    from craftcity.lineage.models import Relation
+    from craftcity.works import services as works
+
+    target = make_person(
+        "Дулат Әшімов", status="published", phone=PHONE, email="secret@example.kz", address="Абай даңғылы 10",
+        birth_date=dt.date(1980, 5, 17),
+    )  # fmt: skip
+    ours = make_organization("ours")
+    membership_create(person=target, organization=ours)
+    user = make_user(role=role, is_staff=True)
+    own = make_person("Бота Жемелхан", user=user, status="published", phone=PHONE, birth_date=dt.date(1980, 5, 17))
+    membership_create(person=own, organization=ours, is_editor=role == "organization_editor")
+    Relation.objects.create(senior=target, junior=own, kind=Relation.Kind.APPRENTICESHIP)
+    home = Place(kind="workshop", slug="home", name={"en": "Home"}, person=target)
+    home.full_clean()
+    home.save()
+    works.work_create(title={"en": "Tekemet"}, makers=[target, own])
+    event = event_create(
+        slug="fair", kind=Event.Kind.FESTIVAL, name={"en": "Fair"}, starts_at=dt.datetime(2030, 6, 1, tzinfo=dt.UTC),
+        organizations=[(ours, "organiser")],
+    )  # fmt: skip
+    Participant.objects.create(event=event, person=target, role="exhibitor")
+
+    def rows(model_admin, params):
+        request = rf.get("/en/admin/", params)
+        request.user = user
+        try:
+            changelist = model_admin.get_changelist_instance(request)
+        except (DisallowedModelAdminLookup, IncorrectLookupParameters):
+            return "refused"
+        return changelist.result_count, changelist.full_result_count
+
+    probed = 0
+    for model, model_admin in admin.site._registry.items():
+        request = rf.get("/en/admin/")
+        request.user = user
+        if not model_admin.has_view_or_change_permission(request):
+            continue
+        for prefix in set(_paths_to_person(model)):
+            for lookup, hit, miss in EVERY_PERSONAL_PROBE:
+                answers = rows(model_admin, {prefix + lookup: hit}), rows(model_admin, {prefix + lookup: miss})
+                assert answers[0] == answers[1], (model.__name__, prefix + lookup, answers)
+                probed += 1
+            for order in ("phone", "-birth_date"):  # ?o= takes column numbers; a field name is no column
+                answers = rows(model_admin, {ORDER_VAR: f"{prefix}{order}"}), rows(model_admin, {})
+                assert answers[0] in ("refused", answers[1]), (model.__name__, prefix + order, answers)
+    assert probed >= len(EVERY_PERSONAL_PROBE) * 2  # the role reaches some list that leads to people
