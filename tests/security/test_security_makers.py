@@ -91,3 +91,17 @@ def test_the_refusal_is_in_the_makers_language(shared_work):
     for language, words in (("kk", "рөлін тек кураторлар"), ("ru", "роль другого автора")):
         with translation.override(language), pytest.raises(PermissionDenied, match=words):
             services.work_makers_set(actor=dulat_user, work=work, makers=[(bota, ASSISTANT), (dulat, MAKER)])
+
+
+def test_the_api_refuses_the_same(client, shared_work):
+    """The API names makers without roles (each is written as a maker): a co-maker's PATCH would have turned
+    the first maker's own role into theirs."""
+    work, (bota_user, bota), (dulat_user, dulat) = shared_work
+    services.work_makers_set(actor=bota_user, work=work, makers=[(bota, WorkMaker.Role.DESIGNER), (dulat, MAKER)])
+    client.force_login(dulat_user)
+    response = client.patch(
+        f"/api/v1/works/{work.pk}/", {"makers": [bota.pk, dulat.pk]}, content_type="application/json"
+    )
+    assert response.status_code == 403
+    assert "Only curators change the role of another maker" in response.content.decode()
+    assert _credits(work) == {(bota.pk, WorkMaker.Role.DESIGNER), (dulat.pk, MAKER)}
