@@ -84,10 +84,15 @@ def _check_links(actor, work: Work, fields: dict) -> None:
         raise ValidationError(errors)
 
 
+def _maker_and_role(item) -> tuple:
+    """A maker as the services take it: a person (a maker) or a (person, role) pair."""
+    return (item, WorkMaker.Role.MAKER) if not isinstance(item, tuple | list) else tuple(item)
+
+
 def _set_makers(work: Work, makers) -> None:
     work.work_makers.all().delete()
     for position, item in enumerate(makers):
-        person, role = (item, WorkMaker.Role.MAKER) if not isinstance(item, tuple | list) else item
+        person, role = _maker_and_role(item)
         maker = WorkMaker(work=work, person=person, role=role, position=position)
         _save(maker)
 
@@ -158,13 +163,18 @@ def work_makers_set(*, actor=None, work: Work, makers) -> Work:
         raise PermissionDenied(_("You may not edit this work."))
     if actor is not None and not can_catalogue(actor):
         own = _own_person(actor)
-        listed = {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}
+        credits = {(person.pk, role) for person, role in map(_maker_and_role, makers)}
+        listed = {person_id for person_id, _role in credits}
         if own is None or own.pk not in listed:
             raise PermissionDenied(_("You cannot remove yourself from the makers of your own work."))
         # A maker may add co-makers; taking someone else off a work is the curators' (or the co-maker would
-        # be able to take its first maker off in turn).
-        if set(work.work_makers.values_list("person_id", flat=True)) - listed:
+        # be able to take its first maker off in turn). So is changing someone else's role: a maker made an
+        # "assistant" has lost the credit as surely as one taken off.
+        others = set(work.work_makers.exclude(person_id=own.pk).values_list("person_id", "role"))
+        if {person_id for person_id, _role in others} - listed:
             raise PermissionDenied(_("Only curators remove another maker from a work."))
+        if others - credits:
+            raise PermissionDenied(_("Only curators change the role of another maker of a work."))
     with change_batch(user=actor, label=f"edit makers of work {work.pk}"):
         _set_makers(work, makers)
         # The work's page and its harvest datestamp change with its makers.
