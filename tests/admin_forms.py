@@ -65,3 +65,15 @@ def form_values(response, form_id: str) -> dict[str, list[str]]:
     parser = _FormValues(form_id)
     parser.feed(response.content.decode())
     return {**parser.values, "_save": ["Save"]}
+
+
+def form_fields(response, form_id: str | None = None) -> dict:
+    """The same as `form_values`, a single value as a plain string (easier to read and change); without a
+    `form_id`, the page's first back-office form ("…_form")."""
+    if form_id is None:
+        import re
+
+        found = re.search(r'<form\b[^>]*\bid="(\w+_form)"', response.content.decode())
+        assert found, "no back-office form on the page"
+        form_id = found.group(1)
+    return {name: values[0] if len(values) == 1 else values for name, values in form_values(response, form_id).items()}

@@ -4,6 +4,7 @@ derived forms are marked, and a form someone corrects is theirs and is never der
 import io
 
 import pytest
+from admin_forms import form_fields
 from django.core.management import call_command
 
 from craftcity.people.models import Person, PersonName
@@ -12,29 +13,6 @@ from craftcity.people.services import person_names_derive
 pytestmark = pytest.mark.django_db
 
 KAZAKH = "Жанар Сентінелова"
-
-
-def _form_data(page) -> dict:
-    """What a browser would post from the page's form as it stands."""
-    from lxml import html as lxml_html
-
-    data = {}
-    for field in lxml_html.fromstring(page.content.decode()).xpath(
-        "//form[@id]//*[self::input or self::select or self::textarea]"
-    ):
-        name, kind = field.get("name"), (field.get("type") or "").lower()
-        if not name or kind in {"submit", "button", "file"} or "__prefix__" in name:
-            continue
-        if kind in {"checkbox", "radio"}:
-            if field.get("checked") is not None:
-                data[name] = field.get("value", "on")
-        elif field.tag == "select":
-            data[name] = [o.get("value") for o in field.xpath(".//option[@selected]")]
-        elif field.tag == "textarea":
-            data[name] = field.text or ""
-        else:
-            data[name] = field.get("value", "")
-    return data
 
 
 def _forms(person):
@@ -58,7 +36,7 @@ def test_the_back_office_and_the_import_derive_the_same_forms(client, make_user,
     by_service = _forms(make_person(KAZAKH))
     registrar = make_user(role="registrar", is_staff=True)
     client.force_login(registrar)
-    data = _form_data(client.get("/en/admin/people/person/add/"))
+    data = form_fields(client.get("/en/admin/people/person/add/"))
     prefix = next(k for k in data if k.endswith("-TOTAL_FORMS") and "name" in k).removesuffix("-TOTAL_FORMS")
     data.update({f"{prefix}-0-full_name": KAZAKH, f"{prefix}-0-form": "kk_cyrl", f"{prefix}-0-language": "kk",
                  f"{prefix}-0-is_primary": "on", "occupation": "artisan"})  # fmt: skip
@@ -104,7 +82,7 @@ def test_a_consent_ticked_in_the_back_office_is_stamped_as_by_the_service(client
     assert person.consent_recorded_at is None
     client.force_login(make_user(role="registrar", is_staff=True))
     url = f"/en/admin/people/person/{person.pk}/change/"
-    data = _form_data(client.get(url))
+    data = form_fields(client.get(url))
     data["is_phone_public"] = "on"
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[-2000:]

@@ -2,6 +2,7 @@
 their role into another (a "maker" made an "assistant" or "attributed to" is taken off the work in all but name)."""
 
 import pytest
+from admin_forms import form_fields
 from django.core.exceptions import PermissionDenied
 
 from craftcity.works import services
@@ -52,36 +53,13 @@ def test_the_back_office_shows_the_refusal_on_the_form(client, shared_work):
     work, (_bota_user, bota), (dulat_user, _dulat) = shared_work
     client.force_login(dulat_user)
     url = f"/en/admin/works/work/{work.pk}/change/"
-    data = _form_data(client.get(url).content.decode())
+    data = form_fields(client.get(url), "work_form")
     row = next(k for k, v in data.items() if k.endswith("-person") and v == str(bota.pk)).removesuffix("-person")
     data[f"{row}-role"] = ASSISTANT
     response = client.post(url, data)
     assert response.status_code == 200  # the form again, not a redirect
     assert "Only curators change the role of another maker" in response.content.decode()
     assert (bota.pk, MAKER) in _credits(work)
-
-
-def _form_data(page: str) -> dict:
-    from lxml import html as lxml_html
-
-    data = {}
-    for field in lxml_html.fromstring(page).xpath(
-        "//form[@id='work_form']//*[self::input or self::select or self::textarea]"
-    ):
-        name, kind = field.get("name"), (field.get("type") or "").lower()
-        if not name or kind in {"submit", "button", "file"} or "__prefix__" in name:
-            continue
-        if kind == "checkbox":
-            if field.get("checked") is not None:
-                data[name] = "on"
-        elif field.tag == "select":
-            selected = [o.get("value") for o in field.xpath(".//option[@selected]")]
-            data[name] = selected if field.get("multiple") is not None else (selected[0] if selected else "")
-        elif field.tag == "textarea":
-            data[name] = field.text or ""
-        else:
-            data[name] = field.get("value", "")
-    return data
 
 
 def test_the_refusal_is_in_the_makers_language(shared_work):

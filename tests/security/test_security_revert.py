@@ -2,7 +2,7 @@
 change form. An artisan who reverts their profile or work to an earlier version cannot undo moderation."""
 
 import pytest
-from lxml import html as lxml_html
+from admin_forms import form_fields
 
 from craftcity.people.models import Person
 from craftcity.people.services import person_update
@@ -12,31 +12,11 @@ from craftcity.works.models import Work
 pytestmark = pytest.mark.django_db
 
 
-def _form_data(page) -> dict:
-    """What a browser would post from the revert page: every input as it stands."""
-    tree = lxml_html.fromstring(page.content.decode())
-    data = {}
-    for field in tree.xpath("//form[@id]//input | //form[@id]//textarea | //form[@id]//select"):
-        name, kind = field.get("name"), (field.get("type") or "").lower()
-        if not name or kind in {"submit", "button", "file"}:
-            continue
-        if kind in {"checkbox", "radio"}:
-            if field.get("checked") is not None:
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.tag == "select":
-            data[name] = [o.get("value") for o in field.xpath(".//option[@selected]")]
-        elif field.tag == "textarea":
-            data[name] = field.text or ""
-        else:
-            data[name] = field.get("value", "")
-    return data
-
-
 def _revert(client, url_base, version):
     url = f"{url_base}history/{version}/"
     page = client.get(url)
     assert page.status_code == 200
-    return client.post(url, _form_data(page), follow=True)
+    return client.post(url, form_fields(page), follow=True)
 
 
 @pytest.fixture
