@@ -330,14 +330,12 @@ def _paths_to_person(model, depth=2, prefix=""):
             yield from _paths_to_person(field.related_model, depth - 1, f"{prefix}{field.name}__")
 
 
+# Six kinds of lookup, tried on every list by every path: enough to show no path is left open, fast enough.
 EVERY_PERSONAL_PROBE = [
-    ("phone__startswith", "+7 701", "+7 700"),
-    ("email__icontains", "secret", "nobody"),
-    ("address__icontains", "Абай", "Сейфуллин"),
-    ("birth_date__year", "1980", "1990"),
-    ("birth_date__month", "5", "6"),
-    ("birth_date__gte", "1980-01-01", "2000-01-01"),
-]
+    probe for probe in PERSONAL_PROBES
+    if probe[0] in {"phone__startswith", "email__endswith", "address__icontains", "birth_date__year",
+                    "birth_date__month", "birth_date__gte"}
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("role", ["curator", "analyst", "organization_editor", "organiser", "artisan"])
