@@ -72,10 +72,6 @@ def _is_event_autocomplete(request, model_names: set[str], field_name: str) -> b
     return _is_autocomplete(request, "events", model_names, field_name) and request.user.has_perm("events.change_event")
 
 
-def can_see_personal_data_of_places(user) -> bool:
-    return can_see_everyones_personal_data(user)
-
-
 def save_memberships(request, formset) -> None:
     """Memberships from any form (the membership screen, an organization's or a person's inline) go through
     the organizations' services, which check the organization on both sides of every change."""
@@ -500,8 +496,9 @@ class AwardAdmin(LinksChecked, BatchedAdmin):
 
 @admin.register(Place)
 class PlaceAdmin(LinksChecked, BatchedAdmin):
-    # A venue named as an organization's or a person's shows on their pages: only who may edit them links it.
-    link_rules = {"organization": can_edit_organization, "person": can_edit_person}
+    # A venue named as an organization's shows on its pages: only who may edit it links it. Whose home a workshop
+    # is, is read-only for all but registrars (get_readonly_fields).
+    link_rules = {"organization": can_edit_organization}
     list_display = ["__str__", "kind", "locality", "status", "is_demo"]
     list_filter = ["kind", "status", "is_address_public", "is_demo"]
     search_fields = ["name", "slug"]
@@ -511,7 +508,7 @@ class PlaceAdmin(LinksChecked, BatchedAdmin):
     # and the artisan themselves keep the workshops (and decide whether the address is shown).
     def get_queryset(self, request):
         qs = super().get_queryset(request)
-        if can_see_personal_data_of_places(request.user):
+        if can_see_everyones_personal_data(request.user):
             return qs
         return qs.filter(Q(person__isnull=True) | Q(person__user=request.user))
 
@@ -523,7 +520,7 @@ class PlaceAdmin(LinksChecked, BatchedAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Whose home a workshop is, is personal data: only registrars link a place to a person.
         fields = list(super().get_readonly_fields(request, obj))
-        return fields if can_see_personal_data_of_places(request.user) else [*fields, "person"]
+        return fields if can_see_everyones_personal_data(request.user) else [*fields, "person"]
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.person_id and not can_see_place_address(request.user, obj):

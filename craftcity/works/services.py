@@ -121,7 +121,7 @@ def work_create(*, actor=None, title: dict, makers=(), provenance=(), is_demo: b
         own = _own_person(actor)
         if own is None or not actor.has_perm("works.add_work"):
             raise PermissionDenied(_("You may not add works to the catalogue."))
-        if own.pk not in {(m[0] if isinstance(m, tuple | list) else m).pk for m in makers}:
+        if own.pk not in {person.pk for person, _role in map(_maker_and_role, makers)}:
             raise PermissionDenied(_("You may add only works you made yourself: list yourself as a maker."))
     _check_catalogue_fields(actor, Work(), fields)
     _check_links(actor, Work(), fields)

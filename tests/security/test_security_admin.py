@@ -78,13 +78,16 @@ def _organization_form(organization):
     }  # fmt: skip
 
 
+def _add_membership(client, person, organization):
+    form = {"person": person.pk, "organization": organization.pk, "role": "member"}
+    return client.post("/en/admin/organizations/membership/add/", form)
+
+
 def test_an_editor_adds_members_to_their_own_organization_through_the_service(client, editor, make_person):
     user, _person, ours, _theirs = editor
     newcomer = make_person("Жаңа Мүше", status="published")
     client.force_login(user)
-    response = client.post(
-        "/en/admin/organizations/membership/add/", {"person": newcomer.pk, "organization": ours.pk, "role": "member"}
-    )
+    response = _add_membership(client, newcomer, ours)
     assert response.status_code == 302
     membership = Membership.objects.get(person=newcomer, organization=ours)
     assert membership.history.first().history_user == user  # written in a change batch by the service
@@ -200,9 +203,7 @@ def test_an_editor_enrols_only_people_the_search_box_offers(client, editor, make
     user, _person, ours, _theirs = editor
     unpublished = make_person("Жарияланбаған Адам", status="draft")
     client.force_login(user)
-    response = client.post(
-        "/en/admin/organizations/membership/add/", {"person": unpublished.pk, "organization": ours.pk, "role": "member"}
-    )
+    response = _add_membership(client, unpublished, ours)
     assert response.status_code == 200 and INVALID_CHOICE in response.content.decode()
     url = f"/en/admin/organizations/organization/{ours.pk}/change/"
     data = _form_data(client, url, "organization_form")
