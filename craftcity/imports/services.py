@@ -53,7 +53,6 @@ CANDIDATE_THRESHOLD = 0.88
 _BUCKET_LIMIT = 50
 _SPLIT_LIST = re.compile(r"\s*[,;/\n]\s*")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-# Forms namekit writes from a Kazakh Cyrillic name, and the language whose readers see each.
 _GENDERS = {
     "m": "male", "м": "male", "муж": "male", "мужской": "male", "male": "male", "man": "male", "ер": "male",
     "еркек": "male", "e": "male", "е": "male",
