@@ -21,7 +21,7 @@ from rapidfuzz.fuzz import token_set_ratio
 
 from recordlink import blocking
 from recordlink.cluster import guarded_clusters
-from recordlink.model import NAME_BOTH_EXACT, RADICES, FSModel, train_em
+from recordlink.model import MIN_TRAINING_RECORDS, NAME_BOTH_EXACT, RADICES, FSModel, train_em, untrained_model
 from recordlink.names import name_features, namekit_blocking_keys
 from recordlink.normalize import (
     normalize_craft,
@@ -269,12 +269,14 @@ def score_pairs(
     _log(progress, f"compared pairs in {timings['compare']:.1f}s ({len(counts)} distinct vectors)")
 
     t = time.perf_counter()
-    model = train_em(counts, random_counts, n_records=n)
+    trained = n >= MIN_TRAINING_RECORDS
+    model = train_em(counts, random_counts, n_records=n) if trained else untrained_model()
     lw = model.level_weights()
     prior_w = model.prior_weight
     score_of = {code: prior_w + model.weight(code, lw) for code in counts}
     scores = array("d", map(score_of.__getitem__, codes))
-    _apply_name_frequency(scores, pairs, codes, recs, model)
+    if trained:  # a name's frequency among a few dozen records (often its own duplicates) says nothing
+        _apply_name_frequency(scores, pairs, codes, recs, model)
     timings["em"] = time.perf_counter() - t
     _log(progress, f"EM: {model.iterations} iterations, λ={model.candidate_prior:.4f}, in {timings['em']:.1f}s")
     return ScoredPairs(records=recs, pairs=pairs, codes=codes, scores=scores, model=model, timings=timings)

@@ -97,6 +97,27 @@ M_START: dict[str, list[float]] = {
 }
 
 
+# u before any data is seen: how often two different artisans of one country's registry agree on each
+# level. Used, with M_START, by the untrained model of small runs (see `untrained_model`).
+U_PRIOR: dict[str, list[float]] = {
+    "name": [0.0005, 0.001, 0.002, 0.03, 0.001, 0.05, 0.9155],
+    "patronymic": [0.05, 0.95],
+    "gender": [0.5, 0.5],
+    "birth_year": [0.02, 0.04, 0.04, 0.9],
+    "phone": [0.0001, 0.9999],
+    "email": [0.0001, 0.9999],
+    "region": [0.15, 0.85],
+    "craft": [0.15, 0.85],
+    "organization": [0.05, 0.95],
+}
+# Below this many records EM has too few pairs to learn from (a list of twenty rows against a new
+# registry: a handful of pairs, most of them the duplicates themselves), and the untrained model is used.
+MIN_TRAINING_RECORDS = 1000
+# The untrained model's prior that two random records are one person: at most one duplicate per thousand
+# pairs (a trained model finds about 1e-5 at 100,000 records).
+UNTRAINED_PRIOR = 0.001
+
+
 def decode(code: int) -> list[int]:
     """Comparison vector from its integer code."""
     levels = []
@@ -244,6 +265,16 @@ def _em(
         if delta < tolerance:
             break
     return m, lam, it
+
+
+def untrained_model() -> FSModel:
+    """The Fellegi–Sunter model as a registrar would set it before seeing data: M_START within the caps and
+    floors, U_PRIOR, and UNTRAINED_PRIOR. Same name and birth year links; same name one year apart, or with
+    no year, is for a person to review; a sister with the same surname and year is not a candidate."""
+    bounds = [{**c, **f} for c, f in zip(_bounds(M_CAPS, upper=True), _bounds(M_FLOORS, upper=False), strict=True)]
+    m = [_clamp(list(M_START[name]), bounds[k]) for k, (name, _) in enumerate(COMPARISONS)]
+    u = [list(U_PRIOR[name]) for name, _levels in COMPARISONS]
+    return FSModel(m=m, u=u, candidate_prior=0.5, prior=UNTRAINED_PRIOR, iterations=0)
 
 
 def _level_is(code: int, comparison: int, level: int) -> bool:

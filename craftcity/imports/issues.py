@@ -61,6 +61,7 @@ MESSAGES = {
     "region_unknown": _("Unknown region “%(value)s”.%(hint)s"),
     "locality_unknown": _("Unknown locality “%(value)s”.%(hint)s"),
     "craft_unknown": _("Unknown craft “%(value)s”.%(hint)s"),
+    "value_left_blank": _("“%(value)s” is left blank, as decided for the lists of this source."),
     "value_invalid": _("%(detail)s"),
     "duplicate_in_file": _("The same row as row %(row)s of this file."),
     "already_imported_row": _("Already in the registry: imported from “%(file)s” on %(date)s."),
@@ -73,6 +74,7 @@ HINT = _(" Did you mean: %(choices)s?")
 class Severity:
     ERROR = "error"  # the row is rejected
     NOTICE = "notice"  # the row is skipped but nothing is wrong with it (already imported)
+    WARNING = "warning"  # the row is imported, with a value left out as the registrar decided
 
 
 @dataclass

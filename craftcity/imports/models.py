@@ -89,10 +89,15 @@ class ImportBatch(models.Model):
     rows_unchanged = models.PositiveIntegerField(_("rows already in the registry"), default=0)
     rows_rejected = models.PositiveIntegerField(_("rows rejected"), default=0)
     rows_flagged = models.PositiveIntegerField(_("likely duplicates flagged"), default=0)
+    rows_enriched = models.PositiveIntegerField(_("people enriched"), default=0)
+    rows_drafted = models.PositiveIntegerField(_("drafts waiting in the duplicates queue"), default=0)
     organizations_created = models.PositiveIntegerField(_("organizations created"), default=0)
     # Issues are kept as message codes with parameters and rendered in the reader's language.
     issues = models.JSONField(_("issues"), default=list, blank=True)
     candidates = models.JSONField(_("likely duplicates"), default=list, blank=True)
+    # Values of controlled vocabularies the registry does not know, each with its rows and suggestions:
+    # the mapping table the registrar fills in before importing again.
+    unknown_values = models.JSONField(_("unknown values"), default=list, blank=True)
     duration_seconds = models.FloatField(_("duration (s)"), default=0)
 
     objects = ImportBatchQuerySet.as_manager()
@@ -117,6 +122,11 @@ class ImportBatch(models.Model):
 class PersonSource(models.Model):
     """Where a person's imported values came from: the file, the row as the user sees it, the raw cells."""
 
+    class Outcome(models.TextChoices):
+        CREATED = "created", _("created")
+        ENRICHED = "enriched", _("added to a person already in the registry")
+        DRAFT = "draft", _("created as a draft: a likely duplicate, waiting for review")
+
     person = models.ForeignKey(
         "people.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="import_sources"
     )
@@ -126,6 +136,7 @@ class PersonSource(models.Model):
     row_number = models.PositiveIntegerField(_("row number"))
     raw = models.JSONField(_("row as written"), default=dict, help_text=_("Column name in the file → cell text."))
     fingerprint = models.CharField(_("row fingerprint"), max_length=64, db_index=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.CREATED)
     generated_names = models.JSONField(
         _("generated name forms"),
         default=list,
@@ -140,6 +151,55 @@ class PersonSource(models.Model):
 
     def __str__(self):
         return f"{self.batch.file_name}:{self.row_number}"
+
+
+class ValueMapping(models.Model):
+    """A registrar's decision about a value the registry's vocabularies do not know, reused for the source.
+
+    "вышивка гладью" in the craft column of one region's lists is embroidery; "Нарния" is left blank (and
+    said so in a warning) rather than rejecting the row. Saved per source (none: files without a source).
+    """
+
+    class Vocabulary(models.TextChoices):
+        CRAFT = "craft", _("Craft")
+        REGION = "region", _("Region")
+        LOCALITY = "locality", _("Locality")
+        ORGANIZATION = "organization", _("Organization")
+
+    class Action(models.TextChoices):
+        MAP = "map", _("means an existing entry")
+        CREATE = "create", _("create a new entry")
+        BLANK = "blank", _("leave blank, with a warning")
+
+    source = models.ForeignKey(
+        ImportSource, verbose_name=_("source"), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="value_mappings",
+    )  # fmt: skip
+    vocabulary = models.CharField(_("vocabulary"), max_length=16, choices=Vocabulary.choices)
+    value = models.CharField(_("value as written"), max_length=300)
+    key = models.CharField(_("value, folded"), max_length=300, editable=False)
+    action = models.CharField(_("decision"), max_length=8, choices=Action.choices)
+    target_id = models.PositiveBigIntegerField(_("entry"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("value mapping")
+        verbose_name_plural = _("value mappings")
+        ordering = ["source_id", "vocabulary", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "vocabulary", "key"], name="one_mapping_per_value"),
+            models.CheckConstraint(
+                condition=models.Q(action="map", target_id__isnull=False) | ~models.Q(action="map"),
+                name="mapping_has_target",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_vocabulary_display()}: {self.value} → {self.get_action_display()}"
 
 
 def _upload_storage():

@@ -11,7 +11,8 @@ import hashlib
 import json
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,28 +24,28 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from rapidfuzz import process as fuzzy
 
 from craftcity.audit.context import change_batch
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
-from craftcity.core.bulk import TableWriter, fast_path, insert_with_history
 from craftcity.core.cache import registry_changed
-from craftcity.geo.models import Locality, Region
-from craftcity.linkage.services import duplicates_find
-from craftcity.organizations.models import Membership, Organization
+from craftcity.core.models import PublicationStatus
+from craftcity.geo.models import Region
+from craftcity.linkage.services import LINK_THRESHOLD, REVIEW_THRESHOLD, QueuedPair, candidates_for, candidates_queue
+from craftcity.organizations.models import Organization
 from craftcity.organizations.services import organization_create
+from craftcity.people.bulk import Enrichment, NewPerson, bulk_writer, people_bulk_create, people_enrich
 from craftcity.people.models import Person, PersonName
 from craftcity.people.naming import derived_forms, name_language_and_form, name_parts
 from craftcity.search.models import SearchEntry
 from craftcity.search.services import index_objects
-from craftcity.taxonomy.models import Discipline
-from namekit import blocking_keys, name_key, parse_name, similarity
-from recordlink.normalize import ascii_fold, normalize_craft, normalize_org, normalize_phone, normalize_region
+from namekit import parse_name
+from recordlink.normalize import normalize_phone
 
+from . import mapping
 from .columns import FIELDS, has_name_columns
 from .issues import ImportFileError, Issue, Severity
-from .models import ImportBatch, ImportSource, PersonSource
+from .models import ImportBatch, ImportSource, PersonSource, ValueMapping
 from .reading import Table, check_size, open_table
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -66,6 +67,7 @@ _PERSON_FIELD_COLUMNS = {
     "locality": "locality",
 }  # fmt: skip
 
+Vocabulary = ValueMapping.Vocabulary
 Progress = Callable[[str, int, int | None], None]
 
 
@@ -79,145 +81,6 @@ def file_sha256(path: Path) -> str:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-# --- reference values written in any of three languages -------------------------------------------------
-
-
-def _fold(text: str) -> str:
-    return ascii_fold(text or "")
-
-
-class _Vocabulary:
-    """Rows of a reference table found by their kk/ru/en names, slug or code, with close matches as hints."""
-
-    def __init__(self, entries: Iterable[tuple[int, list[str], str]], normalizer=None, *, word_codes=False):
-        self.by_text: dict[str, int] = {}
-        self.by_code: dict[str, int] = {}
-        self.labels: dict[str, dict] = {}
-        self.normalizer = normalizer
-        entries = list(entries)
-        for pk, texts, label in entries:
-            for text in texts:
-                key = _fold(text)
-                if key:
-                    self.by_text.setdefault(key, pk)
-                    self.labels.setdefault(key, label)
-                code = normalizer(text) if normalizer and text else ""
-                if code:
-                    self.by_code.setdefault(code, pk)
-        # "Weaving and carpets" is also found as "carpet weaving": its words count, after every whole name.
-        for pk, texts, _label in entries if word_codes and normalizer else ():
-            for text in texts:
-                for word in _fold(text).split():
-                    code = normalizer(word)
-                    if code:
-                        self.by_code.setdefault(code, pk)
-
-    def find(self, text: str) -> int | None:
-        key = _fold(text)
-        if key in self.by_text:
-            return self.by_text[key]
-        if self.normalizer:
-            code = self.normalizer(text)
-            if code in self.by_code:
-                return self.by_code[code]
-        return None
-
-    def hints(self, text: str, limit: int = 3) -> list[str]:
-        if not self.labels:
-            return []
-        found = fuzzy.extract(_fold(text), list(self.labels), limit=limit * 3, score_cutoff=60)
-        labels = []
-        for key, _score, _index in found:
-            label = self.labels[key] or key
-            if label not in labels:
-                labels.append(label)
-        return labels[:limit]
-
-
-def _names(value) -> list[str]:
-    return [text for text in dict(value or {}).values() if text]
-
-
-def _label(value) -> dict:
-    # Hints keep every language and are rendered in the reader's own when the report is shown.
-    return dict(value or {})
-
-
-def _regions() -> _Vocabulary:
-    return _Vocabulary(
-        ((r.pk, [*_names(r.name), r.iso_code], _label(r.name)) for r in Region.objects.all()),
-        normalizer=normalize_region,
-    )
-
-
-def _disciplines() -> _Vocabulary:
-    return _Vocabulary(
-        ((d.pk, [*_names(d.name), d.slug, d.slug.replace("-", " ")], _label(d.name)) for d in Discipline.objects.all()),
-        normalizer=normalize_craft,
-        word_codes=True,
-    )
-
-
-_LOCALITY_WORDS = {"g", "gor", "gorod", "s", "selo", "pos", "poselok", "aul", "auyly", "auly", "kalasy", "k", "city"}
-
-
-def _locality_key(text: str) -> str:
-    return " ".join(w for w in _fold(text).split() if w not in _LOCALITY_WORDS)
-
-
-class _Localities:
-    def __init__(self):
-        self.by_key: dict[str, list[tuple[int, int | None]]] = {}
-        self.labels: dict[str, str] = {}
-        for pk, name, region_id in Locality.objects.values_list("pk", "name", "region_id"):
-            for text in _names(name):
-                key = _locality_key(text)
-                if key:
-                    self.by_key.setdefault(key, []).append((pk, region_id))
-                    self.labels.setdefault(key, text)
-
-    def find(self, text: str, region_id: int | None) -> int | None:
-        found = self.by_key.get(_locality_key(text), [])
-        for pk, region in found:
-            if region_id is None or region == region_id:
-                return pk
-        return found[0][0] if found else None
-
-    def hints(self, text: str) -> list[str]:
-        matches = fuzzy.extract(_locality_key(text), list(self.labels), limit=3, score_cutoff=70)
-        return [self.labels[key] for key, _s, _i in matches]
-
-
-class _Organizations:
-    """Existing organizations by any of their names; unknown names become new organizations of the batch."""
-
-    def __init__(self):
-        self.by_key: dict[str, int] = {}
-        for pk, name, short_name, slug in Organization.objects.values_list("pk", "name", "short_name", "slug"):
-            for text in [*_names(name), short_name, slug]:
-                for key in (_fold(text), normalize_org(text)):
-                    if key:
-                        self.by_key.setdefault(key, pk)
-        self.new: dict[str, str] = {}  # key → name as first written
-        self.memo: dict[str, tuple[int | None, str]] = {}
-
-    def key(self, text: str) -> str:
-        return normalize_org(text) or _fold(text)
-
-    def find(self, text: str) -> tuple[int | None, str]:
-        if text not in self.memo:
-            self.memo[text] = self._find(text)
-        return self.memo[text]
-
-    def _find(self, text: str) -> tuple[int | None, str]:
-        for key in (_fold(text), normalize_org(text)):
-            if key in self.by_key:
-                return self.by_key[key], key
-        key = self.key(text)
-        self.new.setdefault(key, text)
-        return None, key
 
 
 # --- one row -------------------------------------------------------------------------------------------
@@ -237,6 +100,10 @@ class RowPlan:
     organization_text: str = ""
     issues: list[Issue] = field(default_factory=list)
     skipped: bool = False  # already in the registry or repeated in the file
+    match_row: dict = field(default_factory=dict)  # the row in recordlink's columns, for finding duplicates
+    # What the row does to the registry, decided with recordlink: create, enrich a known person, or a draft.
+    outcome: str = PersonSource.Outcome.CREATED
+    match: dict | None = None
 
     @property
     def is_valid(self) -> bool:
@@ -265,14 +132,16 @@ def parse_birth_year(text: str) -> int | None:
 class RowChecker:
     """Everything needed to judge one row against the registry, loaded once per file."""
 
-    def __init__(self, table: Table, *, file_name: str):
+    def __init__(self, table: Table, *, file_name: str, source: ImportSource | None = None):
         self.table = table
         self.file_name = file_name
         self.columns = {name: index for index, name in enumerate(table.fields) if name}
-        self.regions = _regions() if "region" in self.columns else None
-        self.disciplines = _disciplines() if "craft" in self.columns else None
-        self.localities = _Localities() if "locality" in self.columns else None
-        self.organizations = _Organizations() if "organization" in self.columns else None
+        self.regions = mapping.regions() if "region" in self.columns else None
+        self.disciplines = mapping.crafts() if "craft" in self.columns else None
+        self.localities = mapping.Localities() if "locality" in self.columns else None
+        self.organizations = mapping.Organizations() if "organization" in self.columns else None
+        self.decisions = mapping.Decisions(source)
+        self.unknown = mapping.UnknownValues()
         self.region_countries = dict(Region.objects.values_list("pk", "country_id"))
         self.seen_fingerprints: dict[str, int] = {}
         self.known_fingerprints = _known_fingerprints()
@@ -302,9 +171,10 @@ class RowChecker:
         return plan
 
     def _issue_adder(self, plan: RowPlan):
-        def add(code: str, name: str = "", value: str = "", **params):
+        def add(code: str, name: str = "", value: str = "", severity: str = Severity.ERROR, **params):
+            column = self.header(name) if name else ""
             plan.issues.append(
-                Issue(code=code, row=plan.row, column=self.header(name) if name else "", value=value, params=params)
+                Issue(code=code, row=plan.row, column=column, value=value, severity=severity, params=params)
             )
 
         return add
@@ -367,39 +237,73 @@ class RowChecker:
                 person["email"] = email
         region_text = values.get("region", "")
         if region_text:
-            region_id = self._lookup("region", region_text, self.regions.find)
-            if region_id is None:
-                issue("region_unknown", "region", region_text, hint_choices=self.regions.hints(region_text))
-            else:
+            region_id = self._term(plan, issue, Vocabulary.REGION, region_text, self.regions)
+            if region_id is not None:
                 person["region_id"] = region_id
                 person["country_id"] = self.region_countries.get(region_id)
         locality_text = values.get("locality", "")
         if locality_text:
             region_id = person.get("region_id")
-            locality_id = self._lookup(
-                "locality", locality_text, lambda t: self.localities.find(t, region_id), region_id
-            )
-            if locality_id is None:
-                issue("locality_unknown", "locality", locality_text, hint_choices=self.localities.hints(locality_text))
-            else:
+            found = self._lookup("locality", locality_text, lambda t: self.localities.find(t, region_id), region_id)
+            locality_id = self._term(plan, issue, Vocabulary.LOCALITY, locality_text, self.localities, found=found)
+            if locality_id is not None:
                 person["locality_id"] = locality_id
         craft_text = values.get("craft", "")
         if craft_text:
-            found = self._lookup("craft", craft_text, self.disciplines.find)
-            parts = [craft_text] if found else [p for p in _SPLIT_LIST.split(craft_text) if p]
+            decided = self._decided(Vocabulary.CRAFT, craft_text)
+            whole = decided or self._lookup("craft", craft_text, self.disciplines.find)
+            parts = [craft_text] if whole else [p for p in _SPLIT_LIST.split(craft_text) if p]
             for part in parts:
-                pk = found or self._lookup("craft", part, self.disciplines.find)
-                if pk is None:
-                    issue("craft_unknown", "craft", part, hint_choices=self.disciplines.hints(part))
-                elif pk not in plan.discipline_ids:
+                pk = self._term(plan, issue, Vocabulary.CRAFT, part, self.disciplines)
+                if pk is not None and pk not in plan.discipline_ids:
                     plan.discipline_ids.append(pk)
         organization_text = values.get("organization", "")
         if organization_text:
-            plan.organization_text = organization_text[:300]
-            plan.organization_id, plan.organization_key = self.organizations.find(plan.organization_text)
+            self._organization(plan, issue, organization_text[:300])
         plan.person = person
+        if plan.names:
+            plan.match_row = {
+                "full_name": plan.names[0]["full_name"], "birth_year": person.get("birth_year") or "",
+                "region": region_text, "craft": craft_text, "phone": person.get("phone", ""),
+                "email": person.get("email", ""), "organization": plan.organization_text,
+            }  # fmt: skip
         if plan.names and plan.is_valid:
             self._full_clean(plan, issue)
+
+    def _decided(self, vocabulary: str, text: str):
+        return self.decisions.get(vocabulary, text)
+
+    def _term(self, plan: RowPlan, issue, vocabulary: str, text: str, terms, *, found: int | None = None) -> int | None:
+        """The entry a value stands for: the registrar's decision for this source first, then the registry's
+        names; an unknown value goes into the mapping table and rejects the row until it is decided."""
+        decision = self._decided(vocabulary, text)
+        if decision is not None:
+            if decision.action == ValueMapping.Action.BLANK:
+                issue("value_left_blank", vocabulary, text, severity=Severity.WARNING)
+            return decision.target_id if decision.action == ValueMapping.Action.MAP else None
+        pk = found if found is not None else self._lookup(vocabulary, text, terms.find)
+        if pk is None:
+            unknown = self.unknown.add(vocabulary, text, plan.row, terms.suggest)
+            issue(f"{vocabulary}_unknown", vocabulary, text, hint_choices=[s.label for s in unknown.suggestions])
+        return pk
+
+    def _organization(self, plan: RowPlan, issue, text: str) -> None:
+        """An organization the registry does not know is created with the people (unless the registrar
+        decided otherwise for this source), and listed in the mapping table so that it can be mapped."""
+        plan.organization_text = text
+        decision = self._decided(Vocabulary.ORGANIZATION, text)
+        if decision is not None and decision.action == ValueMapping.Action.MAP:
+            plan.organization_id = decision.target_id
+            return
+        if decision is not None and decision.action == ValueMapping.Action.BLANK:
+            issue("value_left_blank", "organization", text, severity=Severity.WARNING)
+            plan.organization_text = ""
+            return
+        plan.organization_id, plan.organization_key = self.organizations.find(text)
+        if plan.organization_id is None and decision is None:
+            self.unknown.add(
+                Vocabulary.ORGANIZATION, text, plan.row, self.organizations.suggest, proposed=ValueMapping.Action.CREATE
+            )
 
     def _lookup(self, kind: str, text: str, find, scope: int | None = None) -> int | None:
         """A list names the same few regions and crafts thousands of times: look each spelling up once."""
@@ -460,49 +364,61 @@ def _known_fingerprints() -> dict[str, tuple[str, object]]:
 # --- likely duplicates ---------------------------------------------------------------------------------
 
 
-class _CandidateIndex:
-    """People already in the registry (and earlier rows of the file) bucketed by name key and birth year."""
+def _decide_duplicates(plans: list[RowPlan], *, progress: Progress | None) -> list[dict]:
+    """Score the rows against the registry and each other with recordlink, as the review queue does, and
+    decide each row once: the same person as a known one above the link threshold enriches that person; in
+    the review band the row becomes a draft waiting beside its candidate in the queue; otherwise it is new.
 
-    def __init__(self):
-        self.buckets: dict[tuple[str, int | None], list[tuple[str, object, str, int | None]]] = {}
-        seen: set[int] = set()
-        rows = (
-            PersonName.objects.filter(person__merged_into__isnull=True)
-            .order_by("person_id", "-is_primary", "id")
-            .values_list("person_id", "full_name", "person__birth_year")
-        )
-        for person_id, full_name, year in rows.iterator(chunk_size=5000):
-            if person_id in seen:
-                continue
-            seen.add(person_id)
-            self.add(("person", person_id), full_name, year)
+    Returns the likely duplicates as the report lists them.
+    """
+    if not plans:
+        return []
+    if progress:
+        progress("duplicates", 0, len(plans))
+    matches = candidates_for([plan.match_row for plan in plans], threshold=REVIEW_THRESHOLD)
+    best_known: dict[int, object] = {}
+    in_file: dict[int, object] = {}
+    for match in matches:
+        if match.person_id is not None:
+            known = best_known.get(match.row)
+            if known is None or match.weight > known.weight:
+                best_known[match.row] = match
+        else:  # two rows of the file: the later one is measured against the earlier
+            later, earlier = max(match.row, match.other_row), min(match.row, match.other_row)
+            known = in_file.get(later)
+            if known is None or match.weight > known.weight:
+                in_file[later] = (earlier, match)
+    names = _registry_names({m.person_id for m in best_known.values()})
+    reported = []
+    for index, plan in enumerate(plans):
+        match, target = best_known.get(index), None
+        if match is not None:
+            target = {"person": match.person_id, "name": names.get(match.person_id, "")}
+        elif index in in_file:
+            earlier, match = in_file[index]
+            first = plans[earlier]
+            target = {"file_row": first.row, "file_index": earlier, "name": first.names[0]["full_name"]}
+        if match is None:
+            continue
+        linked = match.probability >= LINK_THRESHOLD
+        plan.outcome = PersonSource.Outcome.ENRICHED if linked else PersonSource.Outcome.DRAFT
+        plan.match = {**target, "probability": match.probability, "weight": match.weight, "evidence": match.evidence}
+        reported.append({
+            "row": plan.row, "full_name": plan.names[0]["full_name"], "birth_year": plan.person.get("birth_year"),
+            "score": round(match.probability, 3), "outcome": plan.outcome,
+            **{k: v for k, v in target.items() if k != "file_index"},
+        })  # fmt: skip
+    if progress:
+        progress("duplicates", len(plans), len(plans))
+    return reported
 
-    def add(self, ref, full_name: str, year: int | None) -> None:
-        entry = (ref[0], ref[1], full_name, year)
-        for key in self._keys(full_name, year):
-            bucket = self.buckets.setdefault(key, [])
-            if len(bucket) < _BUCKET_LIMIT:
-                bucket.append(entry)
 
-    @staticmethod
-    def _keys(full_name: str, year: int | None) -> list[tuple[str, int | None]]:
-        keys = [("n:" + name_key(full_name), None)]
-        if year:
-            keys.extend((key, year) for key in blocking_keys(full_name))
-        return keys
-
-    def find(self, full_name: str, year: int | None) -> list[dict]:
-        found: dict[tuple, dict] = {}
-        for key in self._keys(full_name, year):
-            for kind, ref, other_name, other_year in self.buckets.get(key, ()):
-                if (kind, ref) in found or (year and other_year and year != other_year):
-                    continue
-                score = similarity(full_name, other_name)
-                if score >= CANDIDATE_THRESHOLD:
-                    found[(kind, ref)] = {
-                        kind: ref, "name": other_name, "birth_year": other_year, "score": round(score, 3)
-                    }  # fmt: skip
-        return sorted(found.values(), key=lambda c: -c["score"])[:3]
+def _registry_names(person_ids: set[int]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    rows = PersonName.objects.filter(person_id__in=person_ids).order_by("person_id", "-is_primary", "id")
+    for person_id, full_name in rows.values_list("person_id", "full_name"):
+        names.setdefault(person_id, full_name)
+    return names
 
 
 # --- the import ----------------------------------------------------------------------------------------
@@ -566,9 +482,10 @@ def import_people(
         header_row=table.header_row,
         column_mapping={h: f for h, f in zip(table.headers, table.fields, strict=False) if h and f},
     )
-    earlier = ImportBatch.objects.live().filter(file_sha256=sha).order_by("created_at").first()
+    # The same bytes again: nothing to do, unless rows were held back then (unknown values the registrar has
+    # mapped since, say): the rows that went in are then skipped by their fingerprints, and only those come.
+    earlier = ImportBatch.objects.live().filter(file_sha256=sha, rows_rejected=0).order_by("created_at").first()
     if earlier is not None:
-        # The same bytes again: nothing to do, and nothing recorded, so a re-import changes nothing at all.
         batch.status = ImportBatch.Status.ALREADY_IMPORTED
         batch.created_at = timezone.now()
         batch.issues = [
@@ -583,17 +500,20 @@ def import_people(
         ]
         return ImportResult(batch=batch, plans=[])
 
-    plans = _check_rows(table, file_name=file_name, progress=progress)
+    plans, checker = _check_rows(table, file_name=file_name, source=source, progress=progress)
     if not plans:
         raise ImportFileError("no_rows")
     batch.rows_total = len(plans)
     batch.rows_rejected = sum(1 for p in plans if not p.is_valid)
     batch.rows_unchanged = sum(1 for p in plans if p.skipped)
-    to_create = [p for p in plans if p.is_valid and not p.skipped]
+    to_write = [p for p in plans if p.is_valid and not p.skipped]
     batch.issues = [issue.as_dict() for p in plans for issue in p.issues]
-    batch.candidates = _find_candidates(to_create, progress=progress)
-    batch.rows_flagged = len({c["row"] for c in batch.candidates})
-    new_organizations = {p.organization_key for p in to_create if p.organization_id is None and p.organization_key}
+    batch.unknown_values = checker.unknown.as_list()
+    batch.candidates = _decide_duplicates(to_write, progress=progress)
+    outcomes = Counter(plan.outcome for plan in to_write)
+    batch.rows_enriched = outcomes[PersonSource.Outcome.ENRICHED]
+    batch.rows_drafted = batch.rows_flagged = outcomes[PersonSource.Outcome.DRAFT]
+    new_organizations = {p.organization_key for p in to_write if p.organization_id is None and p.organization_key}
     batch.organizations_created = len(new_organizations)
 
     write = mode == ImportBatch.Mode.VALID_ROWS or (mode == ImportBatch.Mode.ALL_OR_NOTHING and not batch.rows_rejected)
@@ -602,7 +522,9 @@ def import_people(
     elif not write:
         batch.status = ImportBatch.Status.REJECTED
     if mode == ImportBatch.Mode.DRY_RUN or not write:
-        batch.rows_created = len(to_create) if mode == ImportBatch.Mode.DRY_RUN else 0
+        batch.rows_created = len(to_write) - batch.rows_enriched if mode == ImportBatch.Mode.DRY_RUN else 0
+        if mode != ImportBatch.Mode.DRY_RUN:
+            batch.rows_enriched = batch.rows_drafted = batch.rows_flagged = 0
         batch.duration_seconds = time.monotonic() - started
         batch.save()
         return ImportResult(batch=batch, plans=plans)
@@ -611,18 +533,16 @@ def import_people(
         with change_batch(user=actor, label=file_name, kind=ChangeBatch.Kind.IMPORT, reuse=False) as history_batch:
             batch.status = ImportBatch.Status.IMPORTED
             batch.change_batch = history_batch
-            batch.rows_created = len(to_create)
+            batch.rows_created = len(to_write) - batch.rows_enriched
             batch.save()
-            organizations = _create_organizations(to_create, actor=actor)
-            person_ids = _write_people(to_create, batch=batch, history_batch=history_batch,
+            organizations = _create_organizations(to_write, actor=actor)
+            person_ids = _write_people(to_write, batch=batch, history_batch=history_batch,
                                        organizations=organizations, actor=actor, progress=progress)  # fmt: skip
             # Rows were written without model signals: tell the page cache once, and index the people in
             # this same transaction, so that they and their search entries commit (or vanish) together: a
             # crash after the commit can no longer leave people out of search with nothing to say so.
             registry_changed()
             index_objects({(SearchEntry.Kind.PERSON, pk) for pk in person_ids})
-            if len(person_ids) <= QUEUE_DUPLICATES_UP_TO:
-                duplicates_find(person_ids=person_ids)
         if source is not None and batch.column_mapping:
             source.column_mapping = {**source.column_mapping, **batch.column_mapping}
             source.save(update_fields=["column_mapping", "updated_at"])
@@ -681,10 +601,12 @@ def import_upload_run(*, upload_id: int) -> None:
         ImportUpload.objects.filter(pk=record.pk).update(file="", finished_at=timezone.now(), **outcome)
 
 
-def _check_rows(table: Table, *, file_name: str, progress: Progress | None) -> list[RowPlan]:
+def _check_rows(
+    table: Table, *, file_name: str, source: ImportSource | None, progress: Progress | None
+) -> tuple[list[RowPlan], RowChecker]:
     if not has_name_columns(f for f in table.fields if f):  # pragma: no cover - open_table guarantees it
         raise ImportFileError("no_name_column", rows=0, columns="")
-    checker = RowChecker(table, file_name=file_name)
+    checker = RowChecker(table, file_name=file_name, source=source)
     plans = []
     for count, (number, cells) in enumerate(table.rows, start=1):
         if not any(cells):
@@ -694,25 +616,11 @@ def _check_rows(table: Table, *, file_name: str, progress: Progress | None) -> l
             progress("check", count, table.total_hint)
     if progress:
         progress("check", len(plans), len(plans))
-    return plans
-
-
-def _find_candidates(plans: list[RowPlan], *, progress: Progress | None) -> list[dict]:
-    index = _CandidateIndex()
-    candidates = []
-    for count, plan in enumerate(plans, start=1):
-        full_name = plan.names[0]["full_name"]
-        year = plan.person.get("birth_year")
-        for match in index.find(full_name, year):
-            candidates.append({"row": plan.row, "full_name": full_name, **match})
-        index.add(("file_row", plan.row), full_name, year)
-        if progress and count % 5000 == 0:
-            progress("duplicates", count, len(plans))
-    return candidates
+    return plans, checker
 
 
 def _unique_slug(base: str, taken: set[str]) -> str:
-    base = (slugify(_fold(base)) or "organization")[:100]
+    base = (slugify(mapping.fold(base)) or "organization")[:100]
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -743,103 +651,56 @@ def _write_people(
     plans: list[RowPlan], *, batch: ImportBatch, history_batch: ChangeBatch, organizations: dict[str, int], actor,
     progress: Progress | None,
 ) -> list[int]:  # fmt: skip
-    """People, their name forms, disciplines, memberships and sources, each with the history save() would write."""
-    user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
-    writer = _FastWriter(history_batch.pk, user_id) if fast_path() else _OrmWriter(history_batch, actor)
-    person_ids, person_history = writer.create(Person, [dict(plan.person) for plan in plans])
+    """New people through the registry's bulk door, then what rows add to people already known, then the
+    drafts' places in the duplicates queue; every row keeps its source. Returns the ids of people touched."""
+
+    def organization_of(plan: RowPlan) -> int | None:
+        return plan.organization_id or organizations.get(plan.organization_key)
+
+    writer = bulk_writer(history_batch, actor)
+    new = [plan for plan in plans if plan.outcome != PersonSource.Outcome.ENRICHED]
+    drafted = {"status": PublicationStatus.DRAFT}  # waits, unpublished, until the registrar decides the pair
+    new_people = [
+        NewPerson(
+            fields={**plan.person, **(drafted if plan.outcome == PersonSource.Outcome.DRAFT else {})},
+            names=plan.names, discipline_ids=plan.discipline_ids, organization_id=organization_of(plan),
+        )
+        for plan in new
+    ]  # fmt: skip
+    new_ids = people_bulk_create(new_people, history_batch=history_batch, actor=actor, writer=writer)
     if progress:
-        progress("write", len(plans) // 3, len(plans))
-    _write_disciplines(plans, person_ids, person_history, writer)
-    _write_names(plans, person_ids, writer)
-    if progress:
-        progress("write", 2 * len(plans) // 3, len(plans))
-    memberships = []
-    for plan, person_id in zip(plans, person_ids, strict=True):
-        organization_id = plan.organization_id or organizations.get(plan.organization_key)
-        if organization_id:
-            memberships.append({"person_id": person_id, "organization_id": organization_id})
-    writer.create(Membership, memberships)
+        progress("write", len(new), len(plans))
+    person_of = {id(plan): pk for plan, pk in zip(new, new_ids, strict=True)}
+
+    def target_of(plan: RowPlan) -> int:
+        """The person a matched row is measured against: known, or made from an earlier row of the file."""
+        if "person" in plan.match:
+            return plan.match["person"]
+        earlier = plans[plan.match["file_index"]]
+        return person_of.get(id(earlier)) or target_of(earlier)
+
+    enriched = [plan for plan in plans if plan.outcome == PersonSource.Outcome.ENRICHED]
+    for plan in enriched:
+        person_of[id(plan)] = target_of(plan)
+    people_enrich([
+        Enrichment(person_id=person_of[id(plan)], fields=plan.person, names=plan.names,
+                   discipline_ids=plan.discipline_ids, organization_id=organization_of(plan))
+        for plan in enriched
+    ])  # fmt: skip
+    candidates_queue([
+        QueuedPair(person_of[id(plan)], target_of(plan), plan.match["probability"], plan.match["weight"],
+                   plan.match["evidence"])
+        for plan in plans if plan.outcome == PersonSource.Outcome.DRAFT
+    ])  # fmt: skip
     sources = [
-        {"person_id": person_id, "batch_id": batch.pk, "row_number": plan.row, "raw": plan.raw,
-         "fingerprint": plan.fingerprint, "generated_names": plan.generated}
-        for plan, person_id in zip(plans, person_ids, strict=True)
+        {"person_id": person_of[id(plan)], "batch_id": batch.pk, "row_number": plan.row, "raw": plan.raw,
+         "fingerprint": plan.fingerprint, "generated_names": plan.generated, "outcome": plan.outcome}
+        for plan in plans
     ]  # fmt: skip
     writer.plain(PersonSource, sources)
     if progress:
         progress("write", len(plans), len(plans))
-    return person_ids
-
-
-class _FastWriter:
-    """executemany with ids from the table's sequence (SQLite, where the import holds the write lock)."""
-
-    def __init__(self, batch_id, user_id):
-        self.batch_id, self.user_id = batch_id, user_id
-
-    def create(self, model, rows: list[dict]) -> tuple[list[int], dict[int, int]]:
-        if not rows:
-            return [], {}
-        return insert_with_history(model, rows, batch_id=self.batch_id, user_id=self.user_id)
-
-    def plain(self, model, rows: list[dict]) -> list[int]:
-        writer = TableWriter(model)
-        pk = writer.pk.attname
-        for row, new_id in zip(rows, writer.reserve_ids(len(rows)), strict=True):
-            row[pk] = new_id
-        writer.insert(rows)
-        return [row[pk] for row in rows]
-
-
-class _OrmWriter:
-    """bulk_create plus simple-history's bulk_history_create, tied to the change batch (other databases)."""
-
-    def __init__(self, history_batch: ChangeBatch, actor):
-        self.history_batch = history_batch
-        self.user = actor if getattr(actor, "is_authenticated", False) else None
-
-    def create(self, model, rows: list[dict]) -> tuple[list[int], dict[int, int]]:
-        objects = model.objects.bulk_create([model(**row) for row in rows], batch_size=BULK_SIZE)
-        history = model.history.bulk_history_create(
-            objects, batch_size=BULK_SIZE, default_user=self.user,
-            custom_historical_attrs={"batch_id": self.history_batch.pk},
-        )  # fmt: skip
-        ids = [obj.pk for obj in objects]
-        if all(row.history_id for row in history):
-            return ids, {obj.pk: row.history_id for obj, row in zip(objects, history, strict=True)}
-        found = model.history.model.objects.filter(batch_id=self.history_batch.pk, history_type="+")
-        return ids, dict(found.values_list(model._meta.pk.attname, "history_id"))
-
-    def plain(self, model, rows: list[dict]) -> list[int]:
-        return [obj.pk for obj in model.objects.bulk_create([model(**row) for row in rows], batch_size=BULK_SIZE)]
-
-
-def _write_disciplines(plans: list[RowPlan], person_ids: list[int], person_history: dict[int, int], writer) -> None:
-    through = Person.disciplines.through
-    rows = [
-        {"person_id": person_id, "discipline_id": pk}
-        for plan, person_id in zip(plans, person_ids, strict=True)
-        for pk in plan.discipline_ids
-    ]
-    if not rows:
-        return
-    through_ids = writer.plain(through, rows)
-    # The person's "+" history row lists the disciplines it was created with, as save() and .set() would.
-    m2m_history = Person.history.model._meta.get_field("historicalperson_disciplines").related_model
-    writer.plain(
-        m2m_history,
-        [{"id": through_id, "person_id": row["person_id"], "discipline_id": row["discipline_id"],
-          "history_id": person_history[row["person_id"]]}
-         for row, through_id in zip(rows, through_ids, strict=True)],
-    )  # fmt: skip
-
-
-def _write_names(plans: list[RowPlan], person_ids: list[int], writer) -> None:
-    names = [
-        {"person_id": person_id, **name}
-        for plan, person_id in zip(plans, person_ids, strict=True)
-        for name in plan.names
-    ]
-    writer.create(PersonName, names)
+    return sorted(set(person_of.values()))
 
 
 # --- afterwards ------------------------------------------------------------------------------------------
@@ -851,7 +712,10 @@ def import_batch_undo(*, actor=None, batch: ImportBatch) -> ChangeBatch:
     _require_registrar(actor)
     if not batch.can_undo:
         raise ValidationError(_("This import cannot be undone: it wrote nothing or was undone already."))
-    return batch_undo(actor=actor, batch=batch.change_batch)
+    undo = batch_undo(actor=actor, batch=batch.change_batch)
+    # People it created went with their sources; people it enriched stay, and forget this file's rows.
+    batch.person_sources.all().delete()
+    return undo
 
 
 def import_source_get_or_create(*, name: str) -> ImportSource:

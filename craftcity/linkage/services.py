@@ -74,6 +74,9 @@ class FindResult:
 # A review queue is read by people: it shows every pair more likely than not to be one person. The
 # stricter DEFAULT_THRESHOLD of recordlink is for clustering with no one looking (dedupe_csv).
 REVIEW_THRESHOLD = 0.5
+# Above this, two records are taken to be one person without asking (an import enriches the known person):
+# recordlink's own clustering threshold, at which its precision was measured (docs/benchmarks.md).
+LINK_THRESHOLD = DEFAULT_THRESHOLD
 
 
 @transaction.atomic
@@ -157,6 +160,45 @@ def candidates_for(person_rows: Sequence[Mapping[str, object]], *, threshold: fl
         else:
             matches.append(IncomingMatch(a, None, b, pair.probability, pair.weight, pair.evidence))
     return matches
+
+
+@dataclass(frozen=True)
+class QueuedPair:
+    """A pair found elsewhere (by an import) to be put before a registrar: the new record first."""
+
+    person_id: int
+    other_id: int
+    probability: float
+    weight: float
+    evidence: list[dict]
+
+
+def candidates_queue(pairs: Iterable[QueuedPair]) -> int:
+    """Put pairs scored by the caller into the review queue; pairs already there or related by lineage are
+    left as they are. Returns how many were queued."""
+    pairs = [pair for pair in pairs if pair.person_id != pair.other_id]
+    if not pairs:
+        return 0
+    ids = {pk for pair in pairs for pk in (pair.person_id, pair.other_id)}
+    related = related_pairs(ids)
+    existing = set(
+        DuplicateCandidate.objects.filter(person_a_id__in=ids, person_b_id__in=ids).values_list(
+            "person_a_id", "person_b_id"
+        )
+    )
+    new = {}
+    for pair in pairs:
+        low, high = sorted((pair.person_id, pair.other_id))
+        if (low, high) in related or (low, high) in existing or (low, high) in new:
+            continue
+        # The evidence is oriented (new record, other); the queue stores it as (first, second).
+        evidence = pair.evidence if low == pair.person_id else [{**e, "a": e["b"], "b": e["a"]} for e in pair.evidence]
+        new[(low, high)] = DuplicateCandidate(
+            person_a_id=low, person_b_id=high, match_probability=pair.probability, match_weight=pair.weight,
+            evidence=evidence, cluster_key=f"p{low}-{high}",
+        )  # fmt: skip
+    DuplicateCandidate.objects.bulk_create(list(new.values()), batch_size=1000)
+    return len(new)
 
 
 # --- deciding -----------------------------------------------------------------------------------

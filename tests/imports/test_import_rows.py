@@ -8,12 +8,12 @@ from django.utils import translation
 from import_samples import HEADER_EN, HEADER_RU, ROWS, write_csv
 
 from craftcity.audit.models import ChangeBatch
-from craftcity.imports import services
 from craftcity.imports.issues import render_issue
 from craftcity.imports.models import ImportBatch, ImportSource, PersonSource
 from craftcity.imports.reports import report_bytes
 from craftcity.imports.services import import_batch_undo, import_people
 from craftcity.organizations.models import Organization
+from craftcity.people import bulk
 from craftcity.people.models import Person, PersonName
 
 BAD_ROW = ["4", "Сапарова Дина", "19755", "ж", "12345", "not-an-email", "Марс", "вязание", ""]
@@ -37,9 +37,11 @@ def test_dry_run_shows_what_would_happen_and_writes_nothing(reference, good_file
 
     assert snapshot() == before
     assert ChangeBatch.objects.count() == batches
-    assert (batch.status, batch.rows_created, batch.rows_rejected, batch.organizations_created) == ("dry_run", 3, 0, 1)
-    assert batch.rows_flagged == 1
+    # Row 2 is the known Айжан Беккулова (recordlink: same name, year): it would enrich her, not add a second.
+    assert (batch.status, batch.rows_created, batch.rows_rejected, batch.organizations_created) == ("dry_run", 2, 0, 1)
+    assert (batch.rows_enriched, batch.rows_drafted) == (1, 0)
     assert batch.candidates[0]["row"] == 2 and batch.candidates[0]["name"] == "Беккулова Айжан"
+    assert batch.candidates[0]["outcome"] == "enriched" and batch.candidates[0]["score"] >= 0.8
 
 
 def test_all_or_nothing_with_one_bad_row_writes_nothing_and_names_row_and_columns(reference, mixed_file, snapshot):
@@ -145,11 +147,19 @@ def test_undo_of_an_import_restores_the_registry_exactly(reference, good_file, s
     batch = import_people(path=good_file, actor=registrar).batch
     assert batch.change_batch.kind == ChangeBatch.Kind.IMPORT and batch.change_batch.label == "turkistan.csv"
     assert batch.change_batch.user == registrar
-    assert Person.history.filter(batch=batch.change_batch).count() == 3
+    # Two people created; the known Айжан Беккулова enriched (her blank fields filled), in the same batch.
+    assert Person.history.filter(batch=batch.change_batch, history_type="+").count() == 2
+    assert Person.history.filter(batch=batch.change_batch, history_type="~", birth_year=1975).exists()
+
+    enriched = Person.objects.get(birth_year=1975, names__full_name="Беккулова Айжан")
+    assert enriched.phone == "+77011234567" and enriched.names.count() > 1  # the list's phone and name forms
 
     import_batch_undo(actor=registrar, batch=batch)
 
-    assert snapshot() == before
+    def as_stored(state):  # the undo is itself a change: her updated_at says when it happened
+        return {**state, "people": [{**row, "updated_at": None} for row in state["people"]]}
+
+    assert as_stored(snapshot()) == as_stored(before)
     assert not PersonSource.objects.exists()
     batch.refresh_from_db()
     assert batch.is_undone and not batch.can_undo
@@ -163,8 +173,8 @@ def test_a_crash_in_the_middle_leaves_the_registry_as_before(reference, good_fil
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    # People are already written when the names fail.
-    monkeypatch.setattr(services, "_write_names", explode)
+    # People are already written when their crafts fail.
+    monkeypatch.setattr(bulk, "_write_disciplines", explode)
     with pytest.raises(RuntimeError):
         import_people(path=good_file)
 
@@ -210,7 +220,7 @@ def test_column_mapping_given_once_is_reused_for_the_source(reference, tmp_path)
     assert Person.objects.get(birth_year=1980).names.get().full_name == "Ахметов Ерлан"
 
 
-def test_likely_duplicates_within_the_file_and_across_scripts_are_flagged(reference, tmp_path):
+def test_one_person_listed_twice_in_two_scripts_becomes_one_person(reference, tmp_path):
     path = write_csv(
         tmp_path / "l.csv",
         [
@@ -223,8 +233,12 @@ def test_likely_duplicates_within_the_file_and_across_scripts_are_flagged(refere
 
     batch = import_people(path=path).batch
 
-    assert batch.rows_created == 3  # flagged only; merging is the review queue's job
-    assert [(c["row"], c.get("file_row")) for c in batch.candidates] == [(3, 2)]
+    # Rows 2 and 3 are one woman (recordlink: same name across scripts, same year); row 4 is born 1990.
+    assert (batch.rows_created, batch.rows_enriched, batch.rows_drafted) == (2, 1, 0)
+    assert [(c["row"], c.get("file_row"), c["outcome"]) for c in batch.candidates] == [(3, 2, "enriched")]
+    aizhan = Person.objects.get(birth_year=1975)
+    assert {"Беккулова Айжан", "Aizhan Bekkulova"} <= set(aizhan.names.values_list("full_name", flat=True))
+    assert set(aizhan.import_sources.values_list("row_number", "outcome")) == {(2, "created"), (3, "enriched")}
 
 
 def test_the_portable_writer_used_on_postgresql_gives_the_same_registry_and_undo(
@@ -235,7 +249,7 @@ def test_the_portable_writer_used_on_postgresql_gives_the_same_registry_and_undo
     import_batch_undo(batch=fast)
     before = snapshot()
 
-    monkeypatch.setattr(services, "fast_path", lambda: False)
+    monkeypatch.setattr(bulk, "fast_path", lambda: False)
     batch = import_people(path=good_file).batch
 
     def without_ids(state):

@@ -1,0 +1,254 @@
+"""The controlled vocabularies of a list (craft, region, locality, organization) and what a registrar decided
+about values the registry does not know.
+
+A regional list writes "кесте", "вышивка гладью", "Түркістан обл." or "Союз ремесленников" however its
+author does. Each value is looked up in the registrar's saved decisions for the source first, then in the
+registry's own names in kk/ru/en (and, for crafts, their synonyms). A value found in neither is gathered,
+with every row that uses it and the best suggestions, into the mapping table of the run; the registrar maps
+it to an existing entry, creates a new one or leaves it blank, and the next run of the file uses that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process as fuzzy
+
+from craftcity.geo.models import Locality, Region
+from craftcity.organizations.models import Organization
+from craftcity.taxonomy.models import Discipline
+from recordlink.normalize import ascii_fold, normalize_craft, normalize_org, normalize_region
+
+from .models import ValueMapping
+
+ROWS_KEPT = 50  # rows listed per unknown value; the count says how many there are in all
+SUGGESTIONS = 3
+
+
+def fold(text: str) -> str:
+    return ascii_fold(text or "")
+
+
+def _names(value) -> list[str]:
+    return [text for text in dict(value or {}).values() if text]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    pk: int
+    label: dict  # every language; rendered in the reader's own when shown
+
+
+class TextVocabulary:
+    """Rows of a reference table found by their kk/ru/en names, slug or code, with close matches as hints."""
+
+    def __init__(self, entries: Iterable[tuple[int, list[str], dict]], normalizer=None, *, word_codes=False):
+        self.by_text: dict[str, int] = {}
+        self.by_code: dict[str, int] = {}
+        self.labels: dict[str, tuple[int, dict]] = {}
+        self.normalizer = normalizer
+        entries = list(entries)
+        for pk, texts, label in entries:
+            for text in texts:
+                key = fold(text)
+                if key:
+                    self.by_text.setdefault(key, pk)
+                    self.labels.setdefault(key, (pk, label))
+                code = normalizer(text) if normalizer and text else ""
+                if code:
+                    self.by_code.setdefault(code, pk)
+        # "Weaving and carpets" is also found as "carpet weaving": its words count, after every whole name.
+        for pk, texts, _label in entries if word_codes and normalizer else ():
+            for text in texts:
+                for word in fold(text).split():
+                    code = normalizer(word)
+                    if code:
+                        self.by_code.setdefault(code, pk)
+
+    def find(self, text: str) -> int | None:
+        key = fold(text)
+        if key in self.by_text:
+            return self.by_text[key]
+        if self.normalizer:
+            code = self.normalizer(text)
+            if code in self.by_code:
+                return self.by_code[code]
+        return None
+
+    def suggest(self, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
+        if not self.labels:
+            return []
+        found = fuzzy.extract(fold(text), list(self.labels), limit=limit * 3, score_cutoff=60)
+        result: list[Suggestion] = []
+        for key, _score, _index in found:
+            pk, label = self.labels[key]
+            if all(s.pk != pk for s in result):
+                result.append(Suggestion(pk, label))
+        return result[:limit]
+
+
+def regions() -> TextVocabulary:
+    return TextVocabulary(
+        ((r.pk, [*_names(r.name), r.iso_code], dict(r.name)) for r in Region.objects.all()),
+        normalizer=normalize_region,
+    )
+
+
+def crafts():
+    """Crafts by any name, slug or synonym in any script (the taxonomy's own index when it has one)."""
+    try:
+        from craftcity.taxonomy.matching import TermIndex
+    except ImportError:
+        disciplines = Discipline.objects.all()
+        return TextVocabulary(
+            ((d.pk, [*_names(d.name), d.slug, d.slug.replace("-", " ")], dict(d.name)) for d in disciplines),
+            normalizer=normalize_craft,
+            word_codes=True,
+        )
+    return _TermVocabulary(TermIndex.for_model(Discipline))
+
+
+class _TermVocabulary:
+    def __init__(self, index):
+        self.index = index
+
+    def find(self, text: str) -> int | None:
+        return self.index.find(text)
+
+    def suggest(self, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
+        return [Suggestion(s.pk, dict(s.label)) for s in self.index.suggest(text, limit=limit)]
+
+
+_LOCALITY_WORDS = {"g", "gor", "gorod", "s", "selo", "pos", "poselok", "aul", "auyly", "auly", "kalasy", "k", "city"}
+
+
+def locality_key(text: str) -> str:
+    return " ".join(w for w in fold(text).split() if w not in _LOCALITY_WORDS)
+
+
+class Localities:
+    def __init__(self):
+        self.by_key: dict[str, list[tuple[int, int | None]]] = {}
+        self.labels: dict[str, tuple[int, dict]] = {}
+        for pk, name, region_id in Locality.objects.values_list("pk", "name", "region_id"):
+            for text in _names(name):
+                key = locality_key(text)
+                if key:
+                    self.by_key.setdefault(key, []).append((pk, region_id))
+                    self.labels.setdefault(key, (pk, dict(name)))
+
+    def find(self, text: str, region_id: int | None = None) -> int | None:
+        found = self.by_key.get(locality_key(text), [])
+        for pk, region in found:
+            if region_id is None or region == region_id:
+                return pk
+        return found[0][0] if found else None
+
+    def suggest(self, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
+        matches = fuzzy.extract(locality_key(text), list(self.labels), limit=limit * 2, score_cutoff=70)
+        result: list[Suggestion] = []
+        for key, _s, _i in matches:
+            pk, label = self.labels[key]
+            if all(s.pk != pk for s in result):
+                result.append(Suggestion(pk, label))
+        return result[:limit]
+
+
+class Organizations:
+    """Existing organizations by any of their names; unknown names become new organizations of the batch."""
+
+    def __init__(self):
+        self.by_key: dict[str, int] = {}
+        self.labels: dict[str, tuple[int, dict]] = {}
+        for pk, name, short_name, slug in Organization.objects.values_list("pk", "name", "short_name", "slug"):
+            for text in [*_names(name), short_name, slug]:
+                for key in (fold(text), normalize_org(text)):
+                    if key:
+                        self.by_key.setdefault(key, pk)
+                        self.labels.setdefault(key, (pk, dict(name)))
+        self.new: dict[str, str] = {}  # key → name as first written
+        self.memo: dict[str, tuple[int | None, str]] = {}
+
+    def key(self, text: str) -> str:
+        return normalize_org(text) or fold(text)
+
+    def find(self, text: str) -> tuple[int | None, str]:
+        if text not in self.memo:
+            self.memo[text] = self._find(text)
+        return self.memo[text]
+
+    def _find(self, text: str) -> tuple[int | None, str]:
+        for key in (fold(text), normalize_org(text)):
+            if key in self.by_key:
+                return self.by_key[key], key
+        key = self.key(text)
+        self.new.setdefault(key, text)
+        return None, key
+
+    def suggest(self, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
+        matches = fuzzy.extract(self.key(text), list(self.labels), limit=limit * 3, score_cutoff=75)
+        result: list[Suggestion] = []
+        for key, _s, _i in matches:
+            pk, label = self.labels[key]
+            if all(s.pk != pk for s in result):
+                result.append(Suggestion(pk, label))
+        return result[:limit]
+
+
+# --- the registrar's decisions ----------------------------------------------------------------------------
+
+
+def mapping_key(vocabulary: str, text: str) -> str:
+    """How a value is known in the mapping table: folded, so "Кесте" and "кесте " are one decision."""
+    if vocabulary == ValueMapping.Vocabulary.LOCALITY:
+        return locality_key(text)[:300]
+    return " ".join(fold(text).split())[:300]
+
+
+class Decisions:
+    """The saved mappings of one source: (vocabulary, folded value) → the mapping."""
+
+    def __init__(self, source):
+        self.by_key = {(m.vocabulary, m.key): m for m in ValueMapping.objects.filter(source=source)}
+
+    def get(self, vocabulary: str, text: str) -> ValueMapping | None:
+        return self.by_key.get((vocabulary, mapping_key(vocabulary, text)))
+
+
+@dataclass
+class Unknown:
+    vocabulary: str
+    value: str
+    key: str
+    rows: list[int] = field(default_factory=list)
+    count: int = 0
+    suggestions: list[Suggestion] = field(default_factory=list)
+    proposed: str = ValueMapping.Action.MAP  # what the mapping form offers first
+
+    def as_dict(self) -> dict:
+        return {
+            "vocabulary": self.vocabulary, "value": self.value, "key": self.key, "rows": self.rows,
+            "count": self.count, "proposed": self.proposed,
+            "suggestions": [{"id": s.pk, "label": s.label} for s in self.suggestions],
+        }  # fmt: skip
+
+
+class UnknownValues:
+    """Every distinct value no vocabulary knew, with the rows that use it: the run's mapping table."""
+
+    def __init__(self):
+        self.found: dict[tuple[str, str], Unknown] = {}
+
+    def add(self, vocabulary: str, text: str, row: int, suggest, *, proposed=ValueMapping.Action.MAP) -> Unknown:
+        key = (vocabulary, mapping_key(vocabulary, text))
+        unknown = self.found.get(key)
+        if unknown is None:
+            unknown = self.found[key] = Unknown(vocabulary, text, key[1], suggestions=suggest(text), proposed=proposed)
+        unknown.count += 1
+        if len(unknown.rows) < ROWS_KEPT:
+            unknown.rows.append(row)
+        return unknown
+
+    def as_list(self) -> list[dict]:
+        return [u.as_dict() for u in sorted(self.found.values(), key=lambda u: (u.vocabulary, -u.count, u.key))]
