@@ -114,3 +114,8 @@ def can_publish_work(user) -> bool:
 def can_catalogue(user) -> bool:
     """Collections and exhibitions are the curators'."""
     return _authenticated(user) and (user.is_superuser or user.has_perm("works.edit_any_work"))
+
+
+def can_edit_taxonomy(user) -> bool:
+    """Registrars and administrators add crafts, techniques and materials (from an import's mapping table too)."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("people.edit_any_person"))

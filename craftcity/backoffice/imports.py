@@ -12,16 +12,21 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from craftcity.core.translation import as_translated
 from craftcity.imports.columns import FIELDS
 from craftcity.imports.issues import ImportFileError, render, render_issue
-from craftcity.imports.models import ImportBatch, ImportSource, ImportUpload
+from craftcity.imports.mapping import VOCABULARY_MODELS
+from craftcity.imports.models import ImportBatch, ImportSource, ImportUpload, ValueMapping
 from craftcity.imports.reading import human_size
 from craftcity.imports.reports import report_bytes
 from craftcity.imports.services import (
     import_batch_undo,
     import_source_get_or_create,
     import_upload_create,
+    import_upload_discard,
+    import_upload_rerun,
     max_bytes,
+    value_mappings_save,
 )
 
 ISSUES_SHOWN = 500
@@ -29,6 +34,35 @@ ISSUES_SHOWN = 500
 
 def can_import(user) -> bool:
     return user.is_active and user.is_staff and (user.is_superuser or user.has_perm("people.add_person"))
+
+
+# Vocabularies small enough to offer every entry in the mapping table, not only the suggestions.
+LISTED_IN_FULL = {ValueMapping.Vocabulary.CRAFT, ValueMapping.Vocabulary.REGION}
+
+
+def _mapping_row(index: int, unknown: dict) -> dict:
+    """One line of the mapping table: the value, its rows, and the decisions offered (suggestions first)."""
+    vocabulary = unknown["vocabulary"]
+    suggested = [(f"map:{s['id']}", as_translated(s["label"]).text()) for s in unknown.get("suggestions", [])]
+    others = []
+    if vocabulary in LISTED_IN_FULL:
+        taken = {value for value, _label in suggested}
+        entries = VOCABULARY_MODELS[vocabulary].objects.all()
+        others = sorted(
+            ((f"map:{entry.pk}", str(entry)) for entry in entries if f"map:{entry.pk}" not in taken),
+            key=lambda option: option[1].casefold(),
+        )
+    creatable = vocabulary in (ValueMapping.Vocabulary.CRAFT, ValueMapping.Vocabulary.ORGANIZATION)
+    return {
+        **unknown,
+        "index": index,
+        "vocabulary_label": ValueMapping.Vocabulary(vocabulary).label,
+        "suggested": suggested,
+        "others": others,
+        "can_create": creatable,
+        "proposed": unknown.get("proposed", ValueMapping.Action.MAP),
+        "more_rows": max(unknown.get("count", 0) - len(unknown.get("rows", [])), 0),
+    }
 
 
 class ImportForm(forms.Form):
@@ -126,6 +160,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
             path("uploads/<int:pk>/", wrap(self.status_view), name="imports_importbatch_status"),
             path("<int:pk>/report.xlsx", wrap(self.report_view), name="imports_importbatch_report"),
             path("<int:pk>/undo/", wrap(self.undo_view), name="imports_importbatch_undo"),
+            path("<int:pk>/mapping/", wrap(self.mapping_view), name="imports_importbatch_mapping"),
             *super().get_urls(),
         ]
 
@@ -217,8 +252,53 @@ class ImportBatchAdmin(admin.ModelAdmin):
             "issues": issues,
             "issues_hidden": max(len(batch.issues) - ISSUES_SHOWN, 0),
             "candidates": batch.candidates[:ISSUES_SHOWN],
+            "unknown_values": [_mapping_row(index, unknown) for index, unknown in enumerate(batch.unknown_values)],
+            "kept_upload": self._kept_upload(request, batch),
+            "modes": ImportBatch.Mode.choices,
         }
         return TemplateResponse(request, "imports/result.html", context)
+
+    @staticmethod
+    def _kept_upload(request, batch: ImportBatch) -> ImportUpload | None:
+        """The file of this run, when it is kept for another run by the registrar who sent it."""
+        return ImportUpload.objects.filter(batch=batch, user=request.user).exclude(file="").first()
+
+    def mapping_view(self, request, pk):
+        """Save the decisions of the mapping table; then, if asked, run the kept file again with them."""
+        self._check(request)
+        batch = get_object_or_404(ImportBatch.objects.select_related("source"), pk=pk)
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[pk]))
+        upload = self._kept_upload(request, batch)
+        if request.POST.get("discard") and upload is not None:
+            import_upload_discard(actor=request.user, upload=upload)
+            messages.success(request, _("The kept file was deleted."))
+            return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[pk]))
+        choices = []
+        for index, unknown in enumerate(batch.unknown_values):
+            decision = request.POST.get(f"decision-{index}", "")
+            if not decision:
+                continue  # decided later: the rows stay held back
+            action, _sep, target = decision.partition(":")
+            choices.append({"vocabulary": unknown["vocabulary"], "value": unknown["value"], "action": action,
+                            "target": target or None})  # fmt: skip
+        try:
+            saved = value_mappings_save(actor=request.user, source=batch.source, choices=choices)
+            mode = request.POST.get("then", "")
+            if mode and upload is not None:
+                upload = import_upload_rerun(actor=request.user, upload=upload, mode=mode)
+                return self._after(request, upload) or HttpResponseRedirect(
+                    reverse("admin:imports_importbatch_status", args=[upload.pk])
+                )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(error.messages) if isinstance(error, ValidationError) else str(error))
+            return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[pk]))
+        messages.success(
+            request,
+            _("%(count)s decisions saved for the lists of “%(source)s”; they apply the next time a file is imported.")
+            % {"count": len(saved), "source": batch.source or _("files without a source")},
+        )
+        return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[pk]))
 
     def report_view(self, request, pk):
         self._check(request)

@@ -17,8 +17,9 @@ from rapidfuzz import process as fuzzy
 
 from craftcity.geo.models import Locality, Region
 from craftcity.organizations.models import Organization
+from craftcity.taxonomy.matching import TermIndex
 from craftcity.taxonomy.models import Discipline
-from recordlink.normalize import ascii_fold, normalize_craft, normalize_org, normalize_region
+from recordlink.normalize import ascii_fold, normalize_org, normalize_region
 
 from .models import ValueMapping
 
@@ -43,7 +44,7 @@ class Suggestion:
 class TextVocabulary:
     """Rows of a reference table found by their kk/ru/en names, slug or code, with close matches as hints."""
 
-    def __init__(self, entries: Iterable[tuple[int, list[str], dict]], normalizer=None, *, word_codes=False):
+    def __init__(self, entries: Iterable[tuple[int, list[str], dict]], normalizer=None):
         self.by_text: dict[str, int] = {}
         self.by_code: dict[str, int] = {}
         self.labels: dict[str, tuple[int, dict]] = {}
@@ -58,13 +59,6 @@ class TextVocabulary:
                 code = normalizer(text) if normalizer and text else ""
                 if code:
                     self.by_code.setdefault(code, pk)
-        # "Weaving and carpets" is also found as "carpet weaving": its words count, after every whole name.
-        for pk, texts, _label in entries if word_codes and normalizer else ():
-            for text in texts:
-                for word in fold(text).split():
-                    code = normalizer(word)
-                    if code:
-                        self.by_code.setdefault(code, pk)
 
     def find(self, text: str) -> int | None:
         key = fold(text)
@@ -95,17 +89,8 @@ def regions() -> TextVocabulary:
     )
 
 
-def crafts():
-    """Crafts by any name, slug or synonym in any script (the taxonomy's own index when it has one)."""
-    try:
-        from craftcity.taxonomy.matching import TermIndex
-    except ImportError:
-        disciplines = Discipline.objects.all()
-        return TextVocabulary(
-            ((d.pk, [*_names(d.name), d.slug, d.slug.replace("-", " ")], dict(d.name)) for d in disciplines),
-            normalizer=normalize_craft,
-            word_codes=True,
-        )
+def crafts() -> _TermVocabulary:
+    """Crafts by any name, slug or synonym, in any script (taxonomy.matching)."""
     return _TermVocabulary(TermIndex.for_model(Discipline))
 
 
@@ -194,6 +179,15 @@ class Organizations:
             if all(s.pk != pk for s in result):
                 result.append(Suggestion(pk, label))
         return result[:limit]
+
+
+# The model each vocabulary's entries live in.
+VOCABULARY_MODELS = {
+    ValueMapping.Vocabulary.CRAFT: Discipline,
+    ValueMapping.Vocabulary.REGION: Region,
+    ValueMapping.Vocabulary.LOCALITY: Locality,
+    ValueMapping.Vocabulary.ORGANIZATION: Organization,
+}
 
 
 # --- the registrar's decisions ----------------------------------------------------------------------------

@@ -8,13 +8,15 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from craftcity.core.exporters import RowsExporter, xlsx_bytes
+from craftcity.core.translation import as_translated
 
 from .issues import Severity, render_issue
-from .models import ImportBatch
+from .models import ImportBatch, PersonSource, ValueMapping
 
 
 class ImportReport:
-    """Yields a header then rows, per sheet: the problems of each row, then the likely duplicates."""
+    """Yields a header then rows, per sheet: the problems of each row, the likely duplicates (and what each
+    row did), the values no vocabulary knew."""
 
     def __init__(self, batch: ImportBatch):
         self.batch = batch
@@ -33,7 +35,11 @@ class ImportReport:
             ]
 
     def duplicates(self) -> Iterator[list]:
-        yield [_("File"), _("Row"), _("Name in the file"), _("Looks like"), _("Birth year"), _("Score")]
+        yield [
+            _("File"), _("Row"), _("Name in the file"), _("Looks like"), _("Birth year"), _("Match probability"),
+            _("What the row does"),
+        ]  # fmt: skip
+        outcomes = dict(PersonSource.Outcome.choices)
         for candidate in self.batch.candidates:
             if "person" in candidate:
                 target = _("person #%(id)s: %(name)s") % {"id": candidate["person"], "name": candidate["name"]}
@@ -49,10 +55,27 @@ class ImportReport:
                 target,
                 candidate.get("birth_year"),
                 candidate["score"],
+                str(outcomes.get(candidate.get("outcome"), "")),
+            ]
+
+    def unknown_values(self) -> Iterator[list]:
+        yield [_("File"), _("Column"), _("Value"), _("Rows"), _("Row numbers"), _("Suggestions")]
+        for unknown in self.batch.unknown_values:
+            yield [
+                self.batch.file_name,
+                str(ValueMapping.Vocabulary(unknown["vocabulary"]).label),
+                unknown["value"],
+                unknown["count"],
+                ", ".join(str(row) for row in unknown["rows"]),
+                ", ".join(as_translated(s["label"]).text() for s in unknown["suggestions"]),
             ]
 
     def sheets(self) -> list[tuple[str, Iterator[list]]]:
-        return [(_("Problems"), self.problems()), (_("Likely duplicates"), self.duplicates())]
+        return [
+            (_("Problems"), self.problems()),
+            (_("Likely duplicates"), self.duplicates()),
+            (_("Unknown values"), self.unknown_values()),
+        ]
 
 
 def report_bytes(batch: ImportBatch) -> bytes:

@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from craftcity.accounts.rules import can_edit_taxonomy
 from craftcity.audit.context import change_batch
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
@@ -39,14 +41,16 @@ from craftcity.people.models import Person, PersonName
 from craftcity.people.naming import derived_forms, name_language_and_form, name_parts
 from craftcity.search.models import SearchEntry
 from craftcity.search.services import index_objects
+from craftcity.taxonomy.services import discipline_create
 from namekit import parse_name
 from recordlink.normalize import normalize_phone
 
 from . import mapping
 from .columns import FIELDS, has_name_columns
 from .issues import ImportFileError, Issue, Severity
-from .models import ImportBatch, ImportSource, PersonSource, ValueMapping
+from .models import ImportBatch, ImportSource, ImportUpload, PersonSource, ValueMapping
 from .reading import Table, check_size, open_table
+from .tasks import import_upload_run as import_upload_job
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 BULK_SIZE = 2000
@@ -553,9 +557,6 @@ def import_people(
 
 def import_upload_create(*, actor, upload, source=None, mode: str, column_mapping: dict | None = None):
     """Keep a file sent from the back office and queue the job that imports it; the page follows its status."""
-    from .models import ImportUpload
-    from .tasks import import_upload_run
-
     _require_registrar(actor)
     check_size(upload.size, max_bytes())
     with transaction.atomic():
@@ -566,15 +567,14 @@ def import_upload_create(*, actor, upload, source=None, mode: str, column_mappin
         suffix = Path(upload.name).suffix.lower()
         record.file.save("upload" + (suffix if suffix in {".xlsx", ".csv", ".txt", ".tsv"} else ""), upload, save=False)
         record.save()
-        import_upload_run.enqueue(upload_id=record.pk)
+        import_upload_job.enqueue(upload_id=record.pk)
     record.refresh_from_db()
     return record
 
 
 def import_upload_run(*, upload_id: int) -> None:
-    """The job: import the kept file as its sender asked, record the outcome, and delete the file."""
-    from .models import ImportUpload
-
+    """The job: import the kept file as its sender asked, record the outcome, and delete the file unless
+    the registrar may want to run it again."""
     record = ImportUpload.objects.select_related("user", "source").filter(pk=upload_id).first()
     if record is None or record.is_finished:
         return
@@ -597,8 +597,105 @@ def import_upload_run(*, upload_id: int) -> None:
         outcome["problem"] = {"code": "crashed", "params": {"detail": type(error).__name__}}
         raise
     finally:  # whatever happened (a crash is logged by the worker too), the page stops waiting
-        record.file.delete(save=False)
-        ImportUpload.objects.filter(pk=record.pk).update(file="", finished_at=timezone.now(), **outcome)
+        if not _kept_for_another_run(outcome):
+            record.file.delete(save=False)
+            outcome["file"] = ""
+        ImportUpload.objects.filter(pk=record.pk).update(finished_at=timezone.now(), **outcome)
+    _forget_old_uploads()
+
+
+# A file that may be run again (a dry run, or rows held back for the mapping table) is kept this long at most.
+KEEP_UPLOADS_DAYS = 7
+
+
+def _kept_for_another_run(outcome: dict) -> bool:
+    """A dry run, or a run that held rows back, keeps its file so that the registrar can run it again
+    (after deciding the mapping table) without sending it a second time."""
+    if outcome.get("status") != ImportUpload.Status.DONE or not outcome.get("batch_id"):
+        return False
+    batch = ImportBatch.objects.filter(pk=outcome["batch_id"]).first()
+    return batch is not None and (batch.status != ImportBatch.Status.IMPORTED or batch.rows_rejected > 0)
+
+
+def _forget_old_uploads() -> None:
+    """Uploaded lists hold phones and addresses: none is kept longer than KEEP_UPLOADS_DAYS."""
+    old = ImportUpload.objects.exclude(file="").filter(
+        created_at__lt=timezone.now() - timedelta(days=KEEP_UPLOADS_DAYS), finished_at__isnull=False
+    )
+    for record in old:
+        import_upload_discard(actor=None, upload=record)
+
+
+def import_upload_rerun(*, actor, upload, mode: str):
+    """Run a kept file again (the decisions of the mapping table now apply), in the mode the registrar chose."""
+    _require_registrar(actor)
+    if actor is not None and upload.user_id != actor.pk:
+        raise PermissionDenied(_("Only the registrar who sent this file may run it again."))
+    if not upload.file or not upload.is_finished:
+        raise ValidationError(_("This file is no longer kept: send it again."))
+    if mode not in ImportBatch.Mode.values:
+        raise ValidationError(_("Unknown import mode."))
+    with transaction.atomic():
+        ImportUpload.objects.filter(pk=upload.pk).update(
+            status=ImportUpload.Status.QUEUED, mode=mode, batch=None, problem={}, finished_at=None
+        )
+        import_upload_job.enqueue(upload_id=upload.pk)
+    upload.refresh_from_db()
+    return upload
+
+
+def import_upload_discard(*, actor, upload) -> None:
+    """Delete a kept file now."""
+    if actor is not None and upload.user_id != actor.pk:
+        _require_registrar(actor)
+    upload.file.delete(save=False)
+    ImportUpload.objects.filter(pk=upload.pk).update(file="")
+
+
+@transaction.atomic
+def value_mappings_save(*, actor, source: ImportSource | None, choices: list[dict]) -> list[ValueMapping]:
+    """Save what the registrar decided about unknown values, for the next run of this source's lists.
+
+    Each choice is {"vocabulary", "value", "action", "target"} (target: the entry's pk, for "map"). Creating
+    a new entry is for registrars only; regions and localities come from the reference data and are mapped
+    or left blank. A refusal names the value it is about, and nothing is saved.
+    """
+    _require_registrar(actor)
+    saved = []
+    for choice in choices:
+        vocabulary, value, action = (
+            choice.get("vocabulary"),
+            " ".join(str(choice.get("value", "")).split()),
+            choice.get("action"),
+        )
+        target = choice.get("target")
+        where = {"value": value}
+        if vocabulary not in Vocabulary.values or action not in ValueMapping.Action.values or not value:
+            raise ValidationError(_("“%(value)s”: unknown decision.") % where)
+        if action == ValueMapping.Action.MAP:
+            model = mapping.VOCABULARY_MODELS[vocabulary]
+            if target in (None, "") or not model.objects.filter(pk=target).exists():
+                raise ValidationError(_("“%(value)s”: choose the entry it means.") % where)
+        elif action == ValueMapping.Action.CREATE:
+            if vocabulary not in (Vocabulary.CRAFT, Vocabulary.ORGANIZATION):
+                raise ValidationError(
+                    _("“%(value)s”: regions and localities come from the reference data; map it or leave it blank.")
+                    % where
+                )
+            if not can_edit_taxonomy(actor):
+                raise PermissionDenied(_("“%(value)s”: only registrars may create new entries.") % where)
+            if vocabulary == Vocabulary.CRAFT:
+                language = (name_language_and_form(value) or ("ru", ""))[0]
+                target, action = discipline_create(actor=actor, name={language: value}).pk, ValueMapping.Action.MAP
+        decided = {
+            "value": value, "action": action, "target_id": target if action == ValueMapping.Action.MAP else None,
+            "decided_by": actor if getattr(actor, "is_authenticated", False) else None,
+        }  # fmt: skip
+        record, _created = ValueMapping.objects.update_or_create(
+            source=source, vocabulary=vocabulary, key=mapping.mapping_key(vocabulary, value), defaults=decided
+        )
+        saved.append(record)
+    return saved
 
 
 def _check_rows(

@@ -58,14 +58,19 @@ def _forms_of(text: str) -> dict[str, str]:
 
 
 def derived_forms(full_name: str, parts: dict | None = None, *, forms=DERIVED_FORM_LANGUAGES) -> list[dict]:
-    """The other written forms of a Kazakh name in Cyrillic (the script namekit reads), as PersonName fields;
-    nothing for a name in another script."""
-    if name_language_and_form(full_name) != ("kk", PersonName.Form.KAZAKH_CYRILLIC):
+    """The other written forms of a name in Cyrillic (the script namekit reads), as PersonName fields: every
+    form of a Kazakh spelling; the Latin forms for English readers of a Russian spelling (with no Kazakh letter
+    a name may be either, and "Сентинелова Жанар" must not show in Cyrillic on the English page); nothing for a
+    name in another script."""
+    kind = name_language_and_form(full_name)
+    if kind is None or kind[1] not in (PersonName.Form.KAZAKH_CYRILLIC, PersonName.Form.RUSSIAN):
         return []
+    if kind[1] == PersonName.Form.RUSSIAN:
+        forms = {form: language for form, language in forms.items() if language == "en"}
     parts = parts if parts is not None else name_parts(full_name)
     whole = _forms_of(full_name)
     part_forms = {key: _forms_of(value) for key, value in parts.items()}
-    seen, result = {("kk", full_name.casefold())}, []
+    seen, result = {(kind[0], full_name.casefold())}, []
     for form, text in whole.items():
         language = forms.get(form)
         if language is None or not text or (language, text.casefold()) in seen:

@@ -103,23 +103,26 @@ def person_name_add(
     return name
 
 
+_CYRILLIC_FORMS = (PersonName.Form.KAZAKH_CYRILLIC, PersonName.Form.RUSSIAN)
+
+
 @transaction.atomic
 def person_names_derive(*, person: Person) -> int:
     """Derive the kk/ru/en name forms the person lacks from their Kazakh Cyrillic name; returns how many were
     written. Earlier derived forms are replaced; forms someone wrote or corrected are never touched, and a
     language that has one gets nothing derived."""
-    from .naming import derived_forms
+    from .naming import derived_forms, name_language_and_form
 
     with change_batch(user=None, label=f"derive names of person {person.pk}"):
         person.names.filter(is_derived=True).delete()
         own = list(person.names.all())
-        source = next(
-            (
-                n
-                for n in sorted(own, key=lambda n: (not n.is_primary, n.pk))
-                if n.form == PersonName.Form.KAZAKH_CYRILLIC
-            ),
-            None,
+        # The Kazakh Cyrillic form first, else any Cyrillic one (a name typed with form "other" counts too).
+        written_as = {n.pk: (name_language_and_form(n.full_name) or ("", ""))[1] for n in own}
+        cyrillic = [n for n in own if written_as[n.pk] in _CYRILLIC_FORMS]
+        source = min(
+            cyrillic,
+            key=lambda n: (written_as[n.pk] != PersonName.Form.KAZAKH_CYRILLIC, not n.is_primary, n.pk),
+            default=None,
         )
         if source is None:
             return 0

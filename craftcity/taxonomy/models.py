@@ -15,6 +15,12 @@ class TermBase(models.Model):
         _("Getty AAT ID"), max_length=20, blank=True, help_text=_("Art & Architecture Thesaurus identifier, if any.")
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+    synonyms = models.JSONField(
+        _("synonyms"),
+        default=list,
+        blank=True,
+        help_text=_("Other words lists use for it, in any language and script; imports find it by them."),
+    )
 
     class Meta:
         abstract = True

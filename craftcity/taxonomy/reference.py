@@ -3,10 +3,17 @@
 Plain data, loaded by `craftcity load_reference` and keyed by slug, so loading twice changes nothing
 and names corrected by staff are not overwritten (only missing languages are filled in).
 
-Crafts follow the research notes in shared/anchors/designations-and-inventories.md §4 (zergerlik,
-tekemet, syrmak, tuskiiz, alasha, the ormek loom, yurt making, dombra and kobyz making, leather,
-wood, bone, pottery). "Baskur" and "kurak korpe" have no source in those notes (⚠); they are common
-terms, kept here until the national ICH inventory (category V) is checked.
+Sources:
+- Crafts follow the research notes in shared/anchors/designations-and-inventories.md §4 (zergerlik,
+  tekemet, syrmak, tuskiiz, alasha, the ormek loom, yurt making, dombra and kobyz making, leather,
+  wood, bone, pottery: ichlinks.com ICH elements, kazakhstan-tourist.isd.kz, eurasia.travel, silkwaytv.kz).
+- ⚠ "Baskur", "kurak korpe", embroidery (кесте), saddlery (ер-тоқым), blacksmithing (ұсталық),
+  calligraphy and epic singing (жыршылық/жыраулық) have no source in those notes; they are the crafts issue
+  #12 lists as those a registrar meets in regional lists, kept here until the national ICH inventory
+  (category V) is checked.
+- Synonyms are the words regional lists actually use for a craft, in kk, ru and en, with the common Latin
+  spellings of the Kazakh words (keste, kilem, zergerlik); an import finds a craft by any of them
+  (taxonomy/matching.py). The Kazakh terms follow the Kazakh explanatory dictionary's spellings.
 """
 
 from __future__ import annotations
@@ -40,6 +47,10 @@ class DisciplineRow:
     # the materials a practitioner of this discipline typically works in (used for suggestions and the demo)
     materials: list[str] = field(default_factory=list)
     aat_id: str = ""
+
+    @property
+    def synonyms(self) -> list[str]:
+        return SYNONYMS.get(self.slug, [])
 
 
 DISCIPLINES: list[DisciplineRow] = [
@@ -111,6 +122,20 @@ DISCIPLINES: list[DisciplineRow] = [
         ("instrument-sybyzgy", _t("Сыбызғы жасау", "Изготовление сыбызгы", "Sybyzgy making")),
         ("instrument-zhetigen", _t("Жетіген жасау", "Изготовление жетигена", "Zhetigen making")),
     ], ["wood", "horsehair", "gut", "bone", "leather"]),
+    DisciplineRow("embroidery", CRAFTS, _t("Кесте", "Вышивка", "Embroidery"), [
+        ("embroidery-satin-stitch", _t("Біз кесте", "Гладь", "Satin stitch")),
+        ("embroidery-chain-stitch", _t("Тізбек кесте", "Тамбурный шов", "Chain stitch")),
+        ("embroidery-gold-thread", _t("Зер кесте", "Золотое шитьё", "Goldwork")),
+    ], ["silk", "cotton", "wool"]),
+    DisciplineRow("saddlery", CRAFTS, _t("Ер-тоқым жасау", "Седельное дело", "Saddlery"), [
+        ("saddlery-saddle", _t("Ер жасау", "Изготовление седла", "Saddle making")),
+        ("saddlery-harness", _t("Ер-тұрман әшекейі", "Украшение конского снаряжения", "Harness decoration")),
+    ], ["wood", "leather", "silver"]),
+    DisciplineRow("blacksmithing", CRAFTS, _t("Ұсталық", "Кузнечное дело", "Blacksmithing"), [
+        ("blacksmithing-forging", _t("Темір соғу", "Ковка", "Forging")),
+    ], ["iron", "copper"]),
+    DisciplineRow("calligraphy", CRAFTS, _t("Каллиграфия", "Каллиграфия", "Calligraphy"), [],
+                  ["paper"]),
     # --- music ---
     DisciplineRow("aitys", MUSIC, _t("Айтыс", "Айтыс", "Aitys"), [
         ("aitys-improvisation", _t("Суырыпсалма ақындық", "Поэтическая импровизация", "Poetic improvisation")),
@@ -126,6 +151,8 @@ DISCIPLINES: list[DisciplineRow] = [
         ("folk-song-terme", _t("Терме", "Терме", "Terme (didactic recitative)")),
         ("folk-song-zhyr", _t("Жыр", "Жыр (эпос)", "Zhyr (epic singing)")),
     ]),
+    DisciplineRow("epic-singing", MUSIC, _t("Жыршылық", "Эпическое сказительство (жыр)", "Zhyr (epic singing)"), [
+    ]),
     DisciplineRow("opera", MUSIC, _t("Опера", "Опера", "Opera")),
     DisciplineRow("orchestral", MUSIC, _t("Оркестр музыкасы", "Оркестровая музыка", "Orchestral music"), [
         ("orchestral-folk-instruments", _t("Халық аспаптар оркестрі", "Оркестр народных инструментов",
@@ -134,6 +161,318 @@ DISCIPLINES: list[DisciplineRow] = [
     DisciplineRow("choral", MUSIC, _t("Хор өнері", "Хоровое пение", "Choral singing")),
     DisciplineRow("pop", MUSIC, _t("Эстрада", "Эстрадная музыка", "Pop music")),
 ]  # fmt: skip
+
+# slug → other words for the discipline in kk, ru and en, as lists write them (see the module's docstring)
+SYNONYMS: dict[str, list[str]] = {
+    "jewellery": [
+        "зергер",
+        "зергерлік",
+        "зергерлік бұйымдар",
+        "ювелир",
+        "ювелирное дело",
+        "ювелирное искусство",
+        "ювелирные изделия",
+        "jeweller",
+        "jeweler",
+        "jewelry",
+        "silversmith",
+        "zergerlik",
+        "zerger",
+        "күміс ұстасы",
+        "серебряных дел мастер",
+    ],
+    "felt": [
+        "киіз",
+        "киіз басу",
+        "текемет",
+        "сырмақ",
+        "войлок",
+        "войлоковаляние",
+        "валяние",
+        "валяльщица",
+        "кошма",
+        "сырмак",
+        "felt",
+        "felting",
+        "kiiz",
+        "tekemet",
+        "syrmak",
+    ],
+    "leather": [
+        "тері",
+        "тері өңдеу",
+        "былғары",
+        "кожа",
+        "кожевник",
+        "изделия из кожи",
+        "тиснение по коже",
+        "leather",
+        "tannery",
+        "teri",
+    ],
+    "wood-carving": [
+        "ағаш",
+        "ағаш шебері",
+        "ағаш ұстасы",
+        "ағаш өңдеу",
+        "ою",
+        "резьба",
+        "резчик по дереву",
+        "деревообработка",
+        "woodcarving",
+        "woodwork",
+        "woodworking",
+        "agash oyu",
+    ],
+    "pottery": [
+        "қыш",
+        "қышшы",
+        "керамика",
+        "гончар",
+        "гончарное дело",
+        "гончарство",
+        "ceramics",
+        "ceramic",
+        "potter",
+        "kysh",
+    ],
+    "weaving": [
+        "кілем",
+        "кілемші",
+        "тоқу",
+        "тоқымашы",
+        "алаша",
+        "өрмек",
+        "ковёр",
+        "ковер",
+        "ковроткачество",
+        "ковроделие",
+        "ткачество",
+        "ткачиха",
+        "carpet",
+        "carpet weaving",
+        "rug weaving",
+        "weaving",
+        "kilem",
+        "alasha",
+    ],
+    "textiles": [
+        "тоқыма",
+        "мата",
+        "текстиль",
+        "аппликация",
+        "textile",
+        "tokyma",
+    ],
+    "glass": [
+        "шыны",
+        "стекло",
+        "стеклодув",
+        "витраж",
+        "glassblowing",
+        "stained glass",
+        "shyny",
+    ],
+    "kurak-korpe": [
+        "құрақ",
+        "құрақ көрпе",
+        "құрақшы",
+        "курак",
+        "курак корпе",
+        "лоскутное шитьё",
+        "лоскутное шитье",
+        "пэчворк",
+        "patchwork",
+        "quilt",
+        "quilting",
+        "kurak",
+    ],
+    "bone-carving": [
+        "сүйек",
+        "сүйек ою",
+        "сүйекші",
+        "кость",
+        "резьба по кости",
+        "косторез",
+        "bone",
+        "suyek",
+    ],
+    "yurt-making": [
+        "киіз үй",
+        "киіз үй жасау",
+        "үйші",
+        "юрта",
+        "юрточник",
+        "изготовление юрт",
+        "yurt",
+        "kiiz ui",
+        "kiiz uy",
+    ],
+    "instrument-making": [
+        "аспап жасау",
+        "аспап шебері",
+        "домбыра жасау",
+        "қобыз жасау",
+        "музыкальные инструменты",
+        "мастер музыкальных инструментов",
+        "изготовление домбры",
+        "instrument maker",
+        "luthier",
+        "dombra making",
+        "aspap",
+    ],
+    "embroidery": [
+        "кесте",
+        "кестеші",
+        "кесте тігу",
+        "кестелеу",
+        "ине өнері",
+        "вышивка",
+        "вышивание",
+        "вышивальщица",
+        "художественная вышивка",
+        "вышивка гладью",
+        "embroidery",
+        "embroiderer",
+        "needlework",
+        "keste",
+        "kesteshi",
+    ],
+    "saddlery": [
+        "ер-тоқым",
+        "ер тоқым",
+        "ерші",
+        "ер-тұрман",
+        "седло",
+        "седельщик",
+        "шорник",
+        "шорное дело",
+        "конская сбруя",
+        "saddle",
+        "saddler",
+        "saddle maker",
+        "harness maker",
+        "er-tokym",
+    ],
+    "blacksmithing": [
+        "ұста",
+        "темір ұстасы",
+        "темірші",
+        "кузнец",
+        "кузнечное ремесло",
+        "художественная ковка",
+        "ковка",
+        "blacksmith",
+        "smith",
+        "ironwork",
+        "usta",
+        "ustalyk",
+    ],
+    "calligraphy": [
+        "көркем жазу",
+        "каллиграф",
+        "хаттаттық",
+        "хаттат",
+        "calligrapher",
+        "lettering",
+        "kalligrafiya",
+    ],
+    "aitys": [
+        "айтыскер",
+        "ақын",
+        "ақындар айтысы",
+        "акын",
+        "импровизация",
+        "aitys",
+        "aitysker",
+        "akyn",
+    ],
+    "kui": [
+        "күй",
+        "күйші",
+        "домбыра",
+        "домбырашы",
+        "домбра",
+        "домбрист",
+        "кюй",
+        "кюйши",
+        "dombra",
+        "dombyra",
+        "dombra player",
+        "kuishi",
+    ],
+    "kobyz": [
+        "қобыз",
+        "қобызшы",
+        "қылқобыз",
+        "кобыз",
+        "кобызист",
+        "kobyz player",
+        "qobyz",
+    ],
+    "folk-song": [
+        "ән",
+        "әнші",
+        "халық әндері",
+        "терме",
+        "термеші",
+        "народные песни",
+        "певец",
+        "folk singing",
+        "folk songs",
+        "terme",
+    ],
+    "epic-singing": [
+        "жыр",
+        "жыршы",
+        "жырау",
+        "жыраулық",
+        "дастан",
+        "эпос",
+        "сказитель",
+        "жырши",
+        "жырау",
+        "epic",
+        "epic singer",
+        "epic poetry",
+        "zhyr",
+        "zhyrau",
+        "zhyrshy",
+    ],
+    "opera": [
+        "опера",
+        "опера әншісі",
+        "оперный певец",
+        "оперное пение",
+        "opera singer",
+    ],
+    "orchestral": [
+        "оркестр",
+        "оркестрант",
+        "симфониялық оркестр",
+        "оркестровая музыка",
+        "симфонический оркестр",
+        "orchestra",
+        "symphony orchestra",
+    ],
+    "choral": [
+        "хор",
+        "хорист",
+        "хоровое пение",
+        "choir",
+        "chorus",
+    ],
+    "pop": [
+        "эстрада",
+        "эстрада әншісі",
+        "эстрадная музыка",
+        "поп",
+        "поп-музыка",
+        "pop",
+        "pop singer",
+        "estrada",
+    ],
+}
 
 # slug → name
 MATERIALS: dict[str, dict[str, str]] = {
@@ -155,6 +494,8 @@ MATERIALS: dict[str, dict[str, str]] = {
     "cotton": _t("Мақта", "Хлопок", "Cotton"),
     "silk": _t("Жібек", "Шёлк", "Silk"),
     "chiy-reed": _t("Ши", "Чий", "Chiy reed"),
+    "iron": _t("Темір", "Железо", "Iron"),
+    "paper": _t("Қағаз", "Бумага", "Paper"),
 }
 
 
@@ -180,6 +521,12 @@ def load(stats: dict | None = None) -> dict:
             {"field": fields[row.field], "name": row.name, "aat_id": row.aat_id, "position": position},
             stats,
         )
+        # Synonyms only ever grow: those staff added stay, the shipped ones that are missing are added.
+        missing = [word for word in row.synonyms if word not in obj.synonyms]
+        if missing:
+            obj.synonyms = [*obj.synonyms, *missing]
+            obj.save(update_fields=["synonyms"])
+            stats["synonyms"] = stats.get("synonyms", 0) + len(missing)
         for tech_position, (slug, name) in enumerate(row.techniques):
             upsert_missing(
                 Technique, {"slug": slug}, {"discipline": obj, "name": name, "position": tech_position}, stats

@@ -117,3 +117,30 @@ def test_only_registrars_may_import(reference, client, make_user, tmp_path, role
     assert response.status_code == 403
     assert not Person.objects.exists()
     assert client.get(url("admin:imports_importbatch_changelist")).status_code == 403
+
+
+def test_the_mapping_table_is_decided_on_the_result_page_and_the_kept_file_runs_again(
+    reference, registrar_client, tmp_path
+):
+    rows = [HEADER_RU, *ROWS, ["4", "Сапарова Дина", "1991", "ж", "", "", "Туркестанская обл.", "керамика", ""],
+            ["5", "Омарова Гүл", "1985", "ж", "", "", "Нарния", "войлок", ""]]  # fmt: skip
+    response = _upload(registrar_client, tmp_path, rows, "dry_run", new_source="Turkistan association")
+    batch = ImportBatch.objects.get()
+    page = registrar_client.get(response.url).content.decode()
+    assert "Values the registry does not know" in page and "Нарния" in page
+    index = next(i for i, u in enumerate(batch.unknown_values) if u["value"] == "Нарния")
+
+    response = registrar_client.post(
+        url("admin:imports_importbatch_mapping", batch.pk), {f"decision-{index}": "blank", "then": "all_or_nothing"}
+    )
+
+    # The kept file ran again (inline in tests) with the decision: every row in, Нарния left blank.
+    imported = ImportBatch.objects.get(status="imported")
+    assert response.url == url("admin:imports_importbatch_result", imported.pk)
+    assert (imported.rows_created, imported.rows_rejected) == (5, 0)
+    assert Person.objects.get(names__full_name="Омарова Гүл").region is None
+    page = registrar_client.get(response.url).content.decode()
+    assert "is left blank, as decided" in page
+    from craftcity.imports.models import ImportUpload
+
+    assert not ImportUpload.objects.exclude(file="").exists()  # imported in full: the list is not kept

@@ -126,7 +126,7 @@ def test_split_name_columns(reference, tmp_path):
 
     import_people(path=path)
 
-    name = PersonName.objects.get()
+    name = PersonName.objects.get(is_primary=True)
     assert (name.full_name, name.given_name, name.family_name, name.patronymic) == (
         "Иванов Пётр Сергеевич", "Пётр", "Иванов", "Сергеевич"
     )  # fmt: skip

@@ -105,9 +105,13 @@ def test_name_forms_original_primary_and_generated_marked(reference, good_file):
     assert ("passport", "en", False) in forms
     assert set(aizhan.import_sources.get().generated_names) >= {"ru_cyrl", "kk_latn", "passport"}
     assert aizhan.names.get(is_primary=True).patronymic == "Серікқызы"
-    # A Russian spelling is primary in Russian and nothing is generated from it; a Latin name is English.
+    # A Russian spelling is primary in Russian and only its Latin forms are generated (for English readers);
+    # a Latin name is English.
     ivanov = Person.objects.get(birth_year=1980)
-    assert [(n.form, n.language, n.is_primary) for n in ivanov.names.all()] == [("ru_cyrl", "ru", True)]
+    forms = [(n.form, n.language, n.is_primary, n.full_name) for n in ivanov.names.all()]
+    assert forms[0] == ("ru_cyrl", "ru", True, "Иванов Пётр Сергеевич")
+    latin = {(form, language) for form, language, _p, _n in forms[1:]}
+    assert ("passport", "en") in latin and latin <= {("passport", "en"), ("press", "en"), ("bgn_pcgn", "en")}
     nurlan = Person.objects.get(birth_year=1968)
     assert [(n.form, n.language) for n in nurlan.names.all()] == [("passport", "en")]
 
@@ -217,7 +221,7 @@ def test_column_mapping_given_once_is_reused_for_the_source(reference, tmp_path)
     batch = import_people(path=second, source=source).batch
 
     assert batch.status == ImportBatch.Status.IMPORTED
-    assert Person.objects.get(birth_year=1980).names.get().full_name == "Ахметов Ерлан"
+    assert Person.objects.get(birth_year=1980).names.get(is_primary=True).full_name == "Ахметов Ерлан"
 
 
 def test_one_person_listed_twice_in_two_scripts_becomes_one_person(reference, tmp_path):
@@ -274,7 +278,11 @@ def test_imported_people_are_found_by_search_in_any_script(tmp_path):
     path = tmp_path / "list.csv"
     path.write_text("ФИО;Год рождения\nБеккулова Айжан;1970\n", encoding="utf-8")
     import_people(path=path, mode="all_or_nothing")
-    assert [hit.title for hit in search("Aijan Bekkulova", kinds=["person"])] == ["Беккулова Айжан"]
+    # A name written in Russian spelling reads in Latin letters for English readers.
+    with translation.override("ru"):
+        assert [hit.title for hit in search("Aijan Bekkulova", kinds=["person"])] == ["Беккулова Айжан"]
+    with translation.override("en"):
+        assert [hit.title for hit in search("Беккулова", kinds=["person"])] == ["Bekkulova Aizhan"]
 
 
 @pytest.mark.django_db(transaction=True)

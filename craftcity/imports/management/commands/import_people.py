@@ -92,9 +92,15 @@ class Command(BaseCommand):
             f"{batch.get_status_display()}: {batch.rows_total} rows read, {batch.rows_created} "
             f"{'would be created' if mode == ImportBatch.Mode.DRY_RUN else 'created'}, "
             f"{batch.rows_unchanged} already in the registry, {batch.rows_rejected} rejected, "
-            f"{batch.rows_flagged} likely duplicates flagged, {batch.organizations_created} new organizations "
-            f"({batch.duration_seconds:.1f} s)."
+            f"{batch.rows_enriched} added to people already in the registry, {batch.rows_drafted} drafts in the "
+            f"duplicates queue, {batch.organizations_created} new organizations ({batch.duration_seconds:.1f} s)."
         )
+        for unknown in batch.unknown_values:
+            rows = ", ".join(str(row) for row in unknown["rows"][:10]) + (" …" if unknown["count"] > 10 else "")
+            self.stderr.write(
+                f"{path.name}: unknown {unknown['vocabulary']} “{unknown['value']}” in {unknown['count']} rows "
+                f"({rows}); decide it in the back office's mapping table (Imports → this run)."
+            )
         if batch.rows_rejected:
             advice = (
                 "the valid rows were imported, the others were not"
