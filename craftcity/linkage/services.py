@@ -272,10 +272,19 @@ def _fill_blanks(survivor, dropped, columns: Iterable[str]) -> None:
 
 
 def _move_names(keep: Person, absorb: Person) -> None:
-    kept = {(n.full_name, n.form) for n in keep.names.all()}
+    """Every form moves to the kept record but one it already has; a form someone wrote makes the kept
+    record's identical derived form their own (and primary, if it was and the language has none)."""
+    kept = {(n.full_name, n.form): n for n in keep.names.all()}
     primary_languages = set(keep.names.filter(is_primary=True).values_list("language", flat=True))
     for name in absorb.names.order_by("id"):
-        if (name.full_name, name.form) in kept:
+        same = kept.get((name.full_name, name.form))
+        if same is not None:
+            if same.is_derived and not name.is_derived:
+                same.is_derived = False
+                if name.is_primary and name.language not in primary_languages:
+                    same.is_primary = True
+                    primary_languages.add(name.language)
+                same.save()
             name.delete()
             continue
         if name.is_primary and name.language in primary_languages:
@@ -283,7 +292,7 @@ def _move_names(keep: Person, absorb: Person) -> None:
         name.person = keep
         name.full_clean()
         name.save()
-        kept.add((name.full_name, name.form))
+        kept[(name.full_name, name.form)] = name
         if name.is_primary:
             primary_languages.add(name.language)
 

@@ -21,6 +21,7 @@ DERIVED_FORM_LANGUAGES = {
     PersonName.Form.BGN_PCGN: "en",
     PersonName.Form.PRESS: "en",
 }
+_CYRILLIC_LANGUAGES = {PersonName.Form.KAZAKH_CYRILLIC: "kk", PersonName.Form.RUSSIAN: "ru"}
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _KAZAKH_LATIN_LETTERS = re.compile(r"[äğñöūüışÄĞÑÖŪÜİŞ]")
 
@@ -57,12 +58,17 @@ def _forms_of(text: str) -> dict[str, str]:
     return {form: " ".join(token[form] for token in tokens) for form in tokens[0]}
 
 
-def derived_forms(full_name: str, parts: dict | None = None, *, forms=DERIVED_FORM_LANGUAGES) -> list[dict]:
+def derived_forms(
+    full_name: str, parts: dict | None = None, *, forms=DERIVED_FORM_LANGUAGES, written_as: str = ""
+) -> list[dict]:
     """The other written forms of a name in Cyrillic (the script namekit reads), as PersonName fields: every
     form of a Kazakh spelling; the Latin forms for English readers of a Russian spelling (with no Kazakh letter
     a name may be either, and "Сентинелова Жанар" must not show in Cyrillic on the English page); nothing for a
-    name in another script."""
+    name in another script. `written_as` is the form its writer declared (a Kazakh name need not contain a
+    Kazakh letter: "Жанар Сентинелова"); without it the form is read from the letters."""
     kind = name_language_and_form(full_name)
+    if kind is not None and written_as in _CYRILLIC_LANGUAGES and kind[1] in _CYRILLIC_LANGUAGES:
+        kind = (_CYRILLIC_LANGUAGES[written_as], written_as)
     if kind is None or kind[1] not in (PersonName.Form.KAZAKH_CYRILLIC, PersonName.Form.RUSSIAN):
         return []
     if kind[1] == PersonName.Form.RUSSIAN:

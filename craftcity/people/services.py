@@ -117,7 +117,11 @@ def person_names_derive(*, person: Person) -> int:
         person.names.filter(is_derived=True).delete()
         own = list(person.names.all())
         # The Kazakh Cyrillic form first, else any Cyrillic one (a name typed with form "other" counts too).
-        written_as = {n.pk: (name_language_and_form(n.full_name) or ("", ""))[1] for n in own}
+        # The form its writer declared when it is a Cyrillic one, else the form its letters show.
+        written_as = {
+            n.pk: n.form if n.form in _CYRILLIC_FORMS else (name_language_and_form(n.full_name) or ("", ""))[1]
+            for n in own
+        }
         cyrillic = [n for n in own if written_as[n.pk] in _CYRILLIC_FORMS]
         source = min(
             cyrillic,
@@ -128,7 +132,7 @@ def person_names_derive(*, person: Person) -> int:
             return 0
         languages = {n.language for n in own}
         written = 0
-        for fields in derived_forms(source.full_name):
+        for fields in derived_forms(source.full_name, written_as=written_as[source.pk]):
             if fields["language"] in languages and fields["language"] != source.language:
                 continue
             if fields["language"] == source.language and fields["full_name"].casefold() in {

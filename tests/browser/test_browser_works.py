@@ -23,6 +23,6 @@ def test_a_visitor_browses_the_catalogue(page, make_person):
     expect(page.locator(".cards li")).to_have_count(1)
     page.get_by_role("link", name="Glass bowl with Almaty pears").click()
     expect(page.locator("h1")).to_have_text("Glass bowl with Almaty pears")
-    assert "Лейла Уолтер" in page.locator(".facts").inner_text()
+    assert "Leila Uolter" in page.locator(".facts").inner_text()  # the English page reads the Latin form
     page.get_by_role("link", name="IIIF manifest").click()
     assert '"type": "Manifest"' in page.content() or '"Manifest"' in page.content()

@@ -162,7 +162,7 @@ def test_organisers_check_in_and_export(make_event, make_call, artisan, organise
         "/en/admin/events/application/", {"action": "export_csv", "_selected_action": [application.pk]}
     )
     assert response.status_code == 200
-    assert "Айжан Беккулова" in response.content.decode() or "Бекк" in response.content.decode()
+    assert "Aizhan Bekkulova" in response.content.decode()  # the English export reads the Latin form
     response = client.post(
         "/en/admin/events/application/", {"action": "export_xlsx", "_selected_action": [application.pk]}
     )

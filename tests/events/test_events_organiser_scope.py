@@ -273,7 +273,7 @@ def test_an_organiser_picks_participants_and_supporters_from_the_registry(city, 
         "/en/admin/autocomplete/",
         {"app_label": "events", "model_name": "participant", "field_name": "person", "term": "Таныс"},
     ).json()["results"]
-    assert [row["text"] for row in people] == ["Таныс Шебер"]
+    assert [row["text"] for row in people] == ["Tanys Sheber"]  # the English back office reads the Latin form
     organizations = client.get(
         "/en/admin/autocomplete/",
         {"app_label": "events", "model_name": "eventorganization", "field_name": "organization", "term": "union"},
