@@ -18,10 +18,30 @@ def is_own_person(user, person) -> bool:
     return person is not None and person.pk is not None and _own_person_id(user) == person.pk
 
 
+def is_registrar(user) -> bool:
+    """Registrars and administrators: they keep the whole registry (the one place this is decided)."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("people.edit_any_person"))
+
+
+def can_add_people(user) -> bool:
+    """Who may add people to the registry, one by one or by importing a list."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("people.add_person"))
+
+
+def can_import(user) -> bool:
+    """Lists of people are imported by staff who may add people (registrars)."""
+    return can_add_people(user) and user.is_staff
+
+
+def can_change_lineage(user) -> bool:
+    """Master–apprentice and family relations, and dynasties."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("lineage.add_relation"))
+
+
 def can_edit_person(user, person) -> bool:
     if not _authenticated(user):
         return False
-    if user.is_superuser or user.has_perm("people.edit_any_person"):
+    if is_registrar(user):
         return True
     return is_own_person(user, person) and user.has_perm("people.change_person")
 
@@ -65,10 +85,33 @@ def with_descendants(model, roots) -> set[int]:
     return result
 
 
+def can_edit_every_organization(user) -> bool:
+    """Registrars and administrators edit every organization; editors only theirs (`can_edit_organization`)."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("organizations.edit_any_organization"))
+
+
+def can_add_organizations(user) -> bool:
+    return _authenticated(user) and (user.is_superuser or user.has_perm("organizations.add_organization"))
+
+
+def can_delete_people(user) -> bool:
+    return _authenticated(user) and (user.is_superuser or user.has_perm("people.delete_person"))
+
+
+def can_build_dossier(user) -> bool:
+    """Analysts (and registrars, administrators) build the designation's dossier in the back office."""
+    return _authenticated(user) and user.is_staff and user.has_perm("dossier.build_dossier")
+
+
+def can_undo_changes(user) -> bool:
+    """Registrars and administrators read any record's history and undo change batches."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("audit.change_changebatch"))
+
+
 def can_edit_organization(user, organization) -> bool:
     if not _authenticated(user):
         return False
-    if user.is_superuser or user.has_perm("organizations.edit_any_organization"):
+    if can_edit_every_organization(user):
         return True
     return (
         organization is not None
@@ -118,4 +161,4 @@ def can_catalogue(user) -> bool:
 
 def can_edit_taxonomy(user) -> bool:
     """Registrars and administrators add crafts, techniques and materials (from an import's mapping table too)."""
-    return _authenticated(user) and (user.is_superuser or user.has_perm("people.edit_any_person"))
+    return is_registrar(user)

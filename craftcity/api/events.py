@@ -12,10 +12,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from craftcity.events import services
-from craftcity.events.conflicts import juror_conflicts
 from craftcity.events.models import Application, Call, Category, Event
 from craftcity.events.rules import can_manage_event, managed_event_ids, own_person
-from craftcity.events.selectors import calendar_events, competition_results
+from craftcity.events.selectors import calendar_events, competition_results, juror_worklist
 
 from .fields import TranslatedJSONField
 
@@ -68,7 +67,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         from craftcity.public.events import _filters
 
-        qs = calendar_events(**_filters(self.request)) if self.action == "list" else Event.objects.published()
+        qs = calendar_events(**_filters(self.request)) if self.action == "list" else Event.objects.public()
         return qs.select_related("place", "parent", "call").prefetch_related("organizations__organization")
 
     @extend_schema(responses={200: dict})
@@ -109,14 +108,6 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         if competition is None:
             raise NotFound()
         juror = services.juror_for(request.user, competition)
-        conflicts = juror_conflicts(juror)
-        assigned = set(juror.categories.values_list("pk", flat=True))
-        entries = Application.objects.filter(call__event=event, status="confirmed").select_related("person", "category")
-        if assigned:
-            entries = entries.filter(category_id__in=assigned)
-        mine: dict[int, dict[str, str]] = {}
-        for application, criterion, value in juror.scores.values_list("application_id", "criterion_id", "value"):
-            mine.setdefault(application, {})[str(criterion)] = str(value)
         return Response({
             "blind": competition.is_blind,
             "criteria": [
@@ -125,14 +116,14 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             ],
             "entries": [
                 {
-                    "application": entry.pk,
-                    "name": None if competition.is_blind else entry.person.display_name,
-                    "category": entry.category.slug if entry.category else None,
-                    "answers": entry.answers,
-                    "conflicts": conflicts.get(entry.pk, []),
-                    "scores": mine.get(entry.pk, {}),
+                    "application": line.application.pk,
+                    "name": line.name,
+                    "category": line.application.category.slug if line.application.category else None,
+                    "answers": line.application.answers,
+                    "conflicts": line.conflicts,
+                    "scores": {str(criterion): str(value) for criterion, value in line.scores.items()},
                 }
-                for entry in entries.order_by("pk")
+                for line in juror_worklist(juror)
             ],
         })  # fmt: skip
 

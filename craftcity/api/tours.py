@@ -137,7 +137,7 @@ class PlanRequestSerializer(serializers.Serializer):
     latitude = serializers.FloatField(required=False, min_value=-90, max_value=90)
     longitude = serializers.FloatField(required=False, min_value=-180, max_value=180)
     start_place = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Place.objects.published(), required=False, allow_null=True
+        slug_field="slug", queryset=Place.objects.public(), required=False, allow_null=True
     )
     disciplines = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
     # Bounded to the database's integer range: no larger id exists, and unbounded it crashed the query.

@@ -1,6 +1,6 @@
 """Read endpoints for the registry; writes go through the same services the back office uses."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
@@ -13,7 +13,7 @@ from craftcity.accounts.rules import can_edit_organization, can_edit_person
 from craftcity.lineage.models import Dynasty, DynastyMember
 from craftcity.organizations.models import Membership, Organization
 from craftcity.organizations.services import organization_update
-from craftcity.people.models import Person
+from craftcity.people.models import Person, public_person
 from craftcity.people.services import person_update
 from craftcity.places.models import Place
 from craftcity.search.models import SearchEntry
@@ -77,9 +77,9 @@ class OrganizationViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self):
-        qs = Organization.objects.published().select_related("parent", "country", "region")
+        qs = Organization.objects.public().select_related("parent", "country", "region")
         qs = qs.prefetch_related("disciplines").annotate(
-            member_count=Count("memberships__person", filter=Q(memberships__person__status="published"), distinct=True)
+            member_count=Count("memberships__person", filter=public_person("memberships__person__"), distinct=True)
         )
         return qs.order_by("slug")
 
@@ -108,10 +108,10 @@ class DynastyViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        members = DynastyMember.objects.filter(person__status="published", person__merged_into__isnull=True)
+        members = DynastyMember.objects.filter(public_person("person__"))
         members = members.select_related("person").prefetch_related("person__names")
         return (
-            Dynasty.objects.published()
+            Dynasty.objects.public()
             .select_related("discipline")
             .prefetch_related(Prefetch("members", queryset=members))
             .order_by("slug")
@@ -124,7 +124,7 @@ class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["kind"]
 
     def get_queryset(self):
-        return Place.objects.published().select_related("locality", "organization").order_by("slug")
+        return Place.objects.public().select_related("locality", "organization").order_by("slug")
 
 
 class SearchView(APIView):

@@ -116,7 +116,7 @@ class WorkViewSet(viewsets.ModelViewSet):
         own = getattr(user, "person", None) if user.is_authenticated else None
         if own is not None:
             return qs.filter(Q(status=Work.Status.PUBLISHED) | Q(work_makers__person=own)).distinct().order_by("pk")
-        return qs.published().order_by("pk")
+        return qs.public().order_by("pk")
 
     def _fields(self, data: dict) -> tuple[dict, list | None]:
         makers = data.pop("makers", None)
@@ -181,7 +181,7 @@ class CollectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Collection.objects.published().select_related("owner").order_by("slug")
+        return Collection.objects.public().select_related("owner").order_by("slug")
 
 
 class ExhibitionItemSerializer(serializers.Serializer):
@@ -211,7 +211,7 @@ class ExhibitionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Exhibition.objects.published().select_related("venue").prefetch_related("items__work").order_by("slug")
+        return Exhibition.objects.public().select_related("venue").prefetch_related("items__work").order_by("slug")
 
 
 class CollectionWriteSerializer(serializers.Serializer):

@@ -11,6 +11,7 @@ from django.db.models.deletion import Collector
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from craftcity.accounts.rules import can_undo_changes
 from craftcity.core.cache import page_changes_held
 
 from .bulk import deletions_recorded
@@ -169,7 +170,7 @@ def batch_undo(*, actor=None, batch: ChangeBatch) -> ChangeBatch:
     Set-wise, so that undoing an import of tens of thousands of rows takes about as long as the import:
     conflicts are found with a query per model, what the batch created is deleted by one collector, and its
     history rows, the search index and the stored pages are written once for the whole deletion."""
-    if actor is not None and not (actor.is_superuser or actor.has_perm("audit.change_changebatch")):
+    if actor is not None and not can_undo_changes(actor):
         raise PermissionDenied(_("You may not undo changes."))
     batch = ChangeBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.undone_at is not None:

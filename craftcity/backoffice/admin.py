@@ -8,12 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.accounts.rules import (
+    can_edit_every_organization,
     can_edit_organization,
     can_edit_person,
     can_see_everyones_personal_data,
     can_see_personal_data,
     can_see_place_address,
     edited_organization_ids,
+    is_registrar,
 )
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
@@ -46,10 +48,6 @@ from .pickers import LinksChecked
 admin.site.site_header = _("craftcity back office")
 admin.site.site_title = _("craftcity")
 admin.site.index_title = _("Registry of the creative community")
-
-
-def _is_registrar(user) -> bool:
-    return user.is_superuser or user.has_perm("people.edit_any_person")
 
 
 def _is_autocomplete(request, app_label: str, model_names: set[str], field_name: str) -> bool:
@@ -243,25 +241,25 @@ class PersonAdmin(LinksChecked, BatchedAdmin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request).prefetch_related("names")
-        if _is_registrar(request.user) or (
+        if is_registrar(request.user) or (
             request.user.has_perm("people.view_person") and not hasattr(request.user, "person")
         ):
             return qs
         if _is_member_autocomplete(request) and edited_organization_ids(request.user):
             # An organization editor picks new members among the published people (names only are shown).
-            return qs.active().published()
+            return qs.public()
         if _is_event_autocomplete(request, {"participant", "juror"}, "person"):
             # So does an organiser picking an event's participants and jurors.
-            return qs.active().published()
+            return qs.public()
         if _is_autocomplete(request, "works", {"workmaker"}, "person") and request.user.has_perm("works.change_work"):
             # And an artisan naming the co-makers of their own work.
-            return qs.active().published()
+            return qs.public()
         person = getattr(request.user, "person", None)
         return qs.filter(pk=person.pk) if person else qs.none()
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        allowed = can_see_personal_data(request.user, obj) if obj is not None else _is_registrar(request.user)
+        allowed = can_see_personal_data(request.user, obj) if obj is not None else is_registrar(request.user)
         if allowed:
             return fieldsets
         # Viewers who may not see personal data (analysts, curators…) do not get the fields at all.
@@ -273,12 +271,12 @@ class PersonAdmin(LinksChecked, BatchedAdmin):
         ]
 
     def get_inlines(self, request, obj):
-        if _is_registrar(request.user):
+        if is_registrar(request.user):
             return self.inlines
         return [PersonNameInline]
 
     def get_readonly_fields(self, request, obj=None):
-        if _is_registrar(request.user):
+        if is_registrar(request.user):
             return self.readonly_fields
         editable = SELF_EDITABLE_FIELDS
         names = [f.name for f in Person._meta.get_fields() if getattr(f, "editable", False) and f.concrete]
@@ -290,7 +288,7 @@ class PersonAdmin(LinksChecked, BatchedAdmin):
         return can_edit_person(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return _is_registrar(request.user) and super().has_delete_permission(request, obj)
+        return is_registrar(request.user) and super().has_delete_permission(request, obj)
 
     def lookup_allowed(self, lookup, value, request):
         # "?phone__startswith=+7701" would count matches for people whose phone the user may not see.
@@ -332,19 +330,19 @@ class PersonNameAdmin(LinksChecked, BatchedAdmin):
 
     # Artisans edit their own names through the inline on their profile; this list shows everyone's.
     def has_module_permission(self, request):
-        return _is_registrar(request.user)
+        return is_registrar(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return _is_registrar(request.user)
+        return is_registrar(request.user)
 
     def has_add_permission(self, request):
-        return _is_registrar(request.user)
+        return is_registrar(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return _is_registrar(request.user)
+        return is_registrar(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return _is_registrar(request.user)
+        return is_registrar(request.user)
 
 
 # --- organizations ------------------------------------------------------------------------------
@@ -372,7 +370,7 @@ class OrganizationAdmin(LinksChecked, BatchedAdmin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
-        if request.user.is_superuser or request.user.has_perm("organizations.edit_any_organization"):
+        if can_edit_every_organization(request.user):
             return qs
         if request.user.has_perm("organizations.view_organization") and not hasattr(request.user, "person"):
             return qs
@@ -387,9 +385,7 @@ class OrganizationAdmin(LinksChecked, BatchedAdmin):
         return can_edit_organization(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.has_perm("organizations.edit_any_organization") and super().has_delete_permission(
-            request, obj
-        )
+        return can_edit_every_organization(request.user) and super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -416,7 +412,7 @@ class MembershipAdmin(LinksChecked, BatchedAdmin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
-        if request.user.is_superuser or request.user.has_perm("organizations.edit_any_organization"):
+        if can_edit_every_organization(request.user):
             return qs
         return qs.filter(organization_id__in=edited_organization_ids(request.user))
 

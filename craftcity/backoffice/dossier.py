@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from craftcity.accounts.rules import can_build_dossier
 from craftcity.core.exporters import csv_response, xlsx_response
 from craftcity.dossier.exporters import IndicatorExporter
 from craftcity.dossier.indicators import BREAKDOWNS
@@ -35,7 +36,7 @@ admin.site.index_template = "admin/dossier_index.html"
 
 
 def can_use_dossier(user) -> bool:
-    return user.is_active and user.is_staff and user.has_perm("dossier.build_dossier")
+    return can_build_dossier(user)
 
 
 @admin.register(ReportingObligation)

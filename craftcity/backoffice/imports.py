@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from craftcity.accounts.rules import can_import
 from craftcity.core.translation import as_translated
 from craftcity.imports.columns import FIELDS
 from craftcity.imports.issues import ImportFileError, render, render_issue
@@ -30,10 +31,6 @@ from craftcity.imports.services import (
 )
 
 ISSUES_SHOWN = 500
-
-
-def can_import(user) -> bool:
-    return user.is_active and user.is_staff and (user.is_superuser or user.has_perm("people.add_person"))
 
 
 # Vocabularies small enough to offer every entry in the mapping table, not only the suggestions.

@@ -12,12 +12,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from craftcity.accounts.rules import is_registrar
 from craftcity.linkage.models import DuplicateCandidate
 from craftcity.linkage.selectors import candidate_queue
 from craftcity.linkage.services import (
     MERGE_FIELDS,
     candidate_reject,
-    is_registrar,
     person_merge,
     person_merge_undo,
 )

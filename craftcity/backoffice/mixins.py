@@ -9,12 +9,13 @@ from django.db import router, transaction
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from craftcity.accounts.rules import can_undo_changes
 from craftcity.audit.context import change_batch
 
 
 def can_manage_history(user) -> bool:
     """Registrars and administrators: they may read any record's history, deleted records' included."""
-    return user.is_active and (user.is_superuser or user.has_perm("audit.change_changebatch"))
+    return can_undo_changes(user)
 
 
 class ServiceRefused(Exception):

@@ -31,6 +31,11 @@ class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)
 
+    def public(self):
+        """What a visitor may see: the one public queryset of each model (pages, API, feeds, search, exports).
+        A published record here; models with more conditions (people: not merged) say so by overriding it."""
+        return self.published()
+
 
 class Publishable(models.Model):
     status = models.CharField(

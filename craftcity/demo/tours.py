@@ -110,7 +110,7 @@ def _load_workshops_tour(stats: dict) -> None:
         return
     square = Point(43.2379, 76.9455)
     workshops = [
-        p for p in Place.objects.published().filter(is_demo=True, kind=Place.Kind.WORKSHOP, latitude__isnull=False)
+        p for p in Place.objects.public().filter(is_demo=True, kind=Place.Kind.WORKSHOP, latitude__isnull=False)
         .exclude(opening_hours="")
     ]  # fmt: skip
     if len(workshops) < 3:

@@ -77,7 +77,7 @@ def _names(person_ids: set[int], language: str) -> dict[int, str]:
 
 def _public_people():
     # Public, unmerged people today: a person who has since withdrawn is counted but not listed.
-    return Person.objects.filter(status="published", merged_into__isnull=True)
+    return Person.objects.public()
 
 
 def _listable(snapshot: Snapshot) -> set[int]:

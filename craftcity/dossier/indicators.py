@@ -150,7 +150,8 @@ def _labels(model) -> dict[int, object]:
     return {obj.pk: obj.name for obj in model.objects.all()}
 
 
-def _table(breakdown: str, counter: Counter, labels: dict, column: Promise) -> Table:
+def table(breakdown: str, counter: Counter, labels: dict, column: Promise) -> Table:
+    """A one-column table of a breakdown from counts by key, labelled; for indicators of any app."""
     return Table(
         breakdown,
         (column,),
@@ -184,21 +185,21 @@ def practitioners(snap: Snapshot) -> Result:
     return Result(
         total=len(people),
         tables=[
-            _table("discipline", disciplines, _labels(Discipline), PEOPLE),
-            _table("region", Counter(p.region_id for p in people), _labels(Region), PEOPLE),
-            _table(
+            table("discipline", disciplines, _labels(Discipline), PEOPLE),
+            table("region", Counter(p.region_id for p in people), _labels(Region), PEOPLE),
+            table(
                 "gender",
                 Counter(p.gender or None for p in people),
                 {key or None: label for key, label in gender_labels.items() if key},
                 PEOPLE,
             ),
-            _table(
+            table(
                 "age_band",
                 Counter(age_band(p.birth_year, snap.year) for p in people),
                 {label: label for *_bounds, label in AGE_BANDS},
                 PEOPLE,
             ),
-            _table("country", Counter(p.country_id for p in people), _labels(Country), PEOPLE),
+            table("country", Counter(p.country_id for p in people), _labels(Country), PEOPLE),
         ],
     )
 
@@ -249,8 +250,8 @@ def organizations(snap: Snapshot) -> Result:
     return Result(
         total=len(snap.organizations),
         tables=[
-            _table("kind", kinds, labels, _("organizations")),
-            _table("members_by_kind", Counter({k: len(v) for k, v in members.items()}), labels, _("members")),
+            table("kind", kinds, labels, _("organizations")),
+            table("members_by_kind", Counter({k: len(v) for k, v in members.items()}), labels, _("members")),
         ],
     )
 
@@ -258,7 +259,7 @@ def organizations(snap: Snapshot) -> Result:
 def places(snap: Snapshot) -> Result:
     return Result(
         total=len(snap.places),
-        tables=[_table("kind", Counter(snap.places.values()), dict(Place.Kind.choices), _("places"))],
+        tables=[table("kind", Counter(snap.places.values()), dict(Place.Kind.choices), _("places"))],
     )
 
 
@@ -270,8 +271,8 @@ def awards(snap: Snapshot) -> Result:
     return Result(
         total=len(snap.awards),
         tables=[
-            _table("kind", kinds, dict(AwardProgramme.Kind.choices), _("awards")),
-            _table(
+            table("kind", kinds, dict(AwardProgramme.Kind.choices), _("awards")),
+            table(
                 "programme", Counter(a[1] for a in snap.awards), {k: p.name for k, p in programmes.items()}, _("awards")
             ),
         ],

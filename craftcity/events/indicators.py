@@ -6,7 +6,7 @@ from collections import Counter
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.dossier.asof import end_of_day
-from craftcity.dossier.indicators import Indicator, Result, Row, T, Table, _table, register
+from craftcity.dossier.indicators import Indicator, Result, Row, T, Table, register, table
 
 from .models import Application, Event, Participant
 
@@ -14,7 +14,7 @@ TRAINING_KINDS = (Event.Kind.TRAINING, Event.Kind.RESIDENCY, Event.Kind.WORKSHOP
 
 
 def _started(snap):
-    return Event.objects.published().filter(starts_at__lte=end_of_day(snap.day))
+    return Event.objects.public().filter(starts_at__lte=end_of_day(snap.day))
 
 
 def events(snap) -> Result:
@@ -24,7 +24,7 @@ def events(snap) -> Result:
     return Result(
         total=len(rows),
         tables=[
-            _table("kind", kinds, dict(Event.Kind.choices), _("events")),
+            table("kind", kinds, dict(Event.Kind.choices), _("events")),
             Table(
                 "measure",
                 (_("events"),),
@@ -43,7 +43,7 @@ def event_participants(snap) -> Result:
     )
     countries = Counter(country or "—" for _p, country in rows)
     labels = {code: code for code in countries}
-    return Result(total=len({p for p, _c in rows}), tables=[_table("country", countries, labels, _("participants"))])
+    return Result(total=len({p for p, _c in rows}), tables=[table("country", countries, labels, _("participants"))])
 
 
 def training(snap) -> Result:
@@ -52,7 +52,7 @@ def training(snap) -> Result:
     kinds = Counter(enrolled.values_list("call__event__kind", flat=True))
     return Result(
         total=programmes.count(),
-        tables=[_table("kind", kinds, dict(Event.Kind.choices), _("enrolments"))],
+        tables=[table("kind", kinds, dict(Event.Kind.choices), _("enrolments"))],
     )
 
 

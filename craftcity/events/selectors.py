@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
@@ -34,7 +35,7 @@ def calendar_events(
     include_past: bool = False,
 ):
     """Published events for the calendar, filtered; an event shows while it is running."""
-    events = Event.objects.published().select_related("place", "parent")
+    events = Event.objects.public().select_related("place", "parent")
     if kind:
         events = events.filter(kind=kind)
     if place:
@@ -55,10 +56,10 @@ def calendar_events(
 
 def event_detail(slug: str):
     return (
-        Event.objects.published()
+        Event.objects.public()
         .select_related("place", "parent", "call", "competition")
         .prefetch_related(
-            Prefetch("sub_events", queryset=Event.objects.published().select_related("place")),
+            Prefetch("sub_events", queryset=Event.objects.public().select_related("place")),
             Prefetch("organizations", queryset=EventOrganization.objects.select_related("organization")),
             Prefetch(
                 "participants",
@@ -74,7 +75,7 @@ def public_participations(*, now: dt.datetime):
     past ones (latest first). For a person's page, where it is prefetched."""
     on = still_on(now, through="event__")
     return (
-        Participant.objects.filter(event__in=Event.objects.published())
+        Participant.objects.filter(event__in=Event.objects.public())
         .select_related("event")
         .annotate(is_past=Case(When(on, then=Value(False)), default=Value(True)))
         .order_by(
@@ -122,3 +123,40 @@ def competition_results(competition: Competition):
         )
     }
     return rank(totals, chair=chair, order=order)
+
+
+@dataclass(frozen=True)
+class WorklistEntry:
+    """One entry a juror scores: the application, the name shown (None when judging is blind), the juror's
+    conflicts with it (scoring is refused while there are any) and their scores so far by criterion id."""
+
+    application: Application
+    name: str | None
+    conflicts: list[str]
+    scores: dict[int, object]
+
+
+def juror_worklist(juror: Juror) -> list[WorklistEntry]:
+    """The confirmed entries of the juror's competition (of their categories, if they were given some), in
+    submission order: the one worklist the jury page and the API both show."""
+    from .conflicts import juror_conflicts
+
+    competition = juror.competition
+    conflicts = juror_conflicts(juror)
+    mine: dict[int, dict[int, object]] = {}
+    for application_id, criterion_id, value in juror.scores.values_list("application_id", "criterion_id", "value"):
+        mine.setdefault(application_id, {})[criterion_id] = value
+    entries = Application.objects.filter(call__event=competition.event, status=Application.Status.CONFIRMED)
+    assigned = set(juror.categories.values_list("pk", flat=True))
+    if assigned:
+        entries = entries.filter(category_id__in=assigned)
+    entries = entries.select_related("person", "category").prefetch_related("person__names").order_by("pk")
+    return [
+        WorklistEntry(
+            application=entry,
+            name=None if competition.is_blind else entry.person.display_name,
+            conflicts=conflicts.get(entry.pk, []),
+            scores=mine.get(entry.pk, {}),
+        )
+        for entry in entries
+    ]

@@ -26,7 +26,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from craftcity.accounts.rules import can_edit_taxonomy
+from craftcity.accounts.rules import can_add_people, can_edit_taxonomy
 from craftcity.audit.context import change_batch
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
@@ -390,7 +390,7 @@ def _decide_duplicates(plans: list[RowPlan], *, progress: Progress | None) -> li
         else:  # two rows of the file: the later one is measured against the earlier
             later, earlier = max(match.row, match.other_row), min(match.row, match.other_row)
             known = in_file.get(later)
-            if known is None or match.weight > known.weight:
+            if known is None or match.weight > known[1].weight:
                 in_file[later] = (earlier, match)
     names = _registry_names({m.person_id for m in best_known.values()})
     reported = []
@@ -444,7 +444,7 @@ QUEUE_DUPLICATES_UP_TO = 20_000
 
 
 def _require_registrar(actor) -> None:
-    if actor is not None and not (actor.is_superuser or actor.has_perm("people.add_person")):
+    if actor is not None and not can_add_people(actor):
         raise PermissionDenied(_("Only registrars may import lists of people."))
 
 

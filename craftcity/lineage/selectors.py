@@ -33,7 +33,7 @@ def dynasty_detail(*, slug: str) -> Dynasty:
     members = DynastyMember.objects.filter(person__status="published", person__merged_into__isnull=True)
     members = members.select_related("person").prefetch_related("person__names", "person__disciplines")
     return (
-        Dynasty.objects.published()
+        Dynasty.objects.public()
         .select_related("discipline", "founder")
         .prefetch_related(Prefetch("members", queryset=members))
         .get(slug=slug)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from craftcity.accounts.rules import can_change_lineage
 from craftcity.audit.context import change_batch
 from craftcity.core.cache import pages_changed
 
@@ -15,7 +16,7 @@ from .models import Dynasty, DynastyMember, Relation
 
 
 def _require_registrar(actor) -> None:
-    if actor is not None and not (actor.is_superuser or actor.has_perm("lineage.add_relation")):
+    if actor is not None and not can_change_lineage(actor):
         raise PermissionDenied(_("You may not change lineages."))
 
 

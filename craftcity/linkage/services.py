@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from craftcity.accounts.rules import is_registrar
 from craftcity.audit.context import change_batch
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
@@ -45,10 +46,6 @@ MERGE_FIELDS: dict[str, tuple[str, ...]] = {
     "birth_date": ("birth_date", "is_birth_date_public"),
 }
 CONSENT_FLAGS = set(Person.PERSONAL_FIELDS.values())
-
-
-def is_registrar(user) -> bool:
-    return user is not None and user.is_authenticated and (user.is_superuser or user.has_perm("people.edit_any_person"))
 
 
 def _require_registrar(actor) -> None:

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from craftcity.accounts.rules import can_edit_organization
+from craftcity.accounts.rules import can_add_organizations, can_edit_every_organization, can_edit_organization
 from craftcity.audit.context import change_batch
 
 from .models import Membership, Organization
@@ -14,7 +14,7 @@ from .models import Membership, Organization
 
 @transaction.atomic
 def organization_create(*, actor=None, is_demo: bool = False, disciplines=(), **fields) -> Organization:
-    if actor is not None and not (actor.is_superuser or actor.has_perm("organizations.add_organization")):
+    if actor is not None and not can_add_organizations(actor):
         raise PermissionDenied(_("You may not add organizations."))
     with change_batch(user=actor, label=f"add organization {fields.get('slug', '')}"):
         organization = Organization(is_demo=is_demo, **fields)
@@ -30,7 +30,7 @@ def _check_parent(actor, organization: Organization, parent) -> None:
     never under someone else's (which would hand them its subtree) or out of the tree (registrars only)."""
     stored = Organization.objects.filter(pk=organization.pk).values_list("parent_id", flat=True).first()
     parent_id = getattr(parent, "pk", parent)
-    if actor is None or parent_id == stored or actor.has_perm("organizations.edit_any_organization"):
+    if actor is None or parent_id == stored or can_edit_every_organization(actor):
         return
     if parent_id is None or not can_edit_organization(actor, Organization(pk=parent_id)):
         raise PermissionDenied(_("You may nest an organization only under another organization you edit."))

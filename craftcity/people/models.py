@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.audit.models import history
-from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
+from craftcity.core.models import DemoMarked, PublicationStatus, Publishable, PublishableQuerySet, TimeStamped
 from craftcity.core.translation import TranslatedField, fallback_order
 
 
@@ -21,9 +21,15 @@ class PersonQuerySet(PublishableQuerySet):
     def visible_to(self, user):
         """What a viewer may see listed: published records, plus their own; registrars see drafts too."""
         if user is not None and user.is_authenticated:
-            if user.is_superuser or user.has_perm("people.edit_any_person"):
+            from craftcity.accounts.rules import is_registrar
+
+            if is_registrar(user):
                 return self.active()
             return self.active().filter(Q(status="published") | Q(user=user))
+        return self.public()
+
+    def public(self):
+        """Published and not merged into another record: the people visitors see."""
         return self.active().published()
 
     def with_names(self):
@@ -43,6 +49,12 @@ def choose_name_form(forms, language: str | None = None):
         if in_language:
             return in_language[0]
     return forms[0]
+
+
+def public_person(prefix: str = "") -> Q:
+    """The public-person condition on a related person (`public_person("memberships__person__")`), for the
+    filters and counts that reach people through another model; the same as `Person.objects.public()`."""
+    return Q(**{f"{prefix}status": PublicationStatus.PUBLISHED, f"{prefix}merged_into__isnull": True})
 
 
 class Person(TimeStamped, DemoMarked, Publishable):

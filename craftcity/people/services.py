@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from craftcity.accounts.rules import can_edit_person
+from craftcity.accounts.rules import can_add_people, can_delete_people, can_edit_person, is_registrar
 from craftcity.audit.context import change_batch
 
 from .models import Person, PersonName
@@ -26,7 +26,7 @@ def _require(actor, person: Person | None) -> None:
     if actor is None:  # system work: imports and commands run with the batch's user, checked by the caller
         return
     if person is None:
-        if not (actor.is_superuser or actor.has_perm("people.add_person")):
+        if not can_add_people(actor):
             raise PermissionDenied(_("You may not add people to the registry."))
     elif not can_edit_person(actor, person):
         raise PermissionDenied(_("You may not edit this person's record."))
@@ -34,7 +34,7 @@ def _require(actor, person: Person | None) -> None:
 
 def _apply(person: Person, actor, fields: dict) -> dict:
     """Set plain fields on the person, return the many-to-many ones to set after saving."""
-    limited = actor is not None and not (actor.is_superuser or actor.has_perm("people.edit_any_person"))
+    limited = actor is not None and not is_registrar(actor)
     m2m = {}
     for key, value in fields.items():
         if limited and key not in SELF_EDITABLE_FIELDS:
@@ -148,7 +148,7 @@ def person_names_derive(*, person: Person) -> int:
 
 @transaction.atomic
 def person_delete(*, actor=None, person: Person) -> None:
-    if actor is not None and not (actor.is_superuser or actor.has_perm("people.delete_person")):
+    if actor is not None and not can_delete_people(actor):
         raise PermissionDenied(_("You may not delete people from the registry."))
     with change_batch(user=actor, label=f"delete person {person.pk}"):
         person.delete()

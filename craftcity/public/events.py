@@ -20,7 +20,7 @@ from craftcity.events.forms_schema import label as question_label
 from craftcity.events.ical import calendar_for
 from craftcity.events.models import Application, Event
 from craftcity.events.rules import own_person
-from craftcity.events.selectors import calendar_events, event_detail
+from craftcity.events.selectors import calendar_events, event_detail, juror_worklist
 from craftcity.places.models import Place
 
 PAGE_SIZE = 50
@@ -47,7 +47,7 @@ def _filters(request) -> dict:
 def events(request):
     filters = _filters(request)
     page = Paginator(calendar_events(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    venues = Place.objects.published().filter(events__isnull=False).distinct().order_by("slug")
+    venues = Place.objects.public().filter(events__isnull=False).distinct().order_by("slug")
     return render(
         request,
         "public/events.html",
@@ -128,8 +128,8 @@ def event(request, slug):
 
 
 def event_ics(request, slug):
-    item = get_object_or_404(Event.objects.published().select_related("place"), slug=slug)
-    items = [item, *Event.objects.published().filter(parent=item).select_related("place")]
+    item = get_object_or_404(Event.objects.public().select_related("place"), slug=slug)
+    items = [item, *Event.objects.public().filter(parent=item).select_related("place")]
     body = calendar_for(
         items, name=str(item.name), language=translation.get_language(), url_for=lambda e: _absolute(request, e)
     )
@@ -147,7 +147,7 @@ def _error_text(error) -> str:
 @login_required
 @require_POST
 def event_apply(request, slug):
-    item = get_object_or_404(Event.objects.published().select_related("call"), slug=slug)
+    item = get_object_or_404(Event.objects.public().select_related("call"), slug=slug)
     call = getattr(item, "call", None)
     if call is None:
         raise Http404
@@ -189,8 +189,6 @@ def application_action(request, pk, action):
 @login_required
 def event_jury(request, slug):
     """The juror's page: the rubric, each entry with its conflicts (scoring those is refused), a score form."""
-    from craftcity.events.conflicts import juror_conflicts
-
     item = get_object_or_404(Event.objects.select_related("competition"), slug=slug)
     competition = getattr(item, "competition", None)
     if competition is None:
@@ -213,21 +211,13 @@ def event_jury(request, slug):
             messages.error(request, _error_text(error))
         return redirect("public:event-jury", slug=slug)
     criteria = list(competition.criteria.all())
-    conflicts = juror_conflicts(juror)
-    mine: dict[int, dict[int, object]] = {}
-    for application_id, criterion_id, value in juror.scores.values_list("application_id", "criterion_id", "value"):
-        mine.setdefault(application_id, {})[criterion_id] = value
-    entries = Application.objects.filter(call__event=item, status=Application.Status.CONFIRMED)
-    assigned = set(juror.categories.values_list("pk", flat=True))
-    if assigned:
-        entries = entries.filter(category_id__in=assigned)
     rows = [
         {
-            "entry": entry,
-            "name": None if competition.is_blind else entry.person.display_name,
-            "conflicts": conflicts.get(entry.pk, []),
-            "scores": [(criterion, mine.get(entry.pk, {}).get(criterion.pk)) for criterion in criteria],
+            "entry": line.application,
+            "name": line.name,
+            "conflicts": line.conflicts,
+            "scores": [(criterion, line.scores.get(criterion.pk)) for criterion in criteria],
         }
-        for entry in entries.select_related("person", "category").prefetch_related("person__names").order_by("pk")
+        for line in juror_worklist(juror)
     ]
     return render(request, "public/event_jury.html", {"event": item, "competition": competition, "rows": rows})

@@ -22,7 +22,7 @@ class PersonSitemap(_Base):
     changefreq = "monthly"
 
     def items(self):
-        return Person.objects.active().published().only("pk", "updated_at").order_by("pk")
+        return Person.objects.public().only("pk", "updated_at").order_by("pk")
 
     def location(self, item):
         return reverse("public:person", args=[item.pk])
@@ -33,7 +33,7 @@ class PersonSitemap(_Base):
 
 class OrganizationSitemap(_Base):
     def items(self):
-        return Organization.objects.published().only("slug", "updated_at").order_by("slug")
+        return Organization.objects.public().only("slug", "updated_at").order_by("slug")
 
     def location(self, item):
         return reverse("public:organization", args=[item.slug])
@@ -44,7 +44,7 @@ class OrganizationSitemap(_Base):
 
 class DynastySitemap(_Base):
     def items(self):
-        return Dynasty.objects.published().only("slug", "updated_at").order_by("slug")
+        return Dynasty.objects.public().only("slug", "updated_at").order_by("slug")
 
     def location(self, item):
         return reverse("public:dynasty", args=[item.slug])
@@ -52,7 +52,7 @@ class DynastySitemap(_Base):
 
 class PlaceSitemap(_Base):
     def items(self):
-        return Place.objects.published().only("slug").order_by("slug")
+        return Place.objects.public().only("slug").order_by("slug")
 
     def location(self, item):
         return reverse("public:place", args=[item.slug])
@@ -68,7 +68,7 @@ class DisciplineSitemap(_Base):
 
 class WorkSitemap(_Base):
     def items(self):
-        return Work.objects.published().only("pk", "updated_at").order_by("pk")
+        return Work.objects.public().only("pk", "updated_at").order_by("pk")
 
     def location(self, item):
         return reverse("public:work", args=[item.pk])
@@ -79,7 +79,7 @@ class WorkSitemap(_Base):
 
 class ExhibitionSitemap(_Base):
     def items(self):
-        return Exhibition.objects.published().only("slug").order_by("slug")
+        return Exhibition.objects.public().only("slug").order_by("slug")
 
     def location(self, item):
         return reverse("public:exhibition", args=[item.slug])

@@ -115,11 +115,11 @@ class PlannerForm(forms.Form):
         crafts = Discipline.objects.filter(people__places__status="published").distinct().order_by("position", "slug")
         self.fields["disciplines"].choices = [(d.slug, str(d.name)) for d in crafts]
         makers = (
-            Person.objects.active().published().filter(places__status="published", places__latitude__isnull=False)
+            Person.objects.public().filter(places__status="published", places__latitude__isnull=False)
             .prefetch_related("names").distinct().order_by("pk")
         )  # fmt: skip
         self.fields["people"].choices = [(str(p.pk), p.display_name) for p in makers]
-        starts = Place.objects.published().filter(latitude__isnull=False).exclude(kind="workshop").order_by("slug")
+        starts = Place.objects.public().filter(latitude__isnull=False).exclude(kind="workshop").order_by("slug")
         self.fields["start_place"].choices = [("", "—")] + [(p.slug, str(p.name)) for p in starts]
 
     def clean_hours(self):
@@ -155,9 +155,7 @@ def planner(request):
     result = None
     if submitted and form.is_valid():
         data = form.cleaned_data
-        start_place = (
-            Place.objects.published().filter(slug=data["start_place"]).first() if data["start_place"] else None
-        )
+        start_place = Place.objects.public().filter(slug=data["start_place"]).first() if data["start_place"] else None
         try:
             result = tour_plan(
                 date=data["date"], start_time=data["start_time"], budget_minutes=int(data["hours"] * 60),

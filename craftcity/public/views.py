@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -21,7 +21,7 @@ from craftcity.geo.models import Country, Region
 from craftcity.lineage.models import Dynasty
 from craftcity.lineage.selectors import dynasty_detail, dynasty_tree
 from craftcity.organizations.models import Membership, Organization
-from craftcity.people.models import Person
+from craftcity.people.models import Person, public_person
 from craftcity.people.selectors import person_list, person_page
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import Discipline, Material, Technique
@@ -46,12 +46,12 @@ def home(request):
         .order_by("-year")
     )
     counts = {
-        "people": Person.objects.active().published().count(),
-        "dynasties": Dynasty.objects.published().count(),
-        "organizations": Organization.objects.published().count(),
+        "people": Person.objects.public().count(),
+        "dynasties": Dynasty.objects.public().count(),
+        "organizations": Organization.objects.public().count(),
         "regions": Region.objects.filter(people__isnull=False).distinct().count(),
     }
-    dynasties = Dynasty.objects.published().select_related("discipline").order_by("-generation_count", "slug")[:6]
+    dynasties = Dynasty.objects.public().select_related("discipline").order_by("-generation_count", "slug")[:6]
     return render(request, "public/home.html", {"titles": titles, "counts": counts, "dynasties": dynasties})
 
 
@@ -197,7 +197,7 @@ def _person_page(request, pk: int) -> dict:
 
 
 def dynasties(request):
-    queryset = Dynasty.objects.published().select_related("discipline", "founder").prefetch_related("founder__names")
+    queryset = Dynasty.objects.public().select_related("discipline", "founder").prefetch_related("founder__names")
     discipline = request.GET.get("discipline")
     if discipline:
         queryset = queryset.filter(discipline__slug=discipline)
@@ -214,12 +214,12 @@ def dynasty(request, slug: str):
 
 
 def organizations(request):
-    queryset = Organization.objects.published().select_related("parent", "locality")
+    queryset = Organization.objects.public().select_related("parent", "locality")
     kind = request.GET.get("kind")
     if kind:
         queryset = queryset.filter(kind=kind)
     queryset = queryset.annotate(
-        member_count=Count("memberships__person", filter=Q(memberships__person__status="published"), distinct=True)
+        member_count=Count("memberships__person", filter=public_person("memberships__person__"), distinct=True)
     )
     page = _page(request, queryset.order_by("slug"))
     return render(
@@ -228,11 +228,11 @@ def organizations(request):
 
 
 def organization(request, slug: str):
-    members = Membership.objects.filter(person__status="published", person__merged_into__isnull=True)
+    members = Membership.objects.filter(public_person("person__"))
     members = members.select_related("person").prefetch_related("person__names").order_by("role", "person_id")
     try:
         subject = (
-            Organization.objects.published()
+            Organization.objects.public()
             .select_related("parent", "country", "locality", "region")
             .prefetch_related(Prefetch("memberships", queryset=members), "children", "disciplines", "places")
             .get(slug=slug)
@@ -258,8 +258,8 @@ def discipline(request, slug: str):
         .annotate(hits=Count("people", distinct=True))
         .order_by("-hits")
     )
-    lines = Dynasty.objects.published().filter(discipline=subject).order_by("-generation_count")
-    works = Work.objects.published().filter(discipline=subject)
+    lines = Dynasty.objects.public().filter(discipline=subject).order_by("-generation_count")
+    works = Work.objects.public().filter(discipline=subject)
     context = {
         "discipline": subject,
         "page": _page(request, masters),
@@ -287,7 +287,7 @@ def region(request, code: str):
 
 
 def places(request):
-    queryset = Place.objects.published().select_related("locality")
+    queryset = Place.objects.public().select_related("locality")
     kind = request.GET.get("kind")
     if kind:
         queryset = queryset.filter(kind=kind)
@@ -297,7 +297,7 @@ def places(request):
 
 def place(request, slug: str):
     try:
-        subject = Place.objects.published().select_related("locality", "organization", "person").get(slug=slug)
+        subject = Place.objects.public().select_related("locality", "organization", "person").get(slug=slug)
     except Place.DoesNotExist:
         raise Http404(_("No such place.")) from None
     address = subject.public_address(request.user)
@@ -317,7 +317,7 @@ def place(request, slug: str):
 def map_view(request):
     """Workshops and venues on a map; home workshops only near their district unless their owner consented."""
     features = []
-    for item in Place.objects.published().select_related("locality").order_by("slug"):
+    for item in Place.objects.public().select_related("locality").order_by("slug"):
         point = item.public_coordinates(request.user)
         if point is None:
             continue

@@ -56,7 +56,7 @@ def works(request):
                 ],
             }
         )
-    base = Work.objects.published().filter(**filters)
+    base = Work.objects.public().filter(**filters)
     for param, model, _lookup, key in WORK_FACETS:
         counts = (
             model.objects.filter(works__in=base).annotate(hits=Count("works", distinct=True)).order_by("-hits")[:12]
@@ -93,12 +93,12 @@ def work(request, pk: int):
 
 
 def collections(request):
-    items = Collection.objects.published().annotate(hits=Count("works", filter=Q(works__status=Work.Status.PUBLISHED)))
+    items = Collection.objects.public().annotate(hits=Count("works", filter=Q(works__status=Work.Status.PUBLISHED)))
     return render(request, "public/collections.html", {"collections": items})
 
 
 def collection(request, slug: str):
-    subject = Collection.objects.published().filter(slug=slug).select_related("owner").first()
+    subject = Collection.objects.public().filter(slug=slug).select_related("owner").first()
     if subject is None:
         raise Http404(_("No such collection."))
     page = _page(request, selectors.work_list(collection=subject))
@@ -106,7 +106,7 @@ def collection(request, slug: str):
 
 
 def exhibitions(request):
-    items = Exhibition.objects.published().select_related("venue")
+    items = Exhibition.objects.public().select_related("venue")
     return render(request, "public/exhibitions.html", {"exhibitions": items})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -50,10 +51,17 @@ def _title(names_by_language: dict[str, str]) -> dict[str, str]:
 
 @dataclass
 class Indexer:
+    """One kind of record in search: how to read its public records, the page each one links to, and which
+    models' saves and deletes make a record stale. Apps add theirs with `register`."""
+
     kind: str
     queryset: Callable  # () -> QuerySet of the public records
     document: Callable | None = None  # (obj) -> dict of SearchEntry fields
     bulk: Callable | None = None  # (pks) -> {pk: dict of SearchEntry fields}, for kinds with many records
+    url_name: str = ""  # the public page, reversed with the entry's ref
+    numeric_ref: bool = False  # the page's URL takes an integer (a pk), not a slug
+    # model → function of a saved or deleted instance giving the pk of the record to reindex (None: itself)
+    watch: dict = dataclasses.field(default_factory=dict)
 
     def documents(self, pks) -> dict:
         """Documents of the public records among `pks`."""
@@ -63,7 +71,7 @@ class Indexer:
 
 
 def _person_queryset():
-    return Person.objects.active().published()
+    return Person.objects.public()
 
 
 class _NameForm(NamedTuple):
@@ -89,13 +97,13 @@ def _person_documents(pks) -> dict[int, dict]:
     ):
         names[person_id].append(_NameForm(language, is_primary, full_name))
     terms = {}
-    for field, model in (("disciplines", Discipline), ("techniques", Technique), ("materials", Material)):
-        through = Person._meta.get_field(field).remote_field.through
+    for relation, model in (("disciplines", Discipline), ("techniques", Technique), ("materials", Material)):
+        through = Person._meta.get_field(relation).remote_field.through
         column = f"{model._meta.model_name}_id"
         links: dict[int, list[int]] = {}
         for person_id, term_id in through.objects.filter(person_id__in=found).values_list("person_id", column):
             links.setdefault(person_id, []).append(term_id)
-        terms[field] = (links, _lookup(model, "slug"))
+        terms[relation] = (links, _lookup(model, "slug"))
     regions, countries, localities = _lookup(Region, "iso_code"), _lookup(Country, "iso_code"), _lookup(Locality)
 
     documents = {}
@@ -190,31 +198,60 @@ def _discipline_document(discipline: Discipline) -> dict:
     }
 
 
-INDEXERS: dict[str, Indexer] = {
-    SearchEntry.Kind.PERSON: Indexer(SearchEntry.Kind.PERSON, _person_queryset, bulk=_person_documents),
-    SearchEntry.Kind.ORGANIZATION: Indexer(
-        SearchEntry.Kind.ORGANIZATION, lambda: Organization.objects.published(), _organization_document
-    ),
-    SearchEntry.Kind.PLACE: Indexer(
-        SearchEntry.Kind.PLACE, lambda: Place.objects.published().select_related("locality"), _place_document
-    ),
-    SearchEntry.Kind.DYNASTY: Indexer(
-        SearchEntry.Kind.DYNASTY,
-        lambda: (
-            Dynasty.objects.published()
-            .select_related("discipline", "founder")
-            .prefetch_related(Prefetch("founder__names"))
-        ),
-        _dynasty_document,
-    ),
-    SearchEntry.Kind.DISCIPLINE: Indexer(
-        SearchEntry.Kind.DISCIPLINE,
-        lambda: Discipline.objects.select_related("field").prefetch_related("techniques"),
-        _discipline_document,
-    ),
-}
+# Helpers for indexers of other apps: every language's text of a translated value, the text in every language,
+# and the namekit keys of names (what makes "Айжан" find "Aizhan").
+all_languages = _all_languages
+in_every_language = _in_every_language
+name_keys = _keys
+
+INDEXERS: dict[str, Indexer] = {}
 
 
 def register(indexer: Indexer) -> None:
-    """Other apps (works, events) add their kind of record to search here."""
+    """The registration point of search: a kind of record, its public page and the models that change it.
+
+    The registry's own kinds register below; works and events register theirs in their `indexing` modules.
+    Saves and deletes of the watched models queue the record for reindexing at commit (`search.signals`)."""
+    from . import signals
+
     INDEXERS[indexer.kind] = indexer
+    for model, to_pk in indexer.watch.items():
+        signals.watch(model, indexer.kind, to_pk)
+
+
+register(
+    Indexer(
+        SearchEntry.Kind.PERSON, _person_queryset, bulk=_person_documents, url_name="public:person",
+        numeric_ref=True, watch={Person: None, PersonName: lambda name: name.person_id},
+    )
+)  # fmt: skip
+register(
+    Indexer(
+        SearchEntry.Kind.ORGANIZATION, lambda: Organization.objects.public(), _organization_document,
+        url_name="public:organization", watch={Organization: None},
+    )
+)  # fmt: skip
+register(
+    Indexer(
+        SearchEntry.Kind.PLACE, lambda: Place.objects.public().select_related("locality"), _place_document,
+        url_name="public:place", watch={Place: None},
+    )
+)  # fmt: skip
+register(
+    Indexer(
+        SearchEntry.Kind.DYNASTY,
+        lambda: (
+            Dynasty.objects.public()
+            .select_related("discipline", "founder")
+            .prefetch_related(Prefetch("founder__names"))
+        ),
+        _dynasty_document, url_name="public:dynasty", watch={Dynasty: None},
+    )
+)  # fmt: skip
+register(
+    Indexer(
+        SearchEntry.Kind.DISCIPLINE,
+        lambda: Discipline.objects.select_related("field").prefetch_related("techniques"),
+        _discipline_document, url_name="public:discipline", watch={Discipline: None},
+    )
+)  # fmt: skip

@@ -18,13 +18,6 @@ from .documents import INDEXERS
 from .models import SearchEntry
 from .vocabulary import index_changed
 
-URL_NAMES = {
-    SearchEntry.Kind.PERSON: "public:person",
-    SearchEntry.Kind.ORGANIZATION: "public:organization",
-    SearchEntry.Kind.DYNASTY: "public:dynasty",
-    SearchEntry.Kind.DISCIPLINE: "public:discipline",
-    SearchEntry.Kind.PLACE: "public:place",
-}
 CANDIDATES = 100
 # Widen the search (any word, then trigrams for typos) only when the precise path found nothing: it already
 # forgives typos, and widening a query that found its person only adds namesakes of one word.
@@ -105,9 +98,6 @@ class Hit:
         }
 
 
-_PLACEHOLDER = {SearchEntry.Kind.PERSON: 987654321}
-
-
 def url_of(kind: str, ref: str) -> str:
     """The public URL of an entry. Reversed once per kind and language, then filled in: reversing a URL
     for every hit costs more than the search itself."""
@@ -115,8 +105,9 @@ def url_of(kind: str, ref: str) -> str:
     pattern = _url_patterns.get((kind, language))
     if pattern is None:
         try:
-            sample = _PLACEHOLDER.get(kind, "ref-placeholder")
-            pattern = reverse(URL_NAMES[kind], args=[sample]).replace(str(sample), "{ref}")
+            indexer = INDEXERS[kind]
+            sample = 987654321 if indexer.numeric_ref else "ref-placeholder"
+            pattern = reverse(indexer.url_name, args=[sample]).replace(str(sample), "{ref}")
         except (KeyError, NoReverseMatch):
             pattern = ""
         _url_patterns[(kind, language)] = pattern

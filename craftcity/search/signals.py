@@ -3,22 +3,10 @@
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from craftcity.lineage.models import Dynasty
-from craftcity.organizations.models import Organization
-from craftcity.people.models import Person, PersonName
-from craftcity.places.models import Place
-from craftcity.taxonomy.models import Discipline
+from craftcity.people.models import Person
 
 from .models import SearchEntry
 from .pause import indexing_is_paused
-
-WATCHED = {
-    Person: SearchEntry.Kind.PERSON,
-    Organization: SearchEntry.Kind.ORGANIZATION,
-    Place: SearchEntry.Kind.PLACE,
-    Dynasty: SearchEntry.Kind.DYNASTY,
-    Discipline: SearchEntry.Kind.DISCIPLINE,
-}
 
 
 def _later(kind, pk):
@@ -45,20 +33,19 @@ def _flush():
         index_objects(pending)
 
 
-def record_changed(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    if sender in WATCHED:
-        _later(WATCHED[sender], instance.pk)
-    elif sender is PersonName and instance.person_id:
-        _later(SearchEntry.Kind.PERSON, instance.person_id)
+def watch(model, kind: str, to_pk=None) -> None:
+    """Queue the `kind` record an instance of `model` belongs to (itself, or `to_pk(instance)`) for
+    reindexing whenever one is saved or deleted. Called by `search.documents.register`."""
 
+    def changed(sender, instance, raw=False, **kwargs):
+        if not raw:
+            _later(kind, instance.pk if to_pk is None else to_pk(instance))
 
-# Connected per model, never globally: a receiver without a sender would make Django load and signal
-# every row of every bulk delete in the project (no fast deletes anywhere).
-for _model in [*WATCHED, PersonName]:
-    post_save.connect(record_changed, sender=_model, dispatch_uid=f"search-save-{_model._meta.label}")
-    post_delete.connect(record_changed, sender=_model, dispatch_uid=f"search-delete-{_model._meta.label}")
+    # Connected per model, never globally: a receiver without a sender would make Django load and signal
+    # every row of every bulk delete in the project (no fast deletes anywhere).
+    label = f"{kind}-{model._meta.label}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"search-save-{label}")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"search-delete-{label}")
 
 
 def person_terms_changed(sender, instance, action, reverse, pk_set, **kwargs):

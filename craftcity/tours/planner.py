@@ -85,7 +85,7 @@ def _clock(minute: float) -> dt.time:
 
 def candidate_places(*, disciplines=(), people=(), places=()):
     """Published places with coordinates matching any wish; with no wish, every workshop, studio, gallery and museum."""
-    qs = Place.objects.published().filter(latitude__isnull=False, longitude__isnull=False)
+    qs = Place.objects.public().filter(latitude__isnull=False, longitude__isnull=False)
     wish = Q()
     if disciplines:
         wish |= Q(person__disciplines__slug__in=disciplines, person__status="published")

@@ -20,11 +20,11 @@ def walk_model() -> WalkModel:
 
 
 def tour_list():
-    return Tour.objects.published().prefetch_related(_stops()).order_by("slug")
+    return Tour.objects.public().prefetch_related(_stops()).order_by("slug")
 
 
 def tour_detail(*, slug: str) -> Tour:
-    return Tour.objects.published().prefetch_related(_stops()).get(slug=slug)
+    return Tour.objects.public().prefetch_related(_stops()).get(slug=slug)
 
 
 def _stops():

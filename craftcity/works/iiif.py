@@ -128,7 +128,7 @@ def work_manifest(work: Work, base: str) -> dict:
 def _published_work(pk: int) -> Work:
     try:
         return (
-            Work.objects.published()
+            Work.objects.public()
             .select_related("discipline")
             .prefetch_related("images", "work_makers__person__names")
             .get(pk=pk)
@@ -145,16 +145,13 @@ def manifest(request, pk: int):
 @require_GET
 def collection_manifest(request, slug: str):
     try:
-        collection = Collection.objects.published().get(slug=slug)
+        collection = Collection.objects.public().get(slug=slug)
     except Collection.DoesNotExist:
         raise Http404 from None
     base = _base(request)
     items = [
         {"id": f"{base}/iiif/works/{pk}/manifest.json", "type": "Manifest", "label": _lang_map(title)}
-        for pk, title in Work.objects.published()
-        .filter(collection=collection)
-        .order_by("pk")
-        .values_list("pk", "title")
+        for pk, title in Work.objects.public().filter(collection=collection).order_by("pk").values_list("pk", "title")
     ]
     return _json(
         {

@@ -4,48 +4,38 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from craftcity.dossier.indicators import Indicator, Result, T, _table, register
-from craftcity.search import documents, services
+from craftcity.dossier.indicators import Indicator, Result, T, register, table
+from craftcity.search import documents
 from craftcity.search.models import SearchEntry
-from craftcity.search.signals import _later
 
 from .models import ExhibitionWork, Work, WorkMaker
 
 
 def _work_queryset():
-    return Work.objects.published().select_related("discipline").prefetch_related("work_makers__person__names")
+    return Work.objects.public().select_related("discipline").prefetch_related("work_makers__person__names")
 
 
 def _work_document(work: Work) -> dict:
-    titles = documents._all_languages(work.title)
+    titles = documents.all_languages(work.title)
     makers = [n.full_name for m in work.work_makers.all() for n in m.person.names.all()]
     return {
         "ref": str(work.pk),
         "title": dict(work.title),
         "subtitle": {code: ", ".join(dict.fromkeys(makers)) for code in dict(work.title)} if makers else {},
-        "keys": documents._keys(titles + makers),
-        "text": " ".join([*titles, *makers, *documents._all_languages(work.description), work.accession_number]),
+        "keys": documents.name_keys(titles + makers),
+        "text": " ".join([*titles, *makers, *documents.all_languages(work.description), work.accession_number]),
         "facets": {"discipline": [work.discipline.slug] if work.discipline_id else []},
     }
 
 
-documents.register(documents.Indexer(SearchEntry.Kind.WORK, _work_queryset, _work_document))
-services.URL_NAMES[SearchEntry.Kind.WORK] = "public:work"
-services._PLACEHOLDER[SearchEntry.Kind.WORK] = 987654321
-
-
-def _work_changed(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    _later(SearchEntry.Kind.WORK, instance.pk if sender is Work else instance.work_id)
-
-
-for _model in (Work, WorkMaker):
-    post_save.connect(_work_changed, sender=_model, dispatch_uid=f"search-save-{_model._meta.label}")
-    post_delete.connect(_work_changed, sender=_model, dispatch_uid=f"search-delete-{_model._meta.label}")
+documents.register(
+    documents.Indexer(
+        SearchEntry.Kind.WORK, _work_queryset, _work_document, url_name="public:work", numeric_ref=True,
+        watch={Work: None, WorkMaker: lambda credit: credit.work_id},
+    )
+)  # fmt: skip
 
 
 def works_catalogued(snap) -> Result:
@@ -65,8 +55,8 @@ def works_catalogued(snap) -> Result:
     return Result(
         total=len(rows),
         tables=[
-            _table("discipline", by_discipline, labels, _("works")),
-            _table("measure", measures, {"catalogued": _("catalogued"), "exhibited": _("exhibited")}, _("works")),
+            table("discipline", by_discipline, labels, _("works")),
+            table("measure", measures, {"catalogued": _("catalogued"), "exhibited": _("exhibited")}, _("works")),
         ],
     )
 

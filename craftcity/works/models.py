@@ -57,7 +57,7 @@ def years_display(year_from, year_to) -> str:
     return str(year_from or year_to or "")
 
 
-class WorkQuerySet(models.QuerySet):
+class WorkQuerySet(PublishableQuerySet):
     def published(self):
         return self.filter(status=Work.Status.PUBLISHED)
 

@@ -69,8 +69,8 @@ def _parse_date(value: str, *, end: bool) -> dt.datetime:
 def _sets() -> list[tuple[str, str]]:
     from craftcity.taxonomy.models import Discipline
 
-    result = [(f"collection:{c.slug}", str(c)) for c in Collection.objects.published().order_by("slug")]
-    used = Work.objects.published().values("discipline_id")
+    result = [(f"collection:{c.slug}", str(c)) for c in Collection.objects.public().order_by("slug")]
+    used = Work.objects.public().values("discipline_id")
     result += [(f"discipline:{d.slug}", str(d)) for d in Discipline.objects.filter(pk__in=used).order_by("slug")]
     return result
 

@@ -49,14 +49,14 @@ def work_rows(base: str) -> tuple[list[str], Iterator[tuple[list, dict]]]:
 
     langs = _languages()
     disciplines = {pk: slug for pk, slug in Discipline.objects.values_list("pk", "slug")}
-    collections = {pk: slug for pk, slug in Collection.objects.published().values_list("pk", "slug")}
+    collections = {pk: slug for pk, slug in Collection.objects.public().values_list("pk", "slug")}
     header = ["id", "url", *[f"title_{c}" for c in langs], "makers", "year_from", "year_to", "discipline",
               "dimensions", "collection", "accession_number", "license", "rights_statement", "updated_at"]  # fmt: skip
     fields = ["title", "year_from", "year_to", "discipline_id", "dimensions", "collection_id", "accession_number",
               "license", "rights_statement", "updated_at", "description"]  # fmt: skip
 
     def rows():
-        for chunk in _chunks(Work.objects.published(), fields):
+        for chunk in _chunks(Work.objects.public(), fields):
             pks = [row[0] for row in chunk]
             makers: dict[int, list[int]] = {}
             for work_id, person_id in WorkMaker.objects.filter(work_id__in=pks).values_list("work_id", "person_id"):
@@ -103,7 +103,7 @@ def person_rows(base: str) -> tuple[list[str], Iterator[tuple[list, dict]]]:
     through = Person.disciplines.through
 
     def rows():
-        for chunk in _chunks(Person.objects.active().published(), fields):
+        for chunk in _chunks(Person.objects.public(), fields):
             pks = [row[0] for row in chunk]
             names: dict[int, list[str]] = {}
             for person_id, full_name in (
@@ -161,7 +161,7 @@ def organization_rows(base: str) -> tuple[list[str], Iterator[tuple[list, dict]]
     fields = ["slug", "kind", "name", "parent__slug", "country__iso_code", "founded_year", "website"]
 
     def rows():
-        for chunk in _chunks(Organization.objects.published(), fields):
+        for chunk in _chunks(Organization.objects.public(), fields):
             for pk, slug, kind, name, parent, country, founded, website in chunk:
                 url = f"{base}/en/organizations/{slug}/"
                 csv_row = [pk, url, slug, kind, *[_lang(name, c) for c in langs], parent or "", country or "",

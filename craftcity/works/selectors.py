@@ -9,7 +9,7 @@ from .models import Exhibition, ExhibitionWork, Work, WorkImage, WorkMaker
 
 def work_list(**filters):
     return (
-        Work.objects.published()
+        Work.objects.public()
         .filter(**filters)
         .select_related("discipline", "collection")
         .prefetch_related(
@@ -25,7 +25,7 @@ def work_list(**filters):
 def maker_credits():
     """Credits on published works, latest work first, for a maker's page (where they are prefetched)."""
     return (
-        WorkMaker.objects.filter(work__in=Work.objects.published())
+        WorkMaker.objects.filter(work__in=Work.objects.public())
         .select_related("work")
         .order_by(F("work__year_from").desc(nulls_last=True), "-work_id", "position", "pk")
     )
@@ -51,7 +51,7 @@ def work_detail(pk: int) -> Work | None:
 
 def exhibition_detail(slug: str) -> Exhibition | None:
     return (
-        Exhibition.objects.published()
+        Exhibition.objects.public()
         .select_related("venue")
         .prefetch_related(
             Prefetch(
