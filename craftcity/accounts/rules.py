@@ -128,6 +128,29 @@ def can_see_place_address(user, place) -> bool:
     return place.person_id is not None and place.person_id == _own_person_id(user)
 
 
+def can_record_award(user, award) -> bool:
+    """Registrars record awards; an organization's editor, the awards to their organization."""
+    if not _authenticated(user):
+        return False
+    if is_registrar(user) or user.has_perm("awards.change_award"):
+        return True
+    return award.organization_id is not None and can_edit_organization(user, award.organization)
+
+
+def can_edit_place(user, place) -> bool:
+    """Venues and museums: who may change places (curators, organisers, registrars). A workshop in someone's
+    home: only who may see its address (registrars, the artisan); and only registrars name whose home it is."""
+    if not _authenticated(user):
+        return False
+    if place.person_id is not None and not can_see_place_address(user, place):
+        return False
+    return user.is_superuser or user.has_perm("places.change_place") or is_own_place(user, place)
+
+
+def is_own_place(user, place) -> bool:
+    return place.person_id is not None and place.person_id == _own_person_id(user)
+
+
 def can_point_at_place(user, place) -> bool:
     """A record (a work's location, an event's venue) may name a venue, or a home workshop whose address the
     user may see: naming someone's home elsewhere would show where they live to whoever reads that record."""

@@ -163,6 +163,16 @@ def _restore(item: _Touched) -> None:
         getattr(instance, name).set(ids)
 
 
+# Derived state an undo must bring back in step (a dynasty's members follow its relations): each app that
+# derives rows from tracked ones registers a function of the undone batch, run inside the undo's batch.
+UNDO_FOLLOWERS: list = []
+
+
+def register_undo_follower(follower) -> None:
+    """follower(batch: ChangeBatch) -> None, called after the batch's changes were put back."""
+    UNDO_FOLLOWERS.append(follower)
+
+
 @transaction.atomic
 def batch_undo(*, actor=None, batch: ChangeBatch) -> ChangeBatch:
     """Put every object the batch touched back as it was before the batch; the undo is a batch too.
@@ -191,6 +201,8 @@ def batch_undo(*, actor=None, batch: ChangeBatch) -> ChangeBatch:
         if collector is not None:
             with page_changes_held(), deletions_recorded():
                 collector.delete()
+        for follower in UNDO_FOLLOWERS:
+            follower(batch)
         batch.undone_at = timezone.now()
         batch.undone_by = undo
         batch.save(update_fields=["undone_at", "undone_by"])

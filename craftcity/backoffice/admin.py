@@ -1,10 +1,9 @@
 """The staff back office: Django admin over the registry, with history, batches and object rules."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import IntegrityError
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.accounts.rules import (
@@ -20,10 +19,12 @@ from craftcity.accounts.rules import (
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
 from craftcity.awards.models import Award, AwardProgramme
+from craftcity.awards.services import award_delete, award_save
 from craftcity.core.models import PublicationStatus
 from craftcity.events.rules import member_organization_ids
 from craftcity.geo.models import Country, Locality, Region
 from craftcity.lineage.models import Dynasty, DynastyMember, Relation
+from craftcity.lineage.services import dynasty_delete, dynasty_save, relation_delete, relation_save
 from craftcity.organizations.models import Membership, Organization
 from craftcity.organizations.services import (
     membership_create,
@@ -33,16 +34,19 @@ from craftcity.organizations.services import (
 )
 from craftcity.people.models import Person, PersonName
 from craftcity.people.services import (
-    CONSENT_FIELDS,
     M2M_FIELDS,
     SELF_EDITABLE_FIELDS,
+    person_create,
+    person_name_delete,
+    person_name_save,
     person_names_derive,
     person_update,
 )
 from craftcity.places.models import Place
+from craftcity.places.services import place_delete, place_save
 from craftcity.taxonomy.models import CreativeField, Discipline, Material, Technique
 
-from .mixins import BatchedAdmin, refusals_on_form
+from .mixins import BatchedAdmin, ServiceSaves, refusals_on_form, save_through_services
 from .pickers import LinksChecked
 
 admin.site.site_header = _("craftcity back office")
@@ -73,14 +77,11 @@ def _is_event_autocomplete(request, model_names: set[str], field_name: str) -> b
 def save_memberships(request, formset) -> None:
     """Memberships from any form (the membership screen, an organization's or a person's inline) go through
     the organizations' services, which check the organization on both sides of every change."""
-    formset.save(commit=False)  # writes nothing; sorts the rows and tells the admin's change message
-    with refusals_on_form():
-        for membership in formset.deleted_objects:
-            membership_delete(actor=request.user, membership=membership)
-        for membership in formset.new_objects:
-            save_membership(request, membership, is_new=True)
-        for membership, _changed in formset.changed_objects:
-            save_membership(request, membership, is_new=False)
+    save_through_services(
+        request, formset,
+        save=lambda request, membership: save_membership(request, membership, is_new=membership._state.adding),
+        delete=lambda request, membership: membership_delete(actor=request.user, membership=membership),
+    )  # fmt: skip
 
 
 def save_membership(request, membership: Membership, *, is_new: bool) -> None:
@@ -296,37 +297,82 @@ class PersonAdmin(LinksChecked, BatchedAdmin):
             return False
         return super().lookup_allowed(lookup, value, request)
 
+    def _create_formsets(self, request, obj, change):
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        request._craftcity_formsets = formsets  # a new person is created with the names of its name rows
+        return formsets, inline_instances
+
     def save_formset(self, request, form, formset, change):
         if formset.model is Membership:
             save_memberships(request, formset)
-            return
-        if formset.model is PersonName:
-            for name_form in formset.forms:
-                if name_form.has_changed() and name_form.instance.is_derived:
-                    name_form.instance.is_derived = False  # corrected by hand: the person's own from now on
-        super().save_formset(request, form, formset, change)
+        elif formset.model is PersonName:
+            if change:
+                save_through_services(request, formset, save=_save_name, delete=_delete_name)
+            else:  # a new person's names were written by person_create; this only tells the change message
+                formset.save(commit=False)
+        elif formset.model is Relation:
+            save_through_services(request, formset, save=_save_relation, delete=_delete_relation)
+        elif formset.model is Award:
+            save_through_services(request, formset, save=_save_award, delete=_delete_award)
+        else:  # pragma: no cover - every inline of this screen is listed above
+            raise ImproperlyConfigured(f"{formset.model} rows would be saved around the services")
 
     def save_model(self, request, obj, form, change):
-        if not change:  # a new person's names come from the inlines, saved after this
-            if CONSENT_FIELDS & set(form.changed_data):
-                obj.consent_recorded_at = timezone.now()
-            return super().save_model(request, obj, form, change)
-        # A change goes through the people's service: its rules, and the consent stamp when a consent box moves.
+        # Both go through the people's service: its rules, derived name forms, and the consent stamp.
         fields = {name: form.cleaned_data[name] for name in form.changed_data if name not in M2M_FIELDS}
         with refusals_on_form():
-            person_update(actor=request.user, person=obj, **fields)
+            if change:
+                person_update(actor=request.user, person=obj, **fields)
+                return
+            names = [
+                {key: row.cleaned_data[key] for key in NAME_FIELDS if key in row.cleaned_data}
+                for formset in request._craftcity_formsets if formset.model is PersonName
+                for row in formset.forms
+                if row.has_changed() and row.cleaned_data and not row.cleaned_data.get("DELETE")
+            ]  # fmt: skip
+            m2m = {name: form.cleaned_data[name] for name in form.changed_data if name in M2M_FIELDS}
+            created = person_create(actor=request.user, names=names, **fields, **m2m)
+        obj.pk, obj._state.adding, obj.consent_recorded_at = created.pk, False, created.consent_recorded_at
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         person_names_derive(person=form.instance)
 
 
+NAME_FIELDS = ("full_name", "form", "language", "is_primary", "given_name", "family_name", "patronymic")
+
+
+def _save_name(request, name):
+    person_name_save(actor=request.user, name=name)
+
+
+def _delete_name(request, name):
+    person_name_delete(actor=request.user, name=name)
+
+
+def _save_relation(request, relation):
+    relation_save(actor=request.user, relation=relation)
+
+
+def _delete_relation(request, relation):
+    relation_delete(actor=request.user, relation=relation)
+
+
+def _save_award(request, award):
+    award_save(actor=request.user, award=award)
+
+
+def _delete_award(request, award):
+    award_delete(actor=request.user, award=award)
+
+
 @admin.register(PersonName)
-class PersonNameAdmin(LinksChecked, BatchedAdmin):
+class PersonNameAdmin(ServiceSaves, LinksChecked, BatchedAdmin):
     list_display = ["full_name", "person", "form", "language", "is_primary"]
     list_filter = ["form", "language", "is_primary"]
     search_fields = ["full_name"]
     autocomplete_fields = ["person"]
+    service_save, service_delete = staticmethod(_save_name), staticmethod(_delete_name)
 
     # Artisans edit their own names through the inline on their profile; this list shows everyone's.
     def has_module_permission(self, request):
@@ -440,12 +486,13 @@ class MembershipAdmin(LinksChecked, BatchedAdmin):
 
 
 @admin.register(Relation)
-class RelationAdmin(LinksChecked, BatchedAdmin):
+class RelationAdmin(ServiceSaves, LinksChecked, BatchedAdmin):
     link_rules = {"senior": can_edit_person, "junior": can_edit_person}
     list_display = ["__str__", "kind", "start_year", "end_year"]
     list_filter = ["kind", "is_demo"]
     search_fields = ["senior__names__full_name", "junior__names__full_name"]
     autocomplete_fields = ["senior", "junior"]
+    service_save, service_delete = staticmethod(_save_relation), staticmethod(_delete_relation)
 
 
 class DynastyMemberInline(admin.TabularInline):
@@ -461,13 +508,19 @@ class DynastyMemberInline(admin.TabularInline):
 
 
 @admin.register(Dynasty)
-class DynastyAdmin(LinksChecked, BatchedAdmin):
+class DynastyAdmin(ServiceSaves, LinksChecked, BatchedAdmin):
     list_display = ["__str__", "founder", "discipline", "generation_count", "member_count", "status", "is_demo"]
     list_filter = ["discipline", "status", "is_demo"]
     search_fields = ["name", "slug", "founder__names__full_name"]
     autocomplete_fields = ["founder", "discipline"]
     readonly_fields = ["generation_count", "member_count"]
     inlines = [DynastyMemberInline]
+
+    def service_save(self, request, dynasty):
+        dynasty_save(actor=request.user, dynasty=dynasty)
+
+    def service_delete(self, request, dynasty):
+        dynasty_delete(actor=request.user, dynasty=dynasty)
 
 
 # --- awards and places --------------------------------------------------------------------------
@@ -482,16 +535,17 @@ class AwardProgrammeAdmin(LinksChecked, BatchedAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(LinksChecked, BatchedAdmin):
+class AwardAdmin(ServiceSaves, LinksChecked, BatchedAdmin):
     link_rules = {"person": can_edit_person, "organization": can_edit_organization}
     list_display = ["__str__", "programme", "year", "granted_on"]
     list_filter = ["programme__kind", "programme", "year"]
     search_fields = ["programme__name", "person__names__full_name", "organization__name"]
     autocomplete_fields = ["programme", "person", "organization", "locality"]
+    service_save, service_delete = staticmethod(_save_award), staticmethod(_delete_award)
 
 
 @admin.register(Place)
-class PlaceAdmin(LinksChecked, BatchedAdmin):
+class PlaceAdmin(ServiceSaves, LinksChecked, BatchedAdmin):
     # A venue named as an organization's shows on its pages: only who may edit it links it. Whose home a workshop
     # is, is read-only for all but registrars (get_readonly_fields).
     link_rules = {"organization": can_edit_organization}
@@ -522,6 +576,12 @@ class PlaceAdmin(LinksChecked, BatchedAdmin):
         if obj is not None and obj.person_id and not can_see_place_address(request.user, obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    def service_save(self, request, place):
+        place_save(actor=request.user, place=place)
+
+    def service_delete(self, request, place):
+        place_delete(actor=request.user, place=place)
 
 
 # --- history ------------------------------------------------------------------------------------

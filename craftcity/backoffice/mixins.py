@@ -53,6 +53,43 @@ def _refused_form(form_class, error):
     return RefusedForm
 
 
+def save_through_services(request, formset, save, delete) -> None:
+    """An inline's rows go through the services too: `save(request, obj)` for each new or changed row,
+    `delete(request, obj)` for each deleted one; a refusal rolls the whole save back onto the form."""
+    formset.save(commit=False)  # writes nothing; sorts the rows and tells the admin's change message
+    with refusals_on_form():
+        for obj in formset.deleted_objects:
+            delete(request, obj)
+        for obj in formset.new_objects:
+            save(request, obj)
+        for obj, _changed in formset.changed_objects:
+            save(request, obj)
+
+
+class ServiceSaves:
+    """A back-office screen whose saves and deletes go through its app's services: subclasses say which in
+    `service_save(request, obj)` and `service_delete(request, obj)`."""
+
+    def service_save(self, request, obj):  # pragma: no cover - every subclass says
+        raise NotImplementedError
+
+    def service_delete(self, request, obj):  # pragma: no cover - every subclass says
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        with refusals_on_form():
+            self.service_save(request, obj)
+
+    def delete_model(self, request, obj):
+        with refusals_on_form():
+            self.service_delete(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with change_batch(user=request.user, label=f"delete {queryset.count()} {self.model._meta.verbose_name_plural}"):
+            for obj in queryset:
+                self.service_delete(request, obj)
+
+
 class BatchedAdmin(SimpleHistoryAdmin):
     """Each save in the back office, inlines included, is one change batch that can be undone at once.
 

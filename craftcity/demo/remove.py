@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from django.db.models.signals import post_delete
 from django.test.utils import override_settings
 
 from craftcity.awards.models import Award, AwardProgramme
 from craftcity.core.cache import registry_changed
 from craftcity.events.models import Competition, Event, Participant
 from craftcity.geo.models import Locality
-from craftcity.lineage import signals as lineage_signals
 from craftcity.lineage.models import Dynasty, Relation
 from craftcity.lineage.services import dynasty_recompute
 from craftcity.organizations.models import Organization
@@ -41,15 +39,11 @@ def demo_counts() -> dict[str, int]:
 
 @contextmanager
 def quiet_bulk_work():
-    """No per-row history and no per-relation dynasty recomputation, for work on tens of thousands of rows."""
-    post_delete.disconnect(lineage_signals.relation_changed, sender=Relation)
-    try:
-        with override_settings(SIMPLE_HISTORY_ENABLED=False), indexing_paused():
-            yield
-        index_rebuild()  # one pass instead of one reindex per deleted row
-        registry_changed()
-    finally:
-        post_delete.connect(lineage_signals.relation_changed, sender=Relation)
+    """No per-row history, for work on tens of thousands of rows (dynasties are recomputed by the caller)."""
+    with override_settings(SIMPLE_HISTORY_ENABLED=False), indexing_paused():
+        yield
+    index_rebuild()  # one pass instead of one reindex per deleted row
+    registry_changed()
 
 
 def _delete_in_chunks(queryset, stats: dict, label: str, chunk: int) -> None:

@@ -9,6 +9,7 @@ import datetime
 from decimal import Decimal
 
 from craftcity.awards.models import Award, AwardProgramme
+from craftcity.awards.services import award_save
 from craftcity.geo.models import Country, Locality
 from craftcity.organizations.models import Membership, Organization
 from craftcity.organizations.services import membership_create, organization_create
@@ -157,4 +158,6 @@ def _load_awards(organizations, people, stats) -> None:
         values = {key: row[key] for key in ("scope", "citation", "source_url") if key in row}
         if "granted_on" in row:
             values["granted_on"] = datetime.date.fromisoformat(row["granted_on"])
-        upsert_missing(Award, lookup, values, stats)
+        # Through the awards' service: a city title brings its reporting obligations with it.
+        award_save(actor=None, award=Award(**lookup, **values))
+        bump(stats, "awards.award.created")

@@ -7,4 +7,4 @@ class DossierConfig(AppConfig):
     verbose_name = _("Dossier and indicators")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks  # noqa: F401

@@ -8,4 +8,9 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # Events take their place in search and in the dossier, as the registry's own records do.
+        from craftcity.people.merging import register_mover
+
         from . import indexing, indicators  # noqa: F401
+        from .services import person_event_rows_move
+
+        register_mover("events.rows", person_event_rows_move)

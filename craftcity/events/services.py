@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from craftcity.audit.context import change_batch
+from craftcity.awards.services import award_save
 
 from . import rules
 from .conflicts import juror_conflicts
@@ -502,8 +503,7 @@ def results_publish(*, user, competition: Competition, now=None, system: bool = 
                 year = timezone.localtime(event.starts_at).year
                 if not Award.objects.filter(programme=programme, person=entry.person, year=year).exists():
                     award = Award(programme=programme, person=entry.person, year=year, is_demo=event.is_demo)
-                    award.full_clean()
-                    award.save()
+                    award_save(actor=None, award=award)  # the organiser's right was checked above
         competition.results_published_at = now or timezone.now()
         competition.save(update_fields=["award_programme", "results_published_at"])
     return len(entries)

@@ -30,21 +30,34 @@ def relation_edges(kinds=None) -> list[tuple[int, int]]:
 @transaction.atomic
 def relation_create(*, actor=None, kind: str, senior, junior, start_year=None, end_year=None, note=None) -> Relation:
     """Record that `senior` (parent or master) passed knowledge to `junior` (child or apprentice)."""
+    relation = Relation(
+        kind=kind, senior=senior, junior=junior, start_year=start_year, end_year=end_year, note=note or {}
+    )
+    return relation_save(actor=actor, relation=relation)
+
+
+@transaction.atomic
+def relation_save(*, actor=None, relation: Relation) -> Relation:
+    """Add or change a relation (the back office's forms fill it in); the dynasties of everyone it touched, before
+    and after, are derived again here, by the service that changed their input."""
     _require_registrar(actor)
-    with change_batch(user=actor, label=f"relation {senior.pk}→{junior.pk}"):
-        relation = Relation(
-            kind=kind, senior=senior, junior=junior, start_year=start_year, end_year=end_year, note=note or {}
-        )
+    before = (
+        Relation.objects.filter(pk=relation.pk).values_list("senior_id", "junior_id").first() if relation.pk else None
+    )
+    with change_batch(user=actor, label=f"relation {relation.senior_id}→{relation.junior_id}"):
         relation.full_clean()
         relation.save()
+        dynasties_recompute_for({relation.senior_id, relation.junior_id, *(before or ())})
     return relation
 
 
 @transaction.atomic
 def relation_delete(*, actor=None, relation: Relation) -> None:
     _require_registrar(actor)
+    people = {relation.senior_id, relation.junior_id}
     with change_batch(user=actor, label=f"delete relation {relation.pk}"):
         relation.delete()
+        dynasties_recompute_for(people)
 
 
 def dynasty_recompute(dynasty: Dynasty, *, edges: dict | None = None) -> Dynasty:
@@ -94,18 +107,67 @@ def dynasties_recompute_for(person_ids) -> int:
 def dynasty_create(
     *, actor=None, slug: str, name, founder, discipline=None, description=None, includes_apprentices=True, **extra
 ) -> Dynasty:
+    dynasty = Dynasty(
+        slug=slug,
+        name=name,
+        founder=founder,
+        discipline=discipline,
+        description=description or {},
+        includes_apprentices=includes_apprentices,
+        **extra,
+    )
+    return dynasty_save(actor=actor, dynasty=dynasty)
+
+
+@transaction.atomic
+def dynasty_save(*, actor=None, dynasty: Dynasty) -> Dynasty:
+    """Add or change a dynasty; its members and generations are derived again from the relations."""
     _require_registrar(actor)
-    with change_batch(user=actor, label=f"dynasty {slug}"):
-        dynasty = Dynasty(
-            slug=slug,
-            name=name,
-            founder=founder,
-            discipline=discipline,
-            description=description or {},
-            includes_apprentices=includes_apprentices,
-            **extra,
-        )
+    with change_batch(user=actor, label=f"dynasty {dynasty.slug}"):
         dynasty.full_clean()
         dynasty.save()
         dynasty_recompute(dynasty)
     return dynasty
+
+
+@transaction.atomic
+def dynasty_delete(*, actor=None, dynasty: Dynasty) -> None:
+    _require_registrar(actor)
+    with change_batch(user=actor, label=f"delete dynasty {dynasty.slug}"):
+        dynasty.delete()
+
+
+def person_relations_move(*, keep, absorb) -> None:
+    """A merge: the absorbed record's relations and founded dynasties become the kept one's (people.merging)."""
+    from craftcity.people.merging import fill_blanks
+
+    for side, other_side in (("senior", "junior"), ("junior", "senior")):
+        for relation in Relation.objects.filter(**{side: absorb}).order_by("id"):
+            other_id = getattr(relation, f"{other_side}_id")
+            if other_id == keep.pk:
+                relation.delete()  # the two were linked; as one person the link would point at itself
+                continue
+            twin = Relation.objects.filter(kind=relation.kind, **{side: keep, f"{other_side}_id": other_id}).first()
+            if twin is not None:
+                fill_blanks(twin, relation, ["start_year", "end_year"])
+                relation.delete()
+                continue
+            setattr(relation, side, keep)
+            relation.full_clean()
+            relation.save()
+    for dynasty in Dynasty.objects.filter(founder=absorb).order_by("id"):
+        dynasty.founder = keep
+        dynasty.save()
+
+
+def dynasties_follow_undo(batch) -> None:
+    """After an undo (audit.services.register_undo_follower): dynasties touched by the batch's relations and
+    dynasties are derived again from the relations as they now are."""
+    people = set()
+    for senior, junior in Relation.history.filter(batch=batch).values_list("senior_id", "junior_id"):
+        people.update((senior, junior))
+    dynasty_ids = set(Dynasty.history.filter(batch=batch).values_list("id", flat=True))
+    if people:
+        dynasties_recompute_for(people)
+    for dynasty in Dynasty.objects.filter(pk__in=dynasty_ids):
+        dynasty_recompute(dynasty)

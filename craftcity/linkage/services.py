@@ -15,8 +15,8 @@ from craftcity.accounts.rules import is_registrar
 from craftcity.audit.context import change_batch
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
-from craftcity.lineage.models import Dynasty, Relation
 from craftcity.lineage.services import dynasties_recompute_for
+from craftcity.people.merging import rows_move
 from craftcity.people.models import Person
 from recordlink import DEFAULT_THRESHOLD
 
@@ -257,100 +257,6 @@ def _is_blank(value) -> bool:
     return value is None or value == "" or (hasattr(value, "name") and not value.name) or value == {}
 
 
-def _fill_blanks(survivor, dropped, columns: Iterable[str]) -> None:
-    changed = False
-    for column in columns:
-        if getattr(survivor, column) is None and getattr(dropped, column) is not None:
-            setattr(survivor, column, getattr(dropped, column))
-            changed = True
-    if changed:
-        survivor.full_clean()
-        survivor.save()
-
-
-def _move_names(keep: Person, absorb: Person) -> None:
-    """Every form moves to the kept record but one it already has; a form someone wrote makes the kept
-    record's identical derived form their own (and primary, if it was and the language has none)."""
-    kept = {(n.full_name, n.form): n for n in keep.names.all()}
-    primary_languages = set(keep.names.filter(is_primary=True).values_list("language", flat=True))
-    for name in absorb.names.order_by("id"):
-        same = kept.get((name.full_name, name.form))
-        if same is not None:
-            if same.is_derived and not name.is_derived:
-                same.is_derived = False
-                if name.is_primary and name.language not in primary_languages:
-                    same.is_primary = True
-                    primary_languages.add(name.language)
-                same.save()
-            name.delete()
-            continue
-        if name.is_primary and name.language in primary_languages:
-            name.is_primary = False  # the kept record's primary form stays primary
-        name.person = keep
-        name.full_clean()
-        name.save()
-        kept[(name.full_name, name.form)] = name
-        if name.is_primary:
-            primary_languages.add(name.language)
-
-
-def _move_relations(keep: Person, absorb: Person) -> None:
-    for side, other_side in (("senior", "junior"), ("junior", "senior")):
-        for relation in Relation.objects.filter(**{side: absorb}).order_by("id"):
-            other_id = getattr(relation, f"{other_side}_id")
-            if other_id == keep.pk:
-                relation.delete()  # the two were linked; as one person the link would point at itself
-                continue
-            twin = Relation.objects.filter(kind=relation.kind, **{side: keep, f"{other_side}_id": other_id}).first()
-            if twin is not None:
-                _fill_blanks(twin, relation, ["start_year", "end_year"])
-                relation.delete()
-                continue
-            setattr(relation, side, keep)
-            relation.full_clean()
-            relation.save()
-
-
-def _move_memberships(keep: Person, absorb: Person) -> None:
-    for membership in absorb.memberships.order_by("id"):
-        twin = keep.memberships.filter(
-            organization_id=membership.organization_id, role=membership.role, start_year=membership.start_year
-        ).first()
-        if twin is not None:
-            _fill_blanks(twin, membership, ["end_year"])
-            if membership.is_editor and not twin.is_editor:
-                twin.is_editor = True
-                twin.save()
-            membership.delete()
-            continue
-        membership.person = keep
-        membership.full_clean()
-        membership.save()
-
-
-def _move_simple(keep: Person, absorb: Person) -> None:
-    # One save per row, not a queryset update: each move must land in the history for the undo.
-    for award in absorb.awards.order_by("id"):
-        award.person = keep
-        award.save()
-    for place in absorb.places.order_by("id"):
-        place.person = keep
-        place.save()
-    for dynasty in Dynasty.objects.filter(founder=absorb).order_by("id"):
-        dynasty.founder = keep
-        dynasty.save()
-    # Works the absorbed record made are the kept person's; a credit both records held stays once.
-    for maker in absorb.work_makers.order_by("id"):
-        if keep.work_makers.filter(work_id=maker.work_id, role=maker.role).exists():
-            maker.delete()
-            continue
-        maker.person = keep
-        maker.save()
-    from craftcity.events.services import person_event_rows_move
-
-    person_event_rows_move(keep=keep, absorb=absorb)
-
-
 @transaction.atomic
 def person_merge(
     *,
@@ -388,16 +294,7 @@ def person_merge(
         _choose_fields(keep, absorb, field_choices or {})
         keep.full_clean()
         keep.save()
-        _move_names(keep, absorb)
-        _move_relations(keep, absorb)
-        _move_memberships(keep, absorb)
-        _move_simple(keep, absorb)
-        for name in ("disciplines", "techniques", "materials"):
-            missing = set(getattr(absorb, name).values_list("pk", flat=True)) - set(
-                getattr(keep, name).values_list("pk", flat=True)
-            )
-            if missing:
-                getattr(keep, name).add(*missing)
+        rows_move(keep=keep, absorb=absorb)  # every app moves its own rows (people.merging)
         user_id = absorb.user_id if keep.user_id is None else None
         if user_id is not None:
             absorb.user = None

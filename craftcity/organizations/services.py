@@ -93,3 +93,23 @@ def membership_delete(*, actor=None, membership: Membership) -> None:
     _check_members_of(actor, membership.organization)
     with change_batch(user=actor, label=f"remove membership {membership.pk}"):
         membership.delete()
+
+
+def person_memberships_move(*, keep, absorb) -> None:
+    """A merge: the absorbed record's memberships become the kept one's, one per organization, role and start."""
+    from craftcity.people.merging import fill_blanks
+
+    for membership in absorb.memberships.order_by("id"):
+        twin = keep.memberships.filter(
+            organization_id=membership.organization_id, role=membership.role, start_year=membership.start_year
+        ).first()
+        if twin is not None:
+            fill_blanks(twin, membership, ["end_year"])
+            if membership.is_editor and not twin.is_editor:
+                twin.is_editor = True
+                twin.save()
+            membership.delete()
+            continue
+        membership.person = keep
+        membership.full_clean()
+        membership.save()

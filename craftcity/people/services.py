@@ -35,6 +35,10 @@ def _require(actor, person: Person | None) -> None:
 def _apply(person: Person, actor, fields: dict) -> dict:
     """Set plain fields on the person, return the many-to-many ones to set after saving."""
     limited = actor is not None and not is_registrar(actor)
+    # As stored: a form may have set the new values on the instance already.
+    flags = sorted(CONSENT_FIELDS & set(fields))
+    stored = Person.objects.filter(pk=person.pk).values(*flags).first() if person.pk and flags else None
+    consents_before = stored or {flag: Person._meta.get_field(flag).get_default() for flag in flags}
     m2m = {}
     for key, value in fields.items():
         if limited and key not in SELF_EDITABLE_FIELDS:
@@ -45,7 +49,7 @@ def _apply(person: Person, actor, fields: dict) -> dict:
             raise ValidationError({key: _("Unknown field.")})
         else:
             setattr(person, key, value)
-    if CONSENT_FIELDS & set(fields):
+    if any(fields[flag] != before for flag, before in consents_before.items()):
         person.consent_recorded_at = timezone.now()
     return m2m
 
@@ -101,6 +105,31 @@ def person_name_add(
         name.full_clean()
         name.save()
     return name
+
+
+@transaction.atomic
+def person_name_save(*, actor=None, name: PersonName) -> PersonName:
+    """Add or correct a written form (the back office's name rows); a corrected derived form becomes the
+    person's own and is never derived over again; a primary form replaces the language's old primary."""
+    _require(actor, name.person)
+    with change_batch(user=actor, label=f"name {name.full_name}"):
+        if name.pk:
+            name.is_derived = False
+        if name.is_primary:
+            others = name.person.names.filter(language=name.language, is_primary=True).exclude(pk=name.pk)
+            for old in others:
+                old.is_primary = False
+                old.save()
+        name.full_clean()
+        name.save()
+    return name
+
+
+@transaction.atomic
+def person_name_delete(*, actor=None, name: PersonName) -> None:
+    _require(actor, name.person)
+    with change_batch(user=actor, label=f"delete name {name.full_name}"):
+        name.delete()
 
 
 _CYRILLIC_FORMS = (PersonName.Form.KAZAKH_CYRILLIC, PersonName.Form.RUSSIAN)

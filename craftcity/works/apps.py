@@ -7,4 +7,9 @@ class WorksConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
+        from craftcity.people.merging import register_mover
+
         from . import indexing  # noqa: F401  (registers works in search and the dossier)
+        from .services import person_credits_move
+
+        register_mover("works.credits", person_credits_move)

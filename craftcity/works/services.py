@@ -273,3 +273,13 @@ def exhibition_work_add(
         item = ExhibitionWork(exhibition=exhibition, work=work, position=position, **fields)
         _save(item)
     return item
+
+
+def person_credits_move(*, keep, absorb) -> None:
+    """A merge: works the absorbed record made are the kept person's; a credit both records held stays once."""
+    for maker in absorb.work_makers.order_by("id"):
+        if keep.work_makers.filter(work_id=maker.work_id, role=maker.role).exists():
+            maker.delete()
+            continue
+        maker.person = keep
+        maker.save()

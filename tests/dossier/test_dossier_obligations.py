@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from craftcity.awards.models import Award, AwardProgramme
+from craftcity.awards.services import award_save
 from craftcity.dossier.models import ReportingObligation
 from craftcity.dossier.selectors import obligations_due_soon
 from craftcity.dossier.services import obligation_schedule, obligation_submit, obligations_derive
@@ -21,7 +22,7 @@ def almaty(db):
 
 def _title(slug, locality, **fields):
     programme = AwardProgramme.objects.create(slug=slug, kind="city_title", name={"en": slug})
-    return Award.objects.create(programme=programme, locality=locality, **fields)
+    return award_save(award=Award(programme=programme, locality=locality, **fields))
 
 
 def test_a_world_craft_city_reports_after_two_and_four_years(almaty):

@@ -1,0 +1,43 @@
+"""Writing places: venues, museums and workshops. A workshop in someone's home is personal data: only who may
+see its address may name its person, keep it, or show its address (accounts.rules)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from craftcity.accounts.rules import can_edit_place, can_see_everyones_personal_data
+from craftcity.audit.context import change_batch
+
+from .models import Place
+
+
+@transaction.atomic
+def place_save(*, actor=None, place: Place) -> Place:
+    stored = Place.objects.filter(pk=place.pk).first() if place.pk else None
+    for state in (stored, place):
+        if actor is not None and state is not None and not can_edit_place(actor, state):
+            raise PermissionDenied(_("You may not change this place."))
+    moved_home = (stored.person_id if stored else None) != place.person_id
+    if actor is not None and moved_home and not can_see_everyones_personal_data(actor):
+        raise PermissionDenied(_("Only registrars may say whose home a workshop is."))
+    with change_batch(user=actor, label=f"place {place.slug}"):
+        place.full_clean()
+        place.save()
+    return place
+
+
+@transaction.atomic
+def place_delete(*, actor=None, place: Place) -> None:
+    if actor is not None and not can_edit_place(actor, place):
+        raise PermissionDenied(_("You may not remove this place."))
+    with change_batch(user=actor, label=f"delete place {place.slug}"):
+        place.delete()
+
+
+def person_places_move(*, keep, absorb) -> None:
+    """A merge: workshops of the absorbed record are the kept person's (people.merging)."""
+    for place in absorb.places.order_by("id"):
+        place.person = keep
+        place.save()
