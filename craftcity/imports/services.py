@@ -30,7 +30,7 @@ from craftcity.accounts.rules import can_add_people, can_edit_taxonomy
 from craftcity.audit.context import change_batch
 from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
-from craftcity.core.cache import registry_changed
+from craftcity.core.cache import page_changes_held, registry_changed
 from craftcity.core.models import PublicationStatus
 from craftcity.geo.models import Region
 from craftcity.linkage.services import LINK_THRESHOLD, REVIEW_THRESHOLD, QueuedPair, candidates_for, candidates_queue
@@ -40,6 +40,7 @@ from craftcity.people.bulk import Enrichment, NewPerson, bulk_writer, people_bul
 from craftcity.people.models import Person, PersonName
 from craftcity.people.naming import derived_forms, name_language_and_form, name_parts
 from craftcity.search.models import SearchEntry
+from craftcity.search.pause import indexing_paused
 from craftcity.search.services import index_objects
 from craftcity.taxonomy.services import discipline_create
 from namekit import parse_name
@@ -754,17 +755,32 @@ def _write_people(
     def organization_of(plan: RowPlan) -> int | None:
         return plan.organization_id or organizations.get(plan.organization_key)
 
+    def enrichment_of(plan: RowPlan, person_id: int = 0) -> Enrichment:
+        return Enrichment(person_id=person_id, fields=plan.person, names=plan.names,
+                          discipline_ids=plan.discipline_ids, organization_id=organization_of(plan))  # fmt: skip
+
+    def first_of(plan: RowPlan) -> RowPlan:
+        """The row of this list a matched row comes down to (itself unless it enriches an earlier one)."""
+        while plan.outcome == PersonSource.Outcome.ENRICHED and "file_index" in plan.match:
+            plan = plans[plan.match["file_index"]]
+        return plan
+
     writer = bulk_writer(history_batch, actor)
     new = [plan for plan in plans if plan.outcome != PersonSource.Outcome.ENRICHED]
     drafted = {"status": PublicationStatus.DRAFT}  # waits, unpublished, until the registrar decides the pair
-    new_people = [
-        NewPerson(
+    new_people = {
+        id(plan): NewPerson(
             fields={**plan.person, **(drafted if plan.outcome == PersonSource.Outcome.DRAFT else {})},
-            names=plan.names, discipline_ids=plan.discipline_ids, organization_id=organization_of(plan),
+            names=plan.names, discipline_ids=plan.discipline_ids,
+            organization_ids=[organization_of(plan)] if organization_of(plan) else [],
         )
         for plan in new
-    ]  # fmt: skip
-    new_ids = people_bulk_create(new_people, history_batch=history_batch, actor=actor, writer=writer)
+    }  # fmt: skip
+    # A person named twice in the list is written once, with what both rows say.
+    for plan in plans:
+        if plan.outcome == PersonSource.Outcome.ENRICHED and id(first_of(plan)) in new_people:
+            new_people[id(first_of(plan))].enrich(enrichment_of(plan))
+    new_ids = people_bulk_create(list(new_people.values()), history_batch=history_batch, actor=actor, writer=writer)
     if progress:
         progress("write", len(new), len(plans))
     person_of = {id(plan): pk for plan, pk in zip(new, new_ids, strict=True)}
@@ -779,11 +795,10 @@ def _write_people(
     enriched = [plan for plan in plans if plan.outcome == PersonSource.Outcome.ENRICHED]
     for plan in enriched:
         person_of[id(plan)] = target_of(plan)
-    people_enrich([
-        Enrichment(person_id=person_of[id(plan)], fields=plan.person, names=plan.names,
-                   discipline_ids=plan.discipline_ids, organization_id=organization_of(plan))
-        for plan in enriched
-    ])  # fmt: skip
+    known = [plan for plan in enriched if id(first_of(plan)) not in new_people]  # people already in the registry
+    # Their pages go stale once and they are indexed with the rest below, not once per saved row.
+    with page_changes_held(), indexing_paused():
+        people_enrich([enrichment_of(plan, person_of[id(plan)]) for plan in known], writer=writer)
     candidates_queue([
         QueuedPair(person_of[id(plan)], target_of(plan), plan.match["probability"], plan.match["weight"],
                    plan.match["evidence"])

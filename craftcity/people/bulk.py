@@ -4,8 +4,8 @@ A list of 100,000 artisans cannot go through `person_create` one row at a time (
 this module writes the same rows set-wise: people, their name forms, crafts and memberships, each with the
 "+" history row that `save()` would have written, tied to the open change batch, so that `batch_undo` takes
 the lot back out exactly as it would take back single writes. Enriching people already in the registry
-(a list that names someone we know) goes through the ORM per person, so history, derived name forms and
-membership rules are the single-write ones; a list enriches few people compared with those it adds.
+(a list that names someone we know) fills blank fields and adds crafts through the ORM per person, and adds
+name forms and memberships set-wise, with their history likewise.
 
 Callers open the change batch and the transaction, and tell the page cache and the search index afterwards
 (`people_bulk_create` writes without model signals).
@@ -20,8 +20,7 @@ from django.db import transaction
 
 from craftcity.audit.models import ChangeBatch
 from craftcity.core.bulk import TableWriter, fast_path, insert_with_history
-from craftcity.organizations.models import Membership, Organization
-from craftcity.organizations.services import membership_create
+from craftcity.organizations.models import Membership
 
 from .models import Person, PersonName
 
@@ -37,7 +36,25 @@ class NewPerson:
     fields: dict
     names: list[dict]
     discipline_ids: list[int] = field(default_factory=list)
-    organization_id: int | None = None
+    organization_ids: list[int] = field(default_factory=list)
+
+    def enrich(self, enrichment: Enrichment) -> None:
+        """What a later row of the same list says about this person, added before anything is written, by
+        the rules of `people_enrich`: blank fields filled, new name forms, crafts and organizations."""
+        for name in ENRICHED_FIELDS:
+            if enrichment.fields.get(name) not in (None, "") and self.fields.get(name) in (None, ""):
+                self.fields[name] = enrichment.fields[name]
+        known = {_name_key(name["full_name"]) for name in self.names}
+        primary = {name["language"] for name in self.names if name.get("is_primary")}
+        self.names = self.names + [
+            {k: v for k, v in row.items() if k != "person_id"}
+            for row in _new_names(0, enrichment.names, known, primary)
+        ]
+        self.discipline_ids = self.discipline_ids + [
+            pk for pk in enrichment.discipline_ids if pk not in self.discipline_ids
+        ]
+        if enrichment.organization_id and enrichment.organization_id not in self.organization_ids:
+            self.organization_ids = [*self.organization_ids, enrichment.organization_id]
 
 
 @dataclass
@@ -116,9 +133,9 @@ def people_bulk_create(people: Sequence[NewPerson], *, history_batch: ChangeBatc
     ]
     writer.create(PersonName, names)
     memberships = [
-        {"person_id": person_id, "organization_id": person.organization_id}
+        {"person_id": person_id, "organization_id": organization_id}
         for person, person_id in zip(people, person_ids, strict=True)
-        if person.organization_id
+        for organization_id in person.organization_ids
     ]
     writer.create(Membership, memberships)
     return person_ids
@@ -145,18 +162,30 @@ def _write_disciplines(people, person_ids: list[int], person_history: dict[int, 
 
 
 @transaction.atomic
-def people_enrich(enrichments: Sequence[Enrichment]) -> dict[int, list[str]]:
+def people_enrich(enrichments: Sequence[Enrichment], *, writer=None) -> dict[int, list[str]]:
     """Add what incoming rows know to people already in the registry: blank fields, new name forms, crafts,
-    memberships. Nothing already recorded is overwritten. Returns, per person, the fields that changed.
+    memberships. Nothing already recorded is overwritten. Returns, per person, what changed.
 
-    Runs inside the caller's change batch, through the ORM, so history is the single-write history.
+    Runs inside the caller's change batch. Fields and crafts go through the ORM (the person's history row
+    carries its crafts); name forms and memberships, the bulk of it, through `writer` with their "+" rows.
     """
     changed: dict[int, list[str]] = {}
     people = Person.objects.in_bulk([e.person_id for e in enrichments])
-    known_names = {}
-    names = PersonName.objects.filter(person_id__in=people).values_list("person_id", "full_name")
-    for person_id, full_name in names:
-        known_names.setdefault(person_id, set()).add(" ".join(full_name.casefold().split()))
+    known_names: dict[int, set[str]] = {}
+    primaries: dict[int, set[str]] = {}
+    for person_id, full_name, language, is_primary in PersonName.objects.filter(person_id__in=people).values_list(
+        "person_id", "full_name", "language", "is_primary"
+    ):
+        known_names.setdefault(person_id, set()).add(_name_key(full_name))
+        if is_primary:
+            primaries.setdefault(person_id, set()).add(language)
+    crafts: dict[int, set[int]] = {}
+    for person_id, discipline_id in Person.disciplines.through.objects.filter(person_id__in=people).values_list(
+        "person_id", "discipline_id"
+    ):
+        crafts.setdefault(person_id, set()).add(discipline_id)
+    members = set(Membership.objects.filter(person_id__in=people).values_list("person_id", "organization_id"))
+    new_names, new_members = [], []
     for enrichment in enrichments:
         person = people.get(enrichment.person_id)
         if person is None:
@@ -169,41 +198,51 @@ def people_enrich(enrichments: Sequence[Enrichment]) -> dict[int, list[str]]:
         ]
         for name in filled:
             setattr(person, name, enrichment.fields[name])
-        new_crafts = set(enrichment.discipline_ids) - set(person.disciplines.values_list("pk", flat=True))
         if filled:
             person.save(update_fields=[*filled, "updated_at"])
             done.extend(name.removesuffix("_id") for name in filled)
+        new_crafts = set(enrichment.discipline_ids) - crafts.setdefault(person.pk, set())
         if new_crafts:
             person.disciplines.add(*new_crafts)
+            crafts[person.pk] |= new_crafts
             done.append("disciplines")
-        done.extend(_add_names(person, enrichment.names, known_names.setdefault(person.pk, set())))
-        if (
-            enrichment.organization_id
-            and not Membership.objects.filter(person=person, organization_id=enrichment.organization_id).exists()
-        ):
-            organization = Organization.objects.get(pk=enrichment.organization_id)
-            membership_create(actor=None, person=person, organization=organization)
+        added = _new_names(person.pk, enrichment.names, known_names.setdefault(person.pk, set()),
+                           primaries.setdefault(person.pk, set()))  # fmt: skip
+        if added:
+            new_names.extend(added)
+            done.append("names")
+        if enrichment.organization_id and (person.pk, enrichment.organization_id) not in members:
+            members.add((person.pk, enrichment.organization_id))
+            new_members.append({"person_id": person.pk, "organization_id": enrichment.organization_id})
             done.append("memberships")
+    if writer is not None:
+        writer.create(PersonName, new_names)
+        writer.create(Membership, new_members)
+    else:
+        for row in new_names:
+            PersonName.objects.create(**row)
+        for row in new_members:
+            Membership.objects.create(**row)
     return {pk: fields for pk, fields in changed.items() if fields}
 
 
-def _add_names(person: Person, names: list[dict], known: set[str]) -> list[str]:
+def _name_key(full_name: str) -> str:
+    return " ".join(full_name.casefold().split())
+
+
+def _new_names(person_id: int, names: list[dict], known: set[str], primary_languages: set[str]) -> list[dict]:
     """The row's name as written and its derived forms, when the person has no such form yet; a form is
     primary only in a language where the person has none."""
-    if not names:
+    if not names or _name_key(names[0]["full_name"]) in known:
         return []
-    if " ".join(names[0]["full_name"].casefold().split()) in known:
-        return []
-    primary_languages = set(person.names.filter(is_primary=True).values_list("language", flat=True))
-    added = []
+    rows = []
     for name in names:
-        name_key = " ".join(name["full_name"].casefold().split())
-        if name_key in known:
+        key = _name_key(name["full_name"])
+        if key in known:
             continue
-        known.add(name_key)
+        known.add(key)
         is_primary = name.get("is_primary", False) and name["language"] not in primary_languages
         if is_primary:
             primary_languages.add(name["language"])
-        PersonName.objects.create(person=person, **{**name, "is_primary": is_primary})
-        added.append(name["full_name"])
-    return ["names"] if added else []
+        rows.append({**name, "person_id": person_id, "is_primary": is_primary})
+    return rows
