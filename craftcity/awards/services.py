@@ -40,7 +40,6 @@ def award_delete(*, actor=None, award: Award) -> None:
 
 def person_awards_move(*, keep, absorb) -> None:
     """A merge: the absorbed record's awards are the kept person's (people.merging)."""
-    # One save per row, not a queryset update: each move must land in the history for the undo.
-    for award in absorb.awards.order_by("id"):
-        award.person = keep
-        award.save()
+    from craftcity.people.merging import reassign
+
+    reassign(absorb.awards.all(), keep)

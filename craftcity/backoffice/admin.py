@@ -342,28 +342,14 @@ class PersonAdmin(LinksChecked, BatchedAdmin):
 NAME_FIELDS = ("full_name", "form", "language", "is_primary", "given_name", "family_name", "patronymic")
 
 
-def _save_name(request, name):
-    person_name_save(actor=request.user, name=name)
+def _by(service, keyword: str):
+    """A back-office save or delete as the service's call by the signed-in user: (request, obj) -> None."""
+    return lambda request, obj: service(actor=request.user, **{keyword: obj})
 
 
-def _delete_name(request, name):
-    person_name_delete(actor=request.user, name=name)
-
-
-def _save_relation(request, relation):
-    relation_save(actor=request.user, relation=relation)
-
-
-def _delete_relation(request, relation):
-    relation_delete(actor=request.user, relation=relation)
-
-
-def _save_award(request, award):
-    award_save(actor=request.user, award=award)
-
-
-def _delete_award(request, award):
-    award_delete(actor=request.user, award=award)
+_save_name, _delete_name = _by(person_name_save, "name"), _by(person_name_delete, "name")
+_save_relation, _delete_relation = _by(relation_save, "relation"), _by(relation_delete, "relation")
+_save_award, _delete_award = _by(award_save, "award"), _by(award_delete, "award")
 
 
 @admin.register(PersonName)

@@ -41,6 +41,16 @@ class Suggestion:
     label: dict  # every language; rendered in the reader's own when shown
 
 
+def closest(key: str, labels: dict[str, tuple[int, dict]], *, limit: int, cutoff: int) -> list[Suggestion]:
+    """The entries whose folded names are spelled most like `key`, each once, best first."""
+    result: list[Suggestion] = []
+    for found, _score, _index in fuzzy.extract(key, list(labels), limit=limit * 3, score_cutoff=cutoff):
+        pk, label = labels[found]
+        if all(s.pk != pk for s in result):
+            result.append(Suggestion(pk, label))
+    return result[:limit]
+
+
 class TextVocabulary:
     """Rows of a reference table found by their kk/ru/en names, slug or code, with close matches as hints."""
 
@@ -71,15 +81,7 @@ class TextVocabulary:
         return None
 
     def suggest(self, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
-        if not self.labels:
-            return []
-        found = fuzzy.extract(fold(text), list(self.labels), limit=limit * 3, score_cutoff=60)
-        result: list[Suggestion] = []
-        for key, _score, _index in found:
-            pk, label = self.labels[key]
-            if all(s.pk != pk for s in result):
-                result.append(Suggestion(pk, label))
-        return result[:limit]
+        return closest(fold(text), self.labels, limit=limit, cutoff=60)
 
 
 def regions() -> TextVocabulary:
@@ -131,13 +133,7 @@ class Localities:
         return found[0][0] if found else None
 
     def suggest(self, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
-        matches = fuzzy.extract(locality_key(text), list(self.labels), limit=limit * 2, score_cutoff=70)
-        result: list[Suggestion] = []
-        for key, _s, _i in matches:
-            pk, label = self.labels[key]
-            if all(s.pk != pk for s in result):
-                result.append(Suggestion(pk, label))
-        return result[:limit]
+        return closest(locality_key(text), self.labels, limit=limit, cutoff=70)
 
 
 class Organizations:
@@ -172,13 +168,7 @@ class Organizations:
         return None, key
 
     def suggest(self, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
-        matches = fuzzy.extract(self.key(text), list(self.labels), limit=limit * 3, score_cutoff=75)
-        result: list[Suggestion] = []
-        for key, _s, _i in matches:
-            pk, label = self.labels[key]
-            if all(s.pk != pk for s in result):
-                result.append(Suggestion(pk, label))
-        return result[:limit]
+        return closest(self.key(text), self.labels, limit=limit, cutoff=75)
 
 
 # The model each vocabulary's entries live in.

@@ -38,6 +38,14 @@ def fill_blanks(survivor, dropped, columns: Iterable[str]) -> None:
         survivor.save()
 
 
+def reassign(rows, keep) -> None:
+    """Rows that point at the absorbed person point at the kept one, one save per row: each move must land in
+    the history for the merge's undo (a queryset update would not)."""
+    for row in rows.order_by("id"):
+        row.person = keep
+        row.save()
+
+
 def person_names_move(*, keep, absorb) -> None:
     """Every form moves to the kept record but one it already has; a form someone wrote makes the kept
     record's identical derived form their own (and primary, if it was and the language has none)."""

@@ -38,6 +38,6 @@ def place_delete(*, actor=None, place: Place) -> None:
 
 def person_places_move(*, keep, absorb) -> None:
     """A merge: workshops of the absorbed record are the kept person's (people.merging)."""
-    for place in absorb.places.order_by("id"):
-        place.person = keep
-        place.save()
+    from craftcity.people.merging import reassign
+
+    reassign(absorb.places.all(), keep)

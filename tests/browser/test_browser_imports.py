@@ -30,3 +30,33 @@ def test_a_registrar_uploads_a_windows_1251_list_and_reads_the_result(page, logi
     with page.expect_download() as download:
         page.click("text=XLSX")
     assert download.value.suggested_filename.endswith(".xlsx")
+
+
+def test_a_registrar_decides_an_unknown_craft_in_the_mapping_table_and_the_list_goes_in(
+    page, login, make_user, tmp_path
+):
+    call_command("load_reference", verbosity=0)
+    make_user("registrar", role="registrar")
+    text = (
+        "Аты-жөні;Туған жылы;Облыс;Қолөнер түрі\n"
+        "Әбдірахманова Күлпаш;1961;Алматы;кесте\nСергеева Ольга;1958;Алматы;вышивка\n"
+        "Aliya Nurtaza;1990;Алматы;embroidery\nЖұмабаева Гүлнар;1970;Алматы;оюлап тігу\n"
+    )
+    path = tmp_path / "кесте.csv"
+    path.write_text(text, encoding="utf-8")
+    login("registrar", language="kk")
+    page.goto("/kk/admin/imports/importbatch/upload/")
+    page.set_input_files("input[type=file]", str(path))
+    page.check("input[value=dry_run]")
+    page.click("#import-form input[type=submit]")
+    page.wait_for_url("**/result/")
+
+    table = page.locator("#import-mapping")
+    expect(table).to_contain_text("оюлап тігу")
+    expect(table.locator("select option:checked")).to_have_text("Кесте")  # the suggestion comes first
+    page.check("#mapping-form input[name=then][value=all_or_nothing]")
+    page.click("#mapping-save")
+    page.wait_for_url("**/result/")
+
+    expect(page.locator("#import-counts .created")).to_have_text("4")
+    assert set(Person.objects.values_list("disciplines__slug", flat=True)) == {"embroidery"}
