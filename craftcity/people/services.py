@@ -144,7 +144,7 @@ def person_names_derive(*, person: Person) -> int:
 
     with change_batch(user=None, label=f"derive names of person {person.pk}"):
         person.names.filter(is_derived=True).delete()
-        own = list(person.names.all())
+        own = list(PersonName.objects.filter(person=person))  # not a prefetched list: the derived ones are gone
         # The Kazakh Cyrillic form first, else any Cyrillic one (a name typed with form "other" counts too).
         # The form its writer declared when it is a Cyrillic one, else the form its letters show.
         written_as = {

@@ -145,3 +145,15 @@ def test_no_receiver_writes_dynasties_or_obligations():
                 model,
                 modules,
             )
+
+
+def test_saving_a_person_in_the_back_office_keeps_their_derived_forms(registrar_client, make_person):
+    person = make_person(KAZAKH)
+    derived = set(person.names.filter(is_derived=True).values_list("full_name", "language"))
+    assert derived
+    url = f"/en/admin/people/person/{person.pk}/change/"
+    data = form_fields(registrar_client.get(url))
+    data["birth_year"] = "1970"
+
+    assert registrar_client.post(url, data).status_code == 302
+    assert set(person.names.filter(is_derived=True).values_list("full_name", "language")) == derived
