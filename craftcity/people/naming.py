@@ -71,8 +71,8 @@ def derived_forms(
         kind = (_CYRILLIC_LANGUAGES[written_as], written_as)
     if kind is None or kind[1] not in (PersonName.Form.KAZAKH_CYRILLIC, PersonName.Form.RUSSIAN):
         return []
-    if kind[1] == PersonName.Form.RUSSIAN:
-        forms = {form: language for form, language in forms.items() if language == "en"}
+    if kind[1] == PersonName.Form.RUSSIAN:  # one Latin form is enough for English readers of a Russian spelling
+        forms = {form: language for form, language in forms.items() if form == PersonName.Form.PASSPORT}
     parts = parts if parts is not None else name_parts(full_name)
     whole = _forms_of(full_name)
     part_forms = {key: _forms_of(value) for key, value in parts.items()}
