@@ -23,7 +23,6 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from craftcity.accounts.rules import can_add_people, can_edit_taxonomy
@@ -32,6 +31,7 @@ from craftcity.audit.models import ChangeBatch
 from craftcity.audit.services import batch_undo
 from craftcity.core.cache import page_changes_held, registry_changed
 from craftcity.core.models import PublicationStatus
+from craftcity.core.slugs import unique_slug
 from craftcity.geo.models import Region
 from craftcity.linkage.services import LINK_THRESHOLD, REVIEW_THRESHOLD, QueuedPair, candidates_for, candidates_queue
 from craftcity.organizations.models import Organization
@@ -717,11 +717,8 @@ def _check_rows(
     return plans, checker
 
 
-def _unique_slug(base: str, taken: set[str]) -> str:
-    base = (slugify(mapping.fold(base)) or "organization")[:100]
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
+def _new_slug(text: str, taken: set[str]) -> str:
+    slug = unique_slug(text, taken.__contains__, fallback="organization", max_length=100)
     taken.add(slug)
     return slug
 
@@ -739,7 +736,7 @@ def _create_organizations(plans: list[RowPlan], *, actor) -> dict[str, int]:
     for key, text in wanted.items():
         language = (name_language_and_form(text) or ("ru", ""))[0]
         organization = organization_create(
-            actor=None, kind=Organization.Kind.ASSOCIATION, name={language: text}, slug=_unique_slug(text, taken)
+            actor=None, kind=Organization.Kind.ASSOCIATION, name={language: text}, slug=_new_slug(text, taken)
         )
         created[key] = organization.pk
     return created

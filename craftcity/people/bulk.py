@@ -162,7 +162,7 @@ def _write_disciplines(people, person_ids: list[int], person_history: dict[int, 
 
 
 @transaction.atomic
-def people_enrich(enrichments: Sequence[Enrichment], *, writer=None) -> dict[int, list[str]]:
+def people_enrich(enrichments: Sequence[Enrichment], *, writer) -> dict[int, list[str]]:
     """Add what incoming rows know to people already in the registry: blank fields, new name forms, crafts,
     memberships. Nothing already recorded is overwritten. Returns, per person, what changed.
 
@@ -215,14 +215,8 @@ def people_enrich(enrichments: Sequence[Enrichment], *, writer=None) -> dict[int
             members.add((person.pk, enrichment.organization_id))
             new_members.append({"person_id": person.pk, "organization_id": enrichment.organization_id})
             done.append("memberships")
-    if writer is not None:
-        writer.create(PersonName, new_names)
-        writer.create(Membership, new_members)
-    else:
-        for row in new_names:
-            PersonName.objects.create(**row)
-        for row in new_members:
-            Membership.objects.create(**row)
+    writer.create(PersonName, new_names)
+    writer.create(Membership, new_members)
     return {pk: fields for pk, fields in changed.items() if fields}
 
 

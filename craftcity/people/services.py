@@ -92,19 +92,11 @@ def person_name_add(
     is_primary: bool = False, given_name: str = "", family_name: str = "", patronymic: str = "",
 ) -> PersonName:  # fmt: skip
     """Add a written form of the person's name; a new primary form replaces the old primary one."""
-    _require(actor, person)
-    with change_batch(user=actor, label=f"name {full_name}"):
-        if is_primary:
-            for old in person.names.filter(language=language, is_primary=True):
-                old.is_primary = False
-                old.save()
-        name = PersonName(
-            person=person, full_name=full_name.strip(), language=language, form=form, is_primary=is_primary,
-            given_name=given_name, family_name=family_name, patronymic=patronymic,
-        )  # fmt: skip
-        name.full_clean()
-        name.save()
-    return name
+    name = PersonName(
+        person=person, full_name=full_name.strip(), language=language, form=form, is_primary=is_primary,
+        given_name=given_name, family_name=family_name, patronymic=patronymic,
+    )  # fmt: skip
+    return person_name_save(actor=actor, name=name)
 
 
 @transaction.atomic
