@@ -82,3 +82,21 @@ def make_organization(db):
         return organization
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _api_responses_match_the_published_document(monkeypatch):
+    """Every /api/v1/ response any test receives must match /api/schema/ (see tests/standards/openapi_contract.py)."""
+    from django.test import Client
+    from standards.openapi_contract import response_errors
+
+    original = Client.request
+
+    def request(self, **request):
+        response = original(self, **request)
+        errors = response_errors(response)
+        if errors:
+            raise AssertionError("The API answered outside its published OpenAPI document:\n" + "\n".join(errors))
+        return response
+
+    monkeypatch.setattr(Client, "request", request)

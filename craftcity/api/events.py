@@ -22,8 +22,8 @@ from .fields import TranslatedJSONField
 class EventSerializer(serializers.ModelSerializer):
     name = TranslatedJSONField()
     description = TranslatedJSONField()
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    place = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    place = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     organisers = serializers.SerializerMethodField()
     supporters = serializers.SerializerMethodField()
     call = serializers.SerializerMethodField()
@@ -146,6 +146,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
         slug_field="slug", queryset=Category.objects.all(), required=False, allow_null=True
     )
     answers = serializers.JSONField(required=False)
+    # Blind judging hides who applied: a juror reads `null`.
+    person = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     position = serializers.SerializerMethodField()
 
     class Meta:
@@ -241,7 +243,10 @@ class ApplicationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         application = services.application_check_in(user=request.user, application=self._target(pk))
         return Response(self.get_serializer(application).data)
 
-    @extend_schema(request=ScoresSerializer)
+    @extend_schema(
+        request=ScoresSerializer,
+        responses={201: {"type": "object", "properties": {"saved": {"type": "integer"}}, "required": ["saved"]}},
+    )
     @action(detail=True, methods=["post"])
     def scores(self, request, pk=None):
         """A juror scores an entry: {"scores": {criterion id: value}} for every criterion of the rubric."""

@@ -10,7 +10,7 @@ from craftcity.people.models import Person, PersonName
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import Discipline
 
-from .fields import TranslatedJSONField
+from .fields import TranslatedJSONField, WebAddressField
 
 
 class TermSerializer(serializers.Serializer):
@@ -64,13 +64,14 @@ class PersonalDataMixin:
 class PersonSerializer(PersonalDataMixin, serializers.ModelSerializer):
     display_name = serializers.CharField(read_only=True)
     names = PersonNameSerializer(many=True, read_only=True)
-    country = serializers.SlugRelatedField(slug_field="iso_code", read_only=True)
-    region = serializers.SlugRelatedField(slug_field="iso_code", read_only=True)
-    locality = serializers.StringRelatedField(read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso_code", read_only=True, allow_null=True)
+    region = serializers.SlugRelatedField(slug_field="iso_code", read_only=True, allow_null=True)
+    locality = serializers.StringRelatedField(read_only=True, allow_null=True)
     disciplines = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     techniques = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     materials = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     biography = TranslatedJSONField(read_only=True)
+    website = WebAddressField(read_only=True)
     memberships = MembershipSerializer(many=True, read_only=True)
     dynasties = serializers.SerializerMethodField()
 
@@ -98,7 +99,7 @@ class PersonWriteSerializer(serializers.Serializer):
     birth_year = serializers.IntegerField(required=False, allow_null=True, min_value=1800, max_value=2100)
     death_year = serializers.IntegerField(required=False, allow_null=True, min_value=1800, max_value=2100)
     biography = TranslatedJSONField(required=False)
-    website = serializers.URLField(required=False, allow_blank=True)
+    website = WebAddressField(required=False, allow_blank=True)
     phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
     is_phone_public = serializers.BooleanField(required=False)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -119,10 +120,11 @@ class PersonWriteSerializer(serializers.Serializer):
 class OrganizationSerializer(serializers.ModelSerializer):
     name = TranslatedJSONField(read_only=True)
     description = TranslatedJSONField(read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    country = serializers.SlugRelatedField(slug_field="iso_code", read_only=True)
-    region = serializers.SlugRelatedField(slug_field="iso_code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    country = serializers.SlugRelatedField(slug_field="iso_code", read_only=True, allow_null=True)
+    region = serializers.SlugRelatedField(slug_field="iso_code", read_only=True, allow_null=True)
     disciplines = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    website = WebAddressField(read_only=True)
     member_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -136,7 +138,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
 class OrganizationWriteSerializer(serializers.Serializer):
     name = TranslatedJSONField(required=False)
     short_name = serializers.CharField(required=False, allow_blank=True, max_length=60)
-    website = serializers.URLField(required=False, allow_blank=True)
+    website = WebAddressField(required=False, allow_blank=True)
     founded_year = serializers.IntegerField(required=False, allow_null=True, min_value=1800, max_value=2100)
     description = TranslatedJSONField(required=False)
 
@@ -154,7 +156,7 @@ class DynastySerializer(serializers.ModelSerializer):
     name = TranslatedJSONField(read_only=True)
     description = TranslatedJSONField(read_only=True)
     founder = serializers.PrimaryKeyRelatedField(read_only=True)
-    discipline = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    discipline = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     members = DynastyMemberSerializer(many=True, read_only=True)
 
     class Meta:
@@ -166,8 +168,9 @@ class PlaceSerializer(serializers.ModelSerializer):
     name = TranslatedJSONField(read_only=True)
     description = TranslatedJSONField(read_only=True)
     address = serializers.SerializerMethodField()
-    locality = serializers.StringRelatedField(read_only=True)
-    organization = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    website = WebAddressField(read_only=True)
+    locality = serializers.StringRelatedField(read_only=True, allow_null=True)
+    organization = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     latitude = serializers.SerializerMethodField()
     longitude = serializers.SerializerMethodField()
     is_location_exact = serializers.SerializerMethodField()

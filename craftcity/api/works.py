@@ -47,8 +47,8 @@ class WorkSerializer(serializers.ModelSerializer):
     description = TranslatedJSONField()
     inscriptions = TranslatedJSONField()
     makers = MakerSerializer(source="work_makers", many=True)
-    discipline = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    collection = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    discipline = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    collection = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     techniques = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     materials = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     images = ImageSerializer(many=True)
@@ -169,7 +169,7 @@ class WorkViewSet(viewsets.ModelViewSet):
 class CollectionSerializer(serializers.ModelSerializer):
     name = TranslatedJSONField()
     description = TranslatedJSONField(required=False)
-    owner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    owner = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Collection
@@ -194,7 +194,7 @@ class ExhibitionItemSerializer(serializers.Serializer):
 class ExhibitionSerializer(serializers.ModelSerializer):
     title = TranslatedJSONField()
     description = TranslatedJSONField()
-    venue = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    venue = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     works = serializers.SerializerMethodField()
 
     class Meta:

@@ -215,6 +215,28 @@ def _music(stats):
             source_url=seed.CITIES_OF_MUSIC,
             is_demo=True,
         )
+    # A synthetic open-air evening that was called off: a cancelled event stays on the calendar, marked so.
+    _event(
+        f"open-air-kui-evening-demo-{year}",
+        stats=stats,
+        kind=Event.Kind.CONCERT,
+        name={
+            "kk": "Ашық аспан астындағы күй кеші (демо)",
+            "ru": "Вечер кюев под открытым небом (демо)",
+            "en": "Open-air kui evening (demo)",
+        },
+        description={
+            "kk": "Ойдан шығарылған оқиға: ауа райына байланысты өтпейді.",
+            "ru": "Вымышленное событие: отменено из-за погоды.",
+            "en": "A synthetic event: called off because of the weather.",
+        },
+        starts_at=_at(year, 6, 21, 19, 0),
+        ends_at=_at(year, 6, 21, 21, 30),
+        city="Almaty",
+        schedule=Event.Schedule.CANCELLED,
+        admission=Event.Admission.FREE,
+        is_demo=True,
+    )
 
 
 def _application(call, person, status, *, at, **fields) -> Application:

@@ -11,6 +11,7 @@ from craftcity.works import services
 from craftcity.works.models import Collection, Exhibition, Work
 
 from . import seed
+from .illustrations import ILLUSTRATION_ALT, felt_carpet_upload
 from .seed_loader import find_seed_person
 from .upsert import bump
 
@@ -100,5 +101,8 @@ def _load_demo_collection(stats: dict) -> None:
             provenance=[{"kind": "made", "year_from": year}, {"kind": "acquired", "year_from": 2020, "party": "demo"}],
             is_demo=True,
         )
+        if number == "DEMO-0001":
+            # One demo work has a picture (drawn, not photographed) so the image service and viewer are shown.
+            services.work_image_add(work=work, upload=felt_carpet_upload(1, "demo-0001.jpg"), alt=ILLUSTRATION_ALT)
         services.work_publish(work=work)
         bump(stats, "works.work.created")

@@ -11,6 +11,8 @@ from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
 PRODID = "-//craftcity//events//EN"
+# RFC 5545 §3.8.1.11 knows three states of an event; a postponed one has no date yet to keep.
+STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
 def uid(event) -> str:
@@ -29,20 +31,20 @@ def calendar_for(events, *, name: str, language: str, url_for) -> bytes:
     calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     events = list(events)
-    if events:
-        first = min(e.starts_at for e in events).astimezone(zone)
-        last = max((e.ends_at or e.starts_at) for e in events).astimezone(zone)
-        calendar.add_component(
-            Timezone.from_tzid(
-                settings.TIME_ZONE, first_date=first.date(), last_date=last.date() + dt.timedelta(days=1)
-            )
-        )
     stamp = timezone.now()
+    # The VTIMEZONE is always there: RFC 5545's grammar wants at least one component in a calendar, and a filter
+    # that matches nothing must still give a calendar that clients accept (and that stays subscribed).
+    first = min((e.starts_at for e in events), default=stamp).astimezone(zone)
+    last = max(((e.ends_at or e.starts_at) for e in events), default=stamp).astimezone(zone)
+    calendar.add_component(
+        Timezone.from_tzid(settings.TIME_ZONE, first_date=first.date(), last_date=last.date() + dt.timedelta(days=1))
+    )
     for event in events:
         item = VEvent()
         item.add("uid", uid(event))
         item.add("dtstamp", stamp)
         item.add("summary", event.name.text(language))
+        item.add("status", STATUS[event.schedule])
         start = event.starts_at.astimezone(zone)
         end = (event.ends_at or event.starts_at).astimezone(zone)
         if event.is_all_day:

@@ -39,6 +39,21 @@ class Event(TimeStamped, DemoMarked, Publishable):
         TOUR = "tour", _("Tour")
         WORKSHOP = "workshop", _("Workshop")
 
+    class Schedule(models.TextChoices):
+        SCHEDULED = "scheduled", _("As planned")
+        CANCELLED = "cancelled", _("Cancelled")
+        POSTPONED = "postponed", _("Postponed")
+        RESCHEDULED = "rescheduled", _("Moved to new dates")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "offline", _("In person")
+        ONLINE = "online", _("Online")
+        MIXED = "mixed", _("In person and online")
+
+    class Admission(models.TextChoices):
+        FREE = "free", _("Free entry")
+        PAID = "paid", _("Tickets")
+
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, db_index=True)
     name = TranslatedField(_("name"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -59,6 +74,18 @@ class Event(TimeStamped, DemoMarked, Publishable):
     )
     city = models.CharField(_("city, when not at a venue of ours"), max_length=120, blank=True)
     is_international = models.BooleanField(_("international"), default=False)
+    schedule = models.CharField(
+        _("schedule"),
+        max_length=16,
+        choices=Schedule.choices,
+        default=Schedule.SCHEDULED,
+        help_text=_("A cancelled or postponed event stays published, so that visitors and calendars learn of it."),
+    )
+    attendance = models.CharField(
+        _("attendance"), max_length=8, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
+    admission = models.CharField(_("admission"), max_length=8, choices=Admission.choices, blank=True)
+    tickets_url = models.URLField(_("tickets or registration page"), blank=True, max_length=500)
     source_url = models.URLField(_("source"), blank=True, max_length=500)
 
     history = history(excluded_fields=["updated_at"])

@@ -3,12 +3,15 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from craftcity.events.models import Event
+from craftcity.geo.models import Region
 from craftcity.lineage.models import Dynasty
 from craftcity.organizations.models import Organization
 from craftcity.people.models import Person
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import Discipline
-from craftcity.works.models import Exhibition, Work
+from craftcity.tours.models import Tour
+from craftcity.works.models import Collection, Exhibition, Work
 
 
 class _Base(Sitemap):
@@ -85,6 +88,47 @@ class ExhibitionSitemap(_Base):
         return reverse("public:exhibition", args=[item.slug])
 
 
+class CollectionSitemap(_Base):
+    def items(self):
+        return Collection.objects.public().only("slug").order_by("slug")
+
+    def location(self, item):
+        return reverse("public:collection", args=[item.slug])
+
+
+class EventSitemap(_Base):
+    """Every published event, past ones too: their pages stay (results, the record of a festival)."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return Event.objects.public().only("slug", "updated_at").order_by("slug")
+
+    def location(self, item):
+        return reverse("public:event", args=[item.slug])
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class TourSitemap(_Base):
+    def items(self):
+        return Tour.objects.public().only("slug").order_by("slug")
+
+    def location(self, item):
+        return reverse("public:tour", args=[item.slug])
+
+
+class RegionSitemap(_Base):
+    """The regions whose pages list someone: a region with no public practitioner has an empty page."""
+
+    def items(self):
+        return Region.objects.filter(pk__in=Person.objects.public().values("region")).order_by("iso_code")
+
+    def location(self, item):
+        return reverse("public:region", args=[item.iso_code])
+
+
 class PageSitemap(_Base):
     changefreq = "weekly"
 
@@ -99,6 +143,9 @@ class PageSitemap(_Base):
             "public:works",
             "public:collections",
             "public:exhibitions",
+            "public:events",
+            "public:tours",
+            "public:planner",
             "public:open-data",
         ]
 
@@ -115,4 +162,8 @@ SITEMAPS = {
     "crafts": DisciplineSitemap,
     "works": WorkSitemap,
     "exhibitions": ExhibitionSitemap,
+    "collections": CollectionSitemap,
+    "events": EventSitemap,
+    "tours": TourSitemap,
+    "regions": RegionSitemap,
 }

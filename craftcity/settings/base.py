@@ -188,6 +188,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The error body, each operation's error statuses and the GeoJSON places list (craftcity/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "craftcity.api.schema.postprocess",
+    ],
 }
 
 MAILERS = {

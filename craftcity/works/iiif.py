@@ -28,10 +28,53 @@ def _ui_map(label) -> dict[str, list[str]]:
     return result
 
 
-def _json(data: dict) -> HttpResponse:
-    response = HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/ld+json;charset=utf-8")
+def _json(data: dict, context: str = PRESENTATION) -> HttpResponse:
+    """Presentation 3 §6.1 and Image 3 §7.1: JSON-LD with the API's context as the `profile` parameter."""
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False), content_type=f'application/ld+json;profile="{context}"'
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+PLACEHOLDER_SIZE = (1200, 900)
+
+
+def _provider(base: str) -> list[dict]:
+    name = getattr(settings, "CRAFTCITY_SITE_NAME", "craftcity")
+    return [
+        {
+            "id": f"{base}/",
+            "type": "Agent",
+            "label": {"none": [name]},
+            "homepage": [{"id": f"{base}/", "type": "Text", "label": {"none": [name]}, "format": "text/html"}],
+        }
+    ]
+
+
+def _image_canvas(canvas_id: str, label: dict, body: dict, width: int, height: int) -> dict:
+    return {
+        "id": canvas_id,
+        "type": "Canvas",
+        "label": label,
+        "width": width,
+        "height": height,
+        "items": [
+            {
+                "id": f"{canvas_id}/page",
+                "type": "AnnotationPage",
+                "items": [
+                    {
+                        "id": f"{canvas_id}/page/image",
+                        "type": "Annotation",
+                        "motivation": "painting",
+                        "target": canvas_id,
+                        "body": body,
+                    }
+                ],
+            }
+        ],
+    }
 
 
 def _base(request) -> str:
@@ -62,37 +105,24 @@ def work_manifest(work: Work, base: str) -> dict:
     for image in work.images.all():
         canvas_id = f"{manifest_id[: -len('manifest.json')]}canvas/{image.pk}"
         service = image_service_id(base, image)
-        canvases.append(
-            {
-                "id": canvas_id,
-                "type": "Canvas",
-                "label": _lang_map(image.alt) if image.alt else _lang_map(work.title),
-                "width": image.width,
-                "height": image.height,
-                "items": [
-                    {
-                        "id": f"{canvas_id}/page",
-                        "type": "AnnotationPage",
-                        "items": [
-                            {
-                                "id": f"{canvas_id}/page/image",
-                                "type": "Annotation",
-                                "motivation": "painting",
-                                "target": canvas_id,
-                                "body": {
-                                    "id": f"{service}/full/max/0/default.jpg",
-                                    "type": "Image",
-                                    "format": "image/jpeg",
-                                    "width": image.width,
-                                    "height": image.height,
-                                    "service": [{"id": service, "type": "ImageService3", "profile": "level0"}],
-                                },
-                            }
-                        ],
-                    }
-                ],
-            }
-        )
+        body = {
+            "id": f"{service}/full/max/0/default.jpg",
+            "type": "Image",
+            "format": "image/jpeg",
+            "width": image.width,
+            "height": image.height,
+            "service": [{"id": service, "type": "ImageService3", "profile": "level0"}],
+        }
+        label = _lang_map(image.alt) if image.alt else _lang_map(work.title)
+        canvases.append(_image_canvas(canvas_id, label, body, image.width, image.height))
+    if not canvases:
+        # §3.4: a Manifest MUST have at least one Canvas. A work not yet photographed shows a placeholder that
+        # says so, in the viewer's languages, rather than leaving viewers with an invalid manifest.
+        width, height = PLACEHOLDER_SIZE
+        canvas_id = f"{manifest_id[: -len('manifest.json')]}canvas/placeholder"
+        body = {"id": f"{base}/iiif/placeholder.svg", "type": "Image", "format": "image/svg+xml",
+                "width": width, "height": height}  # fmt: skip
+        canvases.append(_image_canvas(canvas_id, _ui_map(_("No image yet")), body, width, height))
     data = {
         "@context": PRESENTATION,
         "id": manifest_id,
@@ -104,8 +134,18 @@ def work_manifest(work: Work, base: str) -> dict:
             "value": {"none": [work.credit_line or work.get_rights_statement_display()]},
         },
         "rights": work.license_url or work.rights_statement,
+        "provider": _provider(base),
         "homepage": [
             {"id": f"{base}/en/works/{work.pk}/", "type": "Text", "label": _lang_map(work.title), "format": "text/html"}
+        ],
+        "seeAlso": [
+            {
+                "id": f"{base}/iiif/works/{work.pk}/record.jsonld",
+                "type": "Dataset",
+                "label": _ui_map(_("Catalogue record (schema.org)")),
+                "format": "application/ld+json",
+                "profile": "https://schema.org/",
+            }
         ],
         "items": canvases,
     }
@@ -159,9 +199,51 @@ def collection_manifest(request, slug: str):
             "id": f"{base}/iiif/collections/{slug}/collection.json",
             "type": "Collection",
             "label": _lang_map(collection.name),
+            "provider": _provider(base),
+            "homepage": [
+                {
+                    "id": f"{base}/en/collections/{slug}/",
+                    "type": "Text",
+                    "label": _lang_map(collection.name),
+                    "format": "text/html",
+                }
+            ],
             "items": items,
         }
     )
+
+
+@require_GET
+def placeholder(request):
+    """The picture on the canvas of a work that has no image yet: an ornament frame, no text to translate."""
+    width, height = PLACEHOLDER_SIZE
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+        '<rect width="100%" height="100%" fill="#f4efe6"/>'
+        '<g fill="none" stroke="#b8a88f" stroke-width="6">'
+        f'<rect x="60" y="60" width="{width - 120}" height="{height - 120}" rx="12"/>'
+        f'<path d="M{width / 2 - 90} {height / 2} q45 -90 90 0 q45 90 90 0 M{width / 2 - 90} {height / 2} '
+        f'q45 90 90 0 q45 -90 90 0"/></g></svg>'
+    )
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def record(request, pk: int):
+    """The work's schema.org record (the manifest's seeAlso): what its public page carries, as a document."""
+    from craftcity.public.jsonld import work_jsonld
+
+    work = _published_work(pk)
+    base = _base(request)
+    response = HttpResponse(
+        json.dumps(work_jsonld(work, f"{base}/en/works/{work.pk}/", base), ensure_ascii=False),
+        content_type="application/ld+json;charset=utf-8",
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def _public_image(pk: int) -> WorkImage:
@@ -175,6 +257,9 @@ def _public_image(pk: int) -> WorkImage:
 def image_info(request, pk: int):
     """Level 0: the two derivatives are the only sizes; clients ask for them by width."""
     image = _public_image(pk)
+    sizes = [{"width": image.thumbnail_width, "height": image.thumbnail_height}]
+    if (image.width, image.height) != (image.thumbnail_width, image.thumbnail_height):
+        sizes.append({"width": image.width, "height": image.height})  # an image smaller than a thumbnail has one
     return _json(
         {
             "@context": IMAGE_CONTEXT,
@@ -184,11 +269,9 @@ def image_info(request, pk: int):
             "profile": "level0",
             "width": image.width,
             "height": image.height,
-            "sizes": [
-                {"width": image.thumbnail_width, "height": image.thumbnail_height},
-                {"width": image.width, "height": image.height},
-            ],
-        }
+            "sizes": sizes,
+        },
+        IMAGE_CONTEXT,
     )
 
 

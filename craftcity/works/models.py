@@ -93,10 +93,10 @@ class Work(TimeStamped, DemoMarked):
         UNDETERMINED = "http://rightsstatements.org/vocab/UND/1.0/", _("Copyright undetermined")
 
     LICENSE_URLS = {
-        "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
-        "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-        "CC-BY-NC-4.0": "https://creativecommons.org/licenses/by-nc/4.0/",
-        "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+        "CC-BY-4.0": "http://creativecommons.org/licenses/by/4.0/",
+        "CC-BY-SA-4.0": "http://creativecommons.org/licenses/by-sa/4.0/",
+        "CC-BY-NC-4.0": "http://creativecommons.org/licenses/by-nc/4.0/",
+        "CC0-1.0": "http://creativecommons.org/publicdomain/zero/1.0/",
     }
 
     title = TranslatedField(_("title"), max_length=300)

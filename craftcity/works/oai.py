@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -252,6 +253,16 @@ def _list_sets(args: dict) -> str:
     )
 
 
+# The syntax OAI-PMH.xsd gives each argument (metadataPrefixType, setSpecType, UTCdatetimeType): a value outside
+# it is a badArgument before anything else is looked at, so no illegal value is ever echoed back.
+_SYNTAX = {
+    "metadataPrefix": re.compile(r"[A-Za-z0-9\-_.!~*'()]+"),
+    "set": re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*"),
+    "from": re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?"),
+    "until": re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?"),
+}
+
+
 def _check(verb: str | None, params) -> dict:
     if verb not in VERBS:
         raise OAIError("badVerb", "Illegal or missing verb.")
@@ -266,6 +277,14 @@ def _check(verb: str | None, params) -> dict:
         if key not in required | optional or len(values) > 1:
             raise OAIError("badArgument", f"Illegal or repeated argument {key!r}.")
         args[key] = values[0]
+    for key, value in args.items():
+        if key in _SYNTAX and not _SYNTAX[key].fullmatch(value):
+            raise OAIError("badArgument", f"The value of {key!r} is not valid: {value!r}.")
+    for key in ("from", "until"):
+        if key in args:
+            _parse_date(args[key], end=key == "until")
+    if "from" in args and "until" in args and len(args["from"]) != len(args["until"]):
+        raise OAIError("badArgument", "from and until must have the same granularity.")
     if "resumptionToken" in args and len(args) > 1:
         raise OAIError("badArgument", "resumptionToken is an exclusive argument.")
     if "resumptionToken" not in args:
@@ -296,6 +315,8 @@ def endpoint(request):
             body = _list(verb, args, base)
         content = f"<{verb}>{body}</{verb}>"
     except OAIError as error:
+        if error.code in {"badVerb", "badArgument"}:
+            request_attrs = ""  # §3.2: after badVerb or badArgument, the base URL only
         content = f'<error code="{error.code}">{escape(error.message)}</error>'
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>'

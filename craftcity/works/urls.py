@@ -7,6 +7,8 @@ from . import iiif, oai
 iiif_patterns = (
     [
         path("works/<int:pk>/manifest.json", iiif.manifest, name="work-manifest"),
+        path("works/<int:pk>/record.jsonld", iiif.record, name="work-record"),
+        path("placeholder.svg", iiif.placeholder, name="placeholder"),
         path("collections/<slug:slug>/collection.json", iiif.collection_manifest, name="collection-manifest"),
         path("images/<int:pk>/info.json", iiif.image_info, name="image-info"),
         path("images/<int:pk>/full/<str:size>/0/default.jpg", iiif.image_file, name="image-file"),

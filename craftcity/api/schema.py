@@ -1,0 +1,121 @@
+"""What drf-spectacular cannot see by itself, added to the published OpenAPI document (a postprocessing hook):
+the one error body every failure uses, the error statuses each operation can answer, and the GeoJSON form of the
+places list (`/api/v1/places.geojson`, `?format=geojson`)."""
+
+from __future__ import annotations
+
+ERROR = {
+    "type": "object",
+    "description": "Every failure has this body; `message` is in the request's language.",
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {
+                "status": {"type": "integer"},
+                "code": {"type": "string", "example": "not_found"},
+                "message": {"type": "string"},
+                "fields": {
+                    "type": "object",
+                    "description": "For `invalid`: the messages of each field that was refused.",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+            "required": ["status", "code", "message", "fields"],
+        }
+    },
+    "required": ["error"],
+}
+
+_ERRORS = {
+    "400": "The request is not valid (a field, a filter or a page number); `fields` says which.",
+    "403": "Not signed in, or not allowed to do this (`message` says why).",
+    "404": "No such record, or not one this viewer may see.",
+    "405": "The method is not offered here.",
+    "409": "The request conflicts with the record's state (e.g. already submitted).",
+}
+
+_POINT_FEATURE = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string", "enum": ["Feature"]},
+        "geometry": {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string", "enum": ["Point"]},
+                "coordinates": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+            },
+            "required": ["type", "coordinates"],
+        },
+        "properties": {
+            "type": "object",
+            "properties": {
+                "exact": {"type": "boolean", "description": "False: a home workshop shown at its district's point."},
+                "slug": {"type": "string"},
+                "name": {"type": "string"},
+                "kind": {"type": "string"},
+                "address": {"type": "string"},
+                "opening_hours": {"type": "string", "description": "OpenStreetMap opening_hours syntax."},
+            },
+        },
+    },
+    "required": ["type", "geometry", "properties"],
+}
+
+FEATURE_COLLECTION = {
+    "type": "object",
+    "description": "RFC 7946 GeoJSON: every place with a location the viewer may see.",
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {"type": "array", "items": {"$ref": "#/components/schemas/PlaceFeature"}},
+    },
+    "required": ["type", "features"],
+}
+
+
+def _error_responses(operation: dict, method: str) -> None:
+    responses = operation.setdefault("responses", {})
+    codes = ["400", "403", "404", "405"]
+    if method in {"post", "put", "patch", "delete"}:
+        codes.append("409")
+    for code in codes:
+        responses.setdefault(
+            code,
+            {
+                "description": _ERRORS[code],
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            },
+        )
+
+
+def postprocess(result, generator, request, public):
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = ERROR
+    schemas["PlaceFeature"] = _POINT_FEATURE
+    schemas["PlaceFeatureCollection"] = FEATURE_COLLECTION
+    paths = result.get("paths", {})
+    places = paths.get("/api/v1/places/", {}).get("get")
+    if places:
+        content = places["responses"]["200"].setdefault("content", {})
+        content["application/geo+json"] = {"schema": {"$ref": "#/components/schemas/PlaceFeatureCollection"}}
+        geojson = {
+            key: value
+            for key, value in places.items()
+            if key not in {"operationId", "responses", "description", "summary"}
+        }
+        geojson["operationId"] = "places_geojson"
+        geojson["parameters"] = [p for p in places.get("parameters", []) if p.get("name") not in {"page", "page_size"}]
+        geojson["description"] = "Every place with a location as one GeoJSON FeatureCollection (no pages)."
+        geojson["responses"] = {
+            "200": {
+                "description": "",
+                "content": {
+                    "application/geo+json": {"schema": {"$ref": "#/components/schemas/PlaceFeatureCollection"}}
+                },
+            }
+        }
+        paths["/api/v1/places.geojson"] = {"get": geojson}
+    for methods in paths.values():
+        for method, operation in methods.items():
+            if isinstance(operation, dict) and "responses" in operation:
+                _error_responses(operation, method)
+    return result
