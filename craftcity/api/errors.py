@@ -9,16 +9,23 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
-def _flatten(detail):
-    if isinstance(detail, dict):
-        return {key: _flatten(value) for key, value in detail.items()}
+def _messages(detail) -> list[str]:
     if isinstance(detail, list):
-        flat = []
-        for item in detail:
-            value = _flatten(item)
-            flat.extend(value if isinstance(value, list) else [value])
-        return flat
+        return [text for item in detail for text in _messages(item)]
     return [str(detail)]
+
+
+def _fields(detail, prefix: str = "") -> dict[str, list[str]]:
+    """{field: [messages]}; a nested error is named by its path ("people.0", "items.2.caption"), so every
+    value is a list of texts, as the published error schema says."""
+    if isinstance(detail, list) and any(isinstance(item, dict) for item in detail):
+        detail = {str(i): item for i, item in enumerate(detail) if item}
+    if not isinstance(detail, dict):
+        return {prefix or "non_field_errors": _messages(detail)}
+    found: dict[str, list[str]] = {}
+    for key, value in detail.items():
+        found.update(_fields(value, f"{prefix}.{key}" if prefix else str(key)))
+    return found
 
 
 def exception_handler(exc, context):
@@ -36,8 +43,7 @@ def exception_handler(exc, context):
         return None
     fields = {}
     if isinstance(exc, exceptions.ValidationError):
-        detail = _flatten(exc.detail)
-        fields = detail if isinstance(detail, dict) else {"non_field_errors": detail}
+        fields = _fields(exc.detail)
         message = _("Some fields are not valid.")
         code = "invalid"
     else:

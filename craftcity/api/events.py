@@ -32,7 +32,8 @@ class EventSerializer(serializers.ModelSerializer):
         model = Event
         fields = [
             "id", "slug", "kind", "name", "description", "parent", "starts_at", "ends_at", "is_all_day",
-            "place", "city", "is_international", "organisers", "supporters", "call",
+            "place", "city", "is_international", "schedule", "attendance", "admission", "tickets_url", "organisers",
+            "supporters", "call",
         ]  # fmt: skip
 
     def _orgs(self, event, roles):

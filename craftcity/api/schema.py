@@ -87,8 +87,28 @@ def _error_responses(operation: dict, method: str) -> None:
         )
 
 
+def _blank_or_uri(node) -> None:
+    """drf-spectacular writes a blank-able URLField as oneOf(empty string, uri); with no format checking in a
+    client's validator "" matches both, and oneOf fails. anyOf says the same and reads the same everywhere."""
+    if isinstance(node, dict):
+        one_of = node.get("oneOf")
+        if (
+            isinstance(one_of, list)
+            and len(one_of) == 2
+            and any(option.get("maxLength") == 0 for option in one_of)
+            and any(option.get("format") == "uri" for option in one_of)
+        ):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_or_uri(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_or_uri(value)
+
+
 def postprocess(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    _blank_or_uri(schemas)
     schemas["Error"] = ERROR
     schemas["PlaceFeature"] = _POINT_FEATURE
     schemas["PlaceFeatureCollection"] = FEATURE_COLLECTION

@@ -23,6 +23,8 @@ from craftcity.events.rules import own_person
 from craftcity.events.selectors import calendar_events, event_detail, juror_worklist
 from craftcity.places.models import Place
 
+from . import jsonld
+
 PAGE_SIZE = 50
 
 
@@ -108,6 +110,21 @@ def event(request, slug):
     participants = [p for p in item.participants.all() if p.role not in ("finalist", "winner")]
     viewer = own_person(request.user)
     is_juror = bool(competition and viewer and competition.jurors.filter(person=viewer).exists())
+    organisers = [o for o in item.organizations.all() if o.role == "organiser"]
+    base = request.build_absolute_uri("/").rstrip("/")
+    performers = [
+        (p.person.display_name, f"{base}{reverse('public:person', args=[p.person_id])}")
+        for p in participants
+        if p.role == "performer"
+    ]
+    markup = jsonld.event_jsonld(
+        item,
+        _absolute(request, item),
+        base=base,
+        organisers=[link.organization for link in organisers],
+        performers=performers,
+        sub_events=list(item.sub_events.all()),
+    )
     return render(
         request,
         "public/event.html",
@@ -121,7 +138,8 @@ def event(request, slug):
             "results": results,
             "competition": competition,
             "is_juror": is_juror,
-            "organisers": [o for o in item.organizations.all() if o.role == "organiser"],
+            "organisers": organisers,
+            "jsonld": jsonld.script_tag(markup),
             "supporters": [o for o in item.organizations.all() if o.role != "organiser"],
         },
     )

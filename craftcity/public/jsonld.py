@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -57,9 +58,257 @@ def _when(event, moment) -> str:
 
 
 def _event_jsonld(event, url: str) -> dict:
-    data = {"@type": "Event", "name": str(event.name), "url": url, "startDate": _when(event, event.starts_at)}
+    """An event nested in another record (a person's performerIn): what search engines need of any Event."""
+    data = {
+        "@type": EVENT_TYPES.get(event.kind, "Event"),
+        "name": str(event.name),
+        "url": url,
+        "startDate": _when(event, event.starts_at),
+        "eventStatus": f"https://schema.org/{EVENT_STATUS[event.schedule]}",
+        "eventAttendanceMode": f"https://schema.org/{ATTENDANCE[event.attendance]}",
+        "location": _event_location(event, url),
+    }
     if event.ends_at:
         data["endDate"] = _when(event, event.ends_at)
+    return data
+
+
+# schema.org's Event subtypes for our kinds (a competition or a residency has none of its own).
+EVENT_TYPES = {
+    "festival": "Festival", "exhibition": "ExhibitionEvent", "fair": "SaleEvent", "concert": "MusicEvent",
+    "conference": "EducationEvent", "training": "EducationEvent", "workshop": "EducationEvent",
+}  # fmt: skip
+EVENT_STATUS = {
+    "scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed",
+    "rescheduled": "EventRescheduled",
+}  # fmt: skip
+ATTENDANCE = {
+    "offline": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
+    "mixed": "MixedEventAttendanceMode",
+}  # fmt: skip
+
+
+def _postal_address(locality: str, street: str = "") -> dict:
+    from django.conf import settings
+
+    address = {"@type": "PostalAddress", "addressLocality": locality}
+    if street:
+        address["streetAddress"] = street
+    address["addressCountry"] = getattr(settings, "CRAFTCITY_HOLIDAY_COUNTRY", "KZ")
+    return address
+
+
+def _event_location(event, url: str) -> dict | list:
+    """Where: the venue with its public address, or the city; online events point to their page."""
+    places = []
+    if event.attendance != "online":
+        if event.place_id:
+            venue = event.place
+            place = {"@type": "Place", "name": str(venue.name), "address": _postal_address(
+                str(venue.locality.name) if venue.locality_id else (event.city or "Almaty"), venue.public_address(None)
+            )}  # fmt: skip
+            places.append(place)
+        else:
+            city = event.city or "Almaty"
+            places.append({"@type": "Place", "name": city, "address": _postal_address(city)})
+    if event.attendance != "offline":
+        places.append({"@type": "VirtualLocation", "url": event.tickets_url or url})
+    return places[0] if len(places) == 1 else places
+
+
+def event_jsonld(event, url: str, *, base: str, organisers=(), performers=(), sub_events=()) -> dict:
+    """The markup of an event page, complete enough for search engines' event results: name, dates, status,
+    attendance mode, location with address, organizer, admission, performers, programme."""
+    data = {"@context": "https://schema.org", **_event_jsonld(event, url), "@id": url}
+    if _texts(event.description):
+        data["description"] = str(event.description)
+    if organisers:
+        data["organizer"] = [
+            {
+                "@type": "Organization",
+                "name": str(o.name),
+                "url": f"{base}{reverse_lazy('public:organization', args=[o.slug])}",
+            }
+            for o in organisers
+        ]
+    if event.admission == "free":
+        data["isAccessibleForFree"] = True
+    elif event.admission == "paid" and event.tickets_url:
+        data["offers"] = {"@type": "Offer", "url": event.tickets_url, "availability": "https://schema.org/InStock"}
+    if performers:
+        data["performer"] = [{"@type": "Person", "name": name, "url": person_url} for name, person_url in performers]
+    if event.parent_id:
+        data["superEvent"] = {"@type": "Event", "name": str(event.parent.name),
+                              "url": f"{base}{reverse_lazy('public:event', args=[event.parent.slug])}"}  # fmt: skip
+    if sub_events:
+        data["subEvent"] = [
+            _event_jsonld(sub, f"{base}{reverse_lazy('public:event', args=[sub.slug])}") for sub in sub_events
+        ]
+    return data
+
+
+def dynasty_jsonld(dynasty, url: str, base: str) -> dict:
+    """A lineage has no type of its own in schema.org: its page is a CollectionPage whose main entity is the
+    list of its members, generation by generation."""
+    members = list(dynasty.members.all())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "@id": url,
+        "url": url,
+        "name": str(dynasty.name),
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": len(members),
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "item": {
+                        "@type": "Person",
+                        "name": member.person.display_name,
+                        "url": f"{base}{reverse_lazy('public:person', args=[member.person_id])}",
+                    },
+                }
+                for position, member in enumerate(members, start=1)
+            ],
+        },
+    }
+    if _texts(dynasty.description):
+        data["description"] = str(dynasty.description)
+    if dynasty.discipline_id:
+        data["about"] = {"@type": "DefinedTerm", "name": str(dynasty.discipline.name)}
+    return data
+
+
+def discipline_jsonld(discipline, url: str) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "@id": url,
+        "url": url,
+        "name": str(discipline.name),
+        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": str(discipline.field.name)},
+    }
+    if _texts(discipline.description):
+        data["description"] = str(discipline.description)
+    if discipline.aat_id:
+        data["sameAs"] = f"http://vocab.getty.edu/aat/{discipline.aat_id}"
+    return data
+
+
+def region_jsonld(region, url: str) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "AdministrativeArea",
+        "@id": url,
+        "url": url,
+        "name": str(region.name),
+        "identifier": region.iso_code,
+        "containedInPlace": {
+            "@type": "Country",
+            "name": str(region.country.name),
+            "identifier": region.country.iso_code,
+        },
+    }
+
+
+def _work_ref(base: str, pk: int, title) -> dict:
+    return {"@type": "VisualArtwork", "name": str(title), "url": f"{base}{reverse_lazy('public:work', args=[pk])}"}
+
+
+def exhibition_jsonld(exhibition, url: str, base: str) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ExhibitionEvent",
+        "@id": url,
+        "url": url,
+        "name": str(exhibition.title),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    start = (
+        exhibition.starts_on.isoformat() if exhibition.starts_on else (str(exhibition.year) if exhibition.year else "")
+    )
+    if start:
+        data["startDate"] = start
+    if exhibition.ends_on:
+        data["endDate"] = exhibition.ends_on.isoformat()
+    if _texts(exhibition.description):
+        data["description"] = str(exhibition.description)
+    city = exhibition.city or (
+        str(exhibition.venue.locality.name) if exhibition.venue_id and exhibition.venue.locality_id else ""
+    )
+    if exhibition.venue_id:
+        address = _postal_address(city or "Almaty", exhibition.venue.public_address(None))
+        data["location"] = {"@type": "Place", "name": str(exhibition.venue.name), "address": address}
+    elif city:
+        data["location"] = {"@type": "Place", "name": city, "address": _postal_address(city)}
+    featured = [
+        _work_ref(base, item.work_id, item.work.title)
+        for item in exhibition.items.all()
+        if item.work.status == "published"
+    ]
+    if featured:
+        data["workFeatured"] = featured
+    return data
+
+
+def collection_jsonld(collection, url: str, base: str, works) -> dict:
+    """`works`: (pk, title) of the published works, the first page of them."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Collection",
+        "@id": url,
+        "url": url,
+        "name": str(collection.name),
+        "collectionSize": len(works),
+    }
+    if _texts(collection.description):
+        data["description"] = str(collection.description)
+    if collection.owner_id:
+        data["maintainer"] = {"@type": "Organization", "name": str(collection.owner.name)}
+    if works:
+        data["hasPart"] = [_work_ref(base, pk, title) for pk, title in works[:100]]
+    return data
+
+
+def tour_jsonld(tour, url: str, base: str, route) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "TouristTrip",
+        "@id": url,
+        "url": url,
+        "name": str(tour.title),
+        "itinerary": {
+            "@type": "ItemList",
+            "numberOfItems": len(route.stops),
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": item.number,
+                    "item": _stop_place(item, base),
+                }
+                for item in route.stops
+            ],
+        },
+    }
+    if _texts(tour.summary):
+        data["description"] = str(tour.summary)
+    return data
+
+
+def _stop_place(item, base: str) -> dict:
+    place = item.stop.place
+    data = {
+        "@type": "Place",
+        "name": str(place.name),
+        "url": f"{base}{reverse_lazy('public:place', args=[place.slug])}",
+    }
+    if item.address:
+        data["address"] = item.address
+    if item.point:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": item.point[0], "longitude": item.point[1]}
     return data
 
 
@@ -82,16 +331,56 @@ def organization_jsonld(organization, url: str) -> dict:
     return data
 
 
+# schema.org types of our places; only these (LocalBusiness and CivicStructure kinds) may carry opening hours.
+PLACE_TYPES = {
+    "workshop": "LocalBusiness", "studio": "LocalBusiness", "shop": "Store", "gallery": "ArtGallery",
+    "museum": "Museum", "venue": "PerformingArtsTheater", "school": "School", "square": "Place",
+}  # fmt: skip
+_OPENING_HOURS_DOMAIN = {"LocalBusiness", "Store", "ArtGallery", "Museum", "PerformingArtsTheater"}
+
+
 def place_jsonld(place, url: str, address: str, point) -> dict:
     """`point` is what the viewer may see (Place.public_coordinates), never the raw coordinates."""
-    data = {"@context": "https://schema.org", "@type": "Place", "@id": url, "url": url, "name": str(place.name)}
+    kind = PLACE_TYPES.get(place.kind, "Place")
+    data = {"@context": "https://schema.org", "@type": kind, "@id": url, "url": url, "name": str(place.name)}
     if address:
         data["address"] = address
     if point:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": point[0], "longitude": point[1]}
-    if place.opening_hours:
-        data["openingHours"] = place.opening_hours
+    if place.opening_hours and kind in _OPENING_HOURS_DOMAIN:
+        week = opening_hours_specification(place.opening_hours)
+        if week:
+            data["openingHoursSpecification"] = week
     return data
+
+
+def opening_hours_specification(text: str) -> list[dict]:
+    """OpenStreetMap opening_hours (what we store; it says "24/7", "PH off", "Tu-Su 10:00-18:00") read by the
+    hours library into schema.org's structured form: the windows of each weekday of an ordinary week.
+    Public-holiday rules are not expressible in it and are left to the page, which shows them."""
+    import datetime as dt
+
+    from tourkit.hours import HoursError, day_hours
+
+    # Any Monday-to-Sunday will do, read without holidays (country=None): 2 March 2026 is a Monday.
+    monday = dt.date(2026, 3, 2)
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    week = []
+    try:
+        for offset, name in enumerate(names):
+            day = monday + dt.timedelta(days=offset)
+            for start, end in day_hours(text, day, country=None).windows:
+                week.append(
+                    {
+                        "@type": "OpeningHoursSpecification",
+                        "dayOfWeek": f"https://schema.org/{name}",
+                        "opens": f"{start // 60:02d}:{start % 60:02d}",
+                        "closes": "23:59" if end >= 24 * 60 else f"{end // 60:02d}:{end % 60:02d}",
+                    }
+                )
+    except HoursError:
+        return []
+    return week
 
 
 def script_tag(data: dict) -> str:

@@ -24,6 +24,8 @@ from craftcity.tours.exports import feature_collection, gpx_document, pdf_from_h
 from craftcity.tours.models import Tour
 from craftcity.tours.planner import tour_plan
 
+from . import jsonld
+
 
 def _map_settings() -> dict:
     return {"tile_url": settings.CRAFTCITY_TILE_URL, "tile_attribution": settings.CRAFTCITY_TILE_ATTRIBUTION}
@@ -55,7 +57,15 @@ def _tour(request, slug):
 
 def tour(request, slug: str):
     subject, route = _tour(request, slug)
-    context = {"tour": subject, "route": route, "geojson": feature_collection(_route_points(route)), **_map_settings()}
+    base = request.build_absolute_uri("/").rstrip("/")
+    markup = jsonld.tour_jsonld(subject, request.build_absolute_uri(request.path), base, route)
+    context = {
+        "tour": subject,
+        "route": route,
+        "geojson": feature_collection(_route_points(route)),
+        "jsonld": jsonld.script_tag(markup),
+        **_map_settings(),
+    }
     return render(request, "public/tour.html", context)
 
 

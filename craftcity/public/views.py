@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from craftcity.awards.models import Award, AwardProgramme
 from craftcity.core.cache import page_version
+from craftcity.events.models import Event
 from craftcity.events.selectors import still_on_until
 from craftcity.geo.models import Country, Region
 from craftcity.lineage.models import Dynasty
@@ -182,7 +183,13 @@ def _person_page(request, pk: int) -> dict:
     name = data.name
     facts = [str(d.name) for d in data.disciplines] + ([str(subject.region)] if subject.region else [])
     event_url = request.build_absolute_uri(reverse("public:event", args=["slug-placeholder"]))
-    taken_part = [(e["item"], event_url.replace("slug-placeholder", e["item"].slug)) for e in events]
+    # The markup of each event needs its venue, status and attendance: one query for the events listed.
+    full = Event.objects.select_related("place__locality").in_bulk([e["item"].pk for e in events])
+    taken_part = [
+        (full[e["item"].pk], event_url.replace("slug-placeholder", e["item"].slug))
+        for e in events
+        if e["item"].pk in full
+    ]
     now = timezone.now()
     changes_at = [still_on_until(e["item"]) for e in events if not e["item"].is_past]
     return {
@@ -210,7 +217,14 @@ def dynasty(request, slug: str):
         subject = dynasty_detail(slug=slug)
     except Dynasty.DoesNotExist:
         raise Http404(_("No such dynasty.")) from None
-    return render(request, "public/dynasty.html", {"dynasty": subject, "tree": dynasty_tree(subject)})
+    markup = jsonld.dynasty_jsonld(
+        subject, request.build_absolute_uri(request.path), request.build_absolute_uri("/").rstrip("/")
+    )
+    return render(
+        request,
+        "public/dynasty.html",
+        {"dynasty": subject, "tree": dynasty_tree(subject), "jsonld": jsonld.script_tag(markup)},
+    )
 
 
 def organizations(request):
@@ -268,6 +282,7 @@ def discipline(request, slug: str):
         # The latest works; the catalogue filtered by this craft holds them all.
         "works": works.order_by(F("year_from").desc(nulls_last=True), "-pk")[:WORKS_SHOWN],
         "work_count": works.count(),
+        "jsonld": jsonld.script_tag(jsonld.discipline_jsonld(subject, request.build_absolute_uri(request.path))),
     }
     return render(request, "public/discipline.html", context)
 
@@ -283,7 +298,13 @@ def region(request, code: str):
         .annotate(hits=Count("people", distinct=True))
         .order_by("-hits")
     )
-    return render(request, "public/region.html", {"region": subject, "page": _page(request, masters), "crafts": crafts})
+    context = {
+        "region": subject,
+        "page": _page(request, masters),
+        "crafts": crafts,
+        "jsonld": jsonld.script_tag(jsonld.region_jsonld(subject, request.build_absolute_uri(request.path))),
+    }
+    return render(request, "public/region.html", context)
 
 
 def places(request):

@@ -102,7 +102,12 @@ def collection(request, slug: str):
     if subject is None:
         raise Http404(_("No such collection."))
     page = _page(request, selectors.work_list(collection=subject))
-    return render(request, "public/collection.html", {"collection": subject, "page": page})
+    base = request.build_absolute_uri("/").rstrip("/")
+    works = list(Work.objects.public().filter(collection=subject).order_by("pk").values_list("pk", "title"))
+    markup = jsonld.collection_jsonld(subject, request.build_absolute_uri(request.path), base, works)
+    return render(
+        request, "public/collection.html", {"collection": subject, "page": page, "jsonld": jsonld.script_tag(markup)}
+    )
 
 
 def exhibitions(request):
@@ -114,7 +119,9 @@ def exhibition(request, slug: str):
     subject = selectors.exhibition_detail(slug)
     if subject is None:
         raise Http404(_("No such exhibition."))
-    return render(request, "public/exhibition.html", {"exhibition": subject})
+    base = request.build_absolute_uri("/").rstrip("/")
+    markup = jsonld.exhibition_jsonld(subject, request.build_absolute_uri(request.path), base)
+    return render(request, "public/exhibition.html", {"exhibition": subject, "jsonld": jsonld.script_tag(markup)})
 
 
 def open_data(request):

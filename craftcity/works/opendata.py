@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
 from craftcity.core.exporters import safe_row
 
@@ -132,7 +133,7 @@ def person_rows(base: str) -> tuple[list[str], Iterator[tuple[list, dict]]]:
                     "name": all_names[0] if all_names else None,
                     "alternateName": all_names[1:] or None,
                     "birthDate": str(birth_year) if birth_year else None,
-                    "nationality": country or None,
+                    "nationality": {"@type": "Country", "identifier": country} if country else None,
                     "knowsAbout": crafts.get(pk) or None,
                     "sameAs": website or None,
                     "email": email or None,
@@ -172,7 +173,7 @@ def organization_rows(base: str) -> tuple[list[str], Iterator[tuple[list, dict]]
                     "name": [{"@language": c, "@value": t} for c, t in (name or {}).items() if t],
                     "foundingDate": str(founded) if founded else None,
                     "sameAs": website or None,
-                    "parentOrganization": f"{base}/en/organizations/{parent}/" if parent else None,
+                    "parentOrganization": {"@id": f"{base}/en/organizations/{parent}/"} if parent else None,
                 }
                 yield csv_row, {k: v for k, v in node.items() if v is not None}
 
@@ -197,12 +198,31 @@ def dump_open_data(*, out: Path, base: str, progress: Callable[[str, int], None]
         ):
             writer = csv.writer(csv_file)
             writer.writerow(safe_row(header))
+            # The licence belongs to a node: the Dataset that the file is, first in the graph (beside @graph,
+            # a property attaches to nothing in JSON-LD).
+            dataset = {
+                "@type": "Dataset",
+                "@id": f"{base}/en/open-data/{kind}.jsonld",
+                "name": f"craftcity open data: {kind}",
+                "description": f"Every public {kind} record of the registry, refreshed nightly; personal data only "
+                "where the person consented.",
+                "license": license_url,
+                "dateModified": timezone.now().isoformat(timespec="seconds"),
+                "distribution": [
+                    {
+                        "@type": "DataDownload",
+                        "encodingFormat": media,
+                        "contentUrl": f"{base}/en/open-data/{kind}.{ext}",
+                    }
+                    for ext, media in (("csv", "text/csv"), ("jsonld", "application/ld+json"))
+                ],
+            }
             json_file.write(
-                '{"@context": "https://schema.org", "license": ' + json.dumps(license_url) + ', "@graph": [\n'
+                '{"@context": "https://schema.org", "@graph": [\n' + json.dumps(dataset, ensure_ascii=False)
             )
             for csv_row, node in rows:
                 writer.writerow(safe_row(csv_row))
-                json_file.write((",\n" if count else "") + json.dumps(node, ensure_ascii=False))
+                json_file.write(",\n" + json.dumps(node, ensure_ascii=False))
                 count += 1
                 if progress and count % 50_000 == 0:
                     progress(kind, count)

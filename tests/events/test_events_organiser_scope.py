@@ -216,7 +216,8 @@ def test_a_call_cannot_be_pointed_at_another_organizations_event(city, make_even
 
 def _event_form(slug, *, organization=None, role="organiser"):
     return {
-        "status": "draft", "kind": "fair", "name_en": slug.replace("-", " ").title(), "slug": slug,
+        "status": "draft", "kind": "fair", "schedule": "scheduled", "attendance": "offline",
+        "name_en": slug.replace("-", " ").title(), "slug": slug,
         "starts_at_0": "2026-10-10", "starts_at_1": "10:00",
         "organizations-TOTAL_FORMS": 1, "organizations-INITIAL_FORMS": 0,
         "organizations-0-organization": organization.pk if organization else "", "organizations-0-role": role,

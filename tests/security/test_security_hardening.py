@@ -130,7 +130,7 @@ def test_a_score_that_is_not_a_number_is_refused_in_words(client, make_user, mak
 def test_the_tour_planner_refuses_a_person_id_beyond_any_database_id(client, db):
     body = {"date": "2026-10-04", "budget_minutes": 60, "latitude": 43.2, "longitude": 76.9, "people": [2**70]}
     response = client.post("/api/v1/tours/plan/", body, content_type="application/json")
-    assert "people" in _house_error(response, 400)["fields"]
+    assert "people.0" in _house_error(response, 400)["fields"]
 
 
 @pytest.mark.parametrize(

@@ -177,7 +177,11 @@ def schemaorg_errors(document: dict) -> list[str]:
     errors: list[str] = []
 
     def short(iri: str) -> str | None:
-        return iri.removeprefix(SCHEMA) if iri.startswith(SCHEMA) else None
+        # The context schema.org serves expands terms to http://schema.org/; both schemes name the same terms.
+        for prefix in (SCHEMA, "http://schema.org/"):
+            if iri.startswith(prefix):
+                return iri.removeprefix(prefix)
+        return None
 
     def walk(node: dict, where: str):
         types = [short(t) for t in node.get("@type", [])]
@@ -205,7 +209,12 @@ def schemaorg_errors(document: dict) -> list[str]:
                 errors.append(f"{where}: {name} is not a property of {'/'.join(map(str, types))}")
             for i, value in enumerate(values):
                 at = f"{where}.{name}[{i}]"
-                if "@value" in value:
+                if "@value" in value and short(str(value["@value"])) in vocab.members:
+                    # "https://schema.org/EventCancelled" as text: validators read it as the enumeration member.
+                    member = short(str(value["@value"]))
+                    if not vocab.ancestors(vocab.members[member]) & term["range"]:
+                        errors.append(f"{at}: {member} is not one of {sorted(term['range'])}")
+                elif "@value" in value:
                     if not vocab.literal_allowed(term["range"]):
                         errors.append(f"{at}: a text value where {sorted(term['range'])} is expected")
                     elif term["range"] <= {"Date", "DateTime"} and not _ISO_DATE.match(str(value["@value"])):

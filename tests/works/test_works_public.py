@@ -106,8 +106,9 @@ def test_open_data_command_and_page(client, make_work, make_person, settings, tm
     people = (tmp_path / "people.csv").read_text()
     assert "open@example.org" in people and "hidden@example.org" not in people
     graph = json.loads((tmp_path / "works.jsonld").read_text())
-    assert graph["license"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert graph["@graph"][0]["@type"] == "VisualArtwork"
+    dataset, work = graph["@graph"][:2]
+    assert dataset["@type"] == "Dataset" and dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert work["@type"] == "VisualArtwork"
     page = client.get("/en/open-data/").content.decode()
     assert "works.csv" in page and "CC BY 4.0" in page
     download = client.get("/en/open-data/works.csv")
