@@ -160,8 +160,8 @@ class SubEventInline(LinksChecked, admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(EventScopedAdmin):
-    list_display = ["__str__", "kind", "starts_at", "place", "status", "is_demo"]
-    list_filter = ["kind", "status", "is_international", "is_demo"]
+    list_display = ["__str__", "kind", "starts_at", "place", "status", "schedule", "is_demo"]
+    list_filter = ["kind", "status", "schedule", "is_international", "is_demo"]
     search_fields = ["slug", "name"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["place", "parent"]

@@ -1,4 +1,5 @@
-"""OAI-PMH 2.0 provider (oai_dc) for the published catalogue; withdrawn works are reported as deleted."""
+"""OAI-PMH 2.0 provider for the published catalogue, in oai_dc and EDM (edm.py); withdrawn works are reported as
+deleted."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from . import edm
 from .models import Collection, Work, WorkMaker
 
 PAGE_SIZE = 100
@@ -161,6 +163,45 @@ def _dc(row: dict, makers: list[str], base: str) -> str:
     )
 
 
+def _images(pks: list[int]) -> dict[int, list[dict]]:
+    from .models import WorkImage
+
+    found: dict[int, list[dict]] = {}
+    for image in (
+        WorkImage.objects.filter(work_id__in=pks)
+        .order_by("work_id", "position", "pk")
+        .values("work_id", "pk", "width", "height", "thumbnail_width")
+    ):
+        found.setdefault(image["work_id"], []).append(image)
+    return found
+
+
+# metadataPrefix: (schema, namespace); each record is written by _metadata.
+FORMATS = {
+    "oai_dc": ("http://www.openarchives.org/OAI/2.0/oai_dc.xsd", "http://www.openarchives.org/OAI/2.0/oai_dc/"),
+    edm.PREFIX: (edm.SCHEMA, edm.NAMESPACE),
+}
+
+
+def _check_format(prefix: str | None) -> None:
+    if prefix not in FORMATS:
+        raise OAIError("cannotDisseminateFormat", f"Offered formats: {', '.join(FORMATS)}.")
+
+
+def _metadata(prefix: str, rows: list[dict], base: str) -> dict[int, str]:
+    """The <metadata> of each published row, read in two or three queries for the whole page."""
+    pks = [r["pk"] for r in rows if r["status"] == Work.Status.PUBLISHED]
+    makers = _makers(pks)
+    if prefix == edm.PREFIX:
+        images = _images(pks)
+        return {
+            pk: edm.record(row, makers.get(pk, []), images.get(pk, []), base)
+            for row in rows
+            if (pk := row["pk"]) in pks
+        }
+    return {row["pk"]: _dc(row, makers.get(row["pk"], []), base) for row in rows if row["pk"] in pks}
+
+
 def _makers(pks: list[int]) -> dict[int, list[str]]:
     from craftcity.people.models import PersonName
 
@@ -185,8 +226,7 @@ def _list(verb: str, args: dict, base: str) -> str:
         after = state["after"]
     else:
         after = 0
-    if args.get("metadataPrefix") != "oai_dc":
-        raise OAIError("cannotDisseminateFormat", "Only oai_dc is offered.")
+    _check_format(args.get("metadataPrefix"))
     qs = _records_query(args)
     rows = list(qs.filter(pk__gt=after).order_by("pk").values(*ROW_FIELDS)[: PAGE_SIZE + 1])
     if not rows:
@@ -195,13 +235,13 @@ def _list(verb: str, args: dict, base: str) -> str:
         raise OAIError("noRecordsMatch", "No records match the request.")
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
-    makers = _makers([r["pk"] for r in rows if r["status"] == Work.Status.PUBLISHED]) if verb == "ListRecords" else {}
+    metadata = _metadata(args["metadataPrefix"], rows, base) if verb == "ListRecords" else {}
     body = []
     for row in rows:
         if verb == "ListIdentifiers":
             body.append(_header(row))
         elif row["status"] == Work.Status.PUBLISHED:
-            body.append(f"<record>{_header(row)}{_dc(row, makers.get(row['pk'], []), base)}</record>")
+            body.append(f"<record>{_header(row)}{metadata[row['pk']]}</record>")
         else:
             body.append(f"<record>{_header(row)}</record>")
     if more or after:
@@ -212,14 +252,13 @@ def _list(verb: str, args: dict, base: str) -> str:
 
 def _get_record(args: dict, base: str) -> str:
     pk = _pk_from(args["identifier"])
-    if args["metadataPrefix"] != "oai_dc":
-        raise OAIError("cannotDisseminateFormat", "Only oai_dc is offered.")
+    _check_format(args["metadataPrefix"])
     row = Work.objects.harvestable().filter(pk=pk).values(*ROW_FIELDS).first()
     if row is None:
         raise OAIError("idDoesNotExist", "No such identifier in this repository.")
     if row["status"] != Work.Status.PUBLISHED:
         return f"<record>{_header(row)}</record>"
-    return f"<record>{_header(row)}{_dc(row, _makers([pk]).get(pk, []), base)}</record>"
+    return f"<record>{_header(row)}{_metadata(args['metadataPrefix'], [row], base)[pk]}</record>"
 
 
 def _identify(base: str) -> str:
@@ -238,10 +277,10 @@ def _formats(args: dict) -> str:
         pk = _pk_from(args["identifier"])
         if not Work.objects.harvestable().filter(pk=pk).exists():
             raise OAIError("idDoesNotExist", "No such identifier in this repository.")
-    return (
-        "<metadataFormat><metadataPrefix>oai_dc</metadataPrefix>"
-        "<schema>http://www.openarchives.org/OAI/2.0/oai_dc.xsd</schema>"
-        "<metadataNamespace>http://www.openarchives.org/OAI/2.0/oai_dc/</metadataNamespace></metadataFormat>"
+    return "".join(
+        f"<metadataFormat><metadataPrefix>{prefix}</metadataPrefix><schema>{schema}</schema>"
+        f"<metadataNamespace>{namespace}</metadataNamespace></metadataFormat>"
+        for prefix, (schema, namespace) in FORMATS.items()
     )
 
 

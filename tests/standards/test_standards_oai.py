@@ -72,3 +72,35 @@ def test_other_errors_echo_the_request_and_stay_valid(client, demo_city):
     for identifier in ("oai:craftcity:work/999999", "not%20a%20uri%20%3C%3E"):
         root = _get(client, f"verb=GetRecord&metadataPrefix=oai_dc&identifier={identifier}")
         assert root.find("oai:error", NS).get("code") == "idDoesNotExist"
+
+
+def test_edm_records_validate_against_europeanas_schema_and_its_mandatory_rules(client, demo_city):
+    from standards.validators import oai_edm_schema
+
+    response = client.get("/oai/?verb=ListRecords&metadataPrefix=edm")
+    assert xsd_errors(oai_edm_schema(), response.content) == []
+    root = etree.fromstring(response.content)
+    ns = {**NS, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "edm": "http://www.europeana.eu/schemas/edm/",
+          "ore": "http://www.openarchives.org/ore/terms/", "dc": "http://purl.org/dc/elements/1.1/",
+          "svcs": "http://rdfs.org/sioc/services#"}  # fmt: skip
+    records = root.findall(".//rdf:RDF", ns)
+    assert len(records) == Work.objects.public().count()
+    with_image = 0
+    for rdf in records:
+        # The rules EDM-EXTERNAL states as Schematron asserts and Europeana's guidelines as mandatory.
+        (cho,) = rdf.findall("edm:ProvidedCHO", ns)
+        assert cho.findtext("dc:title", namespaces=ns) or cho.findtext("dc:description", namespaces=ns)
+        assert cho.find("dc:subject", ns) is not None or cho.find("dc:type", ns) is not None
+        (aggregation,) = rdf.findall("ore:Aggregation", ns)
+        about, resource = f"{{{ns['rdf']}}}about", f"{{{ns['rdf']}}}resource"
+        assert aggregation.find("edm:aggregatedCHO", ns).get(resource) == cho.get(about)
+        assert aggregation.find("edm:isShownAt", ns) is not None or aggregation.find("edm:isShownBy", ns) is not None
+        rights = aggregation.find("edm:rights", ns).get(f"{{{ns['rdf']}}}resource")
+        assert rights.startswith(("http://creativecommons.org/", "http://rightsstatements.org/vocab/"))
+        for resource in rdf.findall("edm:WebResource", ns):
+            with_image += 1
+            service = resource.find("svcs:has_service", ns).get(f"{{{ns['rdf']}}}resource")
+            assert client.get(service.removeprefix("http://testserver") + "/info.json").status_code == 200
+    assert with_image >= 1
+    formats = _get(client, "verb=ListMetadataFormats")
+    assert [e.text for e in formats.iterfind(".//oai:metadataPrefix", NS)] == ["oai_dc", "edm"]

@@ -17,6 +17,7 @@ DATA = Path(__file__).parent / "data"
 _LOCAL = {
     "http://www.w3.org/2001/03/xml.xsd": DATA / "xml.xsd",
     "http://www.w3.org/2001/xml.xsd": DATA / "xml.xsd",
+    "http://www.w3.org/2009/01/xml.xsd": DATA / "xml.xsd",
 }
 
 
@@ -48,6 +49,16 @@ def oai_schema() -> etree.XMLSchema:
     return _driver(
         ("http://www.openarchives.org/OAI/2.0/", "OAI-PMH.xsd"),
         ("http://www.openarchives.org/OAI/2.0/oai_dc/", "oai_dc.xsd"),
+    )
+
+
+@functools.cache
+def oai_edm_schema() -> etree.XMLSchema:
+    """OAI-PMH responses whose records are EDM: the envelope's schema and Europeana's EDM.xsd (their own DC
+    declarations, so not together with oai_dc's)."""
+    return _driver(
+        ("http://www.openarchives.org/OAI/2.0/", "OAI-PMH.xsd"),
+        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "edm/EDM.xsd"),
     )
 
 

@@ -38,7 +38,7 @@ def test_harvest_everything_with_resumption_tokens(harvest, make_work, collectio
     identify = harvest.Identify()
     assert identify.protocolVersion == "2.0" and identify.granularity == "YYYY-MM-DDThh:mm:ssZ"
     assert identify.deletedRecord == "transient"
-    assert [f.metadataPrefix for f in harvest.ListMetadataFormats()] == ["oai_dc"]
+    assert [f.metadataPrefix for f in harvest.ListMetadataFormats()] == ["oai_dc", "edm"]
     assert {s.setSpec for s in harvest.ListSets()} == {"collection:museum", "discipline:felt"}
 
     records = list(harvest.ListRecords(metadataPrefix="oai_dc", ignore_deleted=False))
