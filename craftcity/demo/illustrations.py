@@ -28,7 +28,7 @@ def felt_carpet(seed: int, size=(1600, 1200)) -> bytes:
     draw = ImageDraw.Draw(image)
     width, height = size
     draw.rectangle([40, 40, width - 40, height - 40], fill=ground)
-    for step in range(0, width - 120, 60):  # a stepped border
+    for step in range(0, width - 200, 60):  # a stepped border, inside the field
         draw.polygon([(80 + step, 80), (110 + step, 50), (140 + step, 80)], fill=border)
         draw.polygon([(80 + step, height - 80), (110 + step, height - 50), (140 + step, height - 80)], fill=border)
     cols, rows = 4, 3

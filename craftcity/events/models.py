@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from craftcity.audit.models import history
 from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
@@ -41,7 +42,7 @@ class Event(TimeStamped, DemoMarked, Publishable):
 
     class Schedule(models.TextChoices):
         SCHEDULED = "scheduled", _("As planned")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("event", "Cancelled")
         POSTPONED = "postponed", _("Postponed")
         RESCHEDULED = "rescheduled", _("Moved to new dates")
 

@@ -40,3 +40,19 @@ def test_an_artisan_applies_from_the_calendar_and_lands_on_the_waiting_list(page
     page.click("text=Apply")
     expect(page.locator(".messages")).to_contain_text("waiting list")
     expect(page.locator(".status")).to_contain_text("number 1 in line")
+
+
+def test_a_visitor_on_a_phone_sees_a_cancelled_event_marked_in_the_calendar_and_on_its_page(page):
+    event_create(
+        slug="kui-evening", kind="concert", name={"en": "Kui evening", "ru": "Вечер кюев", "kk": "Күй кеші"},
+        starts_at=timezone.now() + dt.timedelta(days=12), city="Almaty", schedule="cancelled", admission="free",
+    )  # fmt: skip
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/ru/events/")
+    card = page.locator(".card", has_text="Вечер кюев")
+    expect(card.locator(".badge-cancelled")).to_have_text("Отменено")
+    card.get_by_role("link", name="Вечер кюев").click()
+    expect(page.get_by_role("status")).to_contain_text("Это событие не состоится.")
+    expect(page.locator("body")).to_contain_text("Вход свободный")
+    ics = page.request.get("/ru/events/kui-evening/event.ics").text()
+    assert "STATUS:CANCELLED" in ics
