@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from django.db import transaction
 from django.test.utils import override_settings
 
 from craftcity.awards.models import Award, AwardProgramme
@@ -22,7 +23,7 @@ from craftcity.places.models import Place
 from craftcity.search.pause import indexing_paused
 from craftcity.search.services import index_rebuild
 from craftcity.tours.models import Tour
-from craftcity.works.models import Collection, Exhibition, Work
+from craftcity.works.models import Collection, Exhibition, Work, WorkImage
 
 from .upsert import bump
 
@@ -73,6 +74,15 @@ def remove_demo(*, stats: dict, with_history: bool = True, chunk: int = 2000, pr
         raise RuntimeError(f"Real dynasties have demo founders: {', '.join(blocked.values_list('slug', flat=True))}")
 
     def run():
+        # The demo's drawn illustrations are files: they go with their works, once the deletion is committed
+        # (a dry run rolls back, and must leave them).
+        files = [
+            (field.storage, field.name)
+            for image in WorkImage.objects.filter(work__is_demo=True)
+            for field in (image.original, image.web, image.thumbnail)
+            if field
+        ]
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
         for model in DEMO_MODELS:
             label = model._meta.label_lower
             if model is Organization:

@@ -13,6 +13,7 @@ from craftcity.lineage.models import Dynasty, Relation
 from craftcity.organizations.models import Membership
 from craftcity.people.models import Person, PersonName
 from craftcity.places.models import Place
+from craftcity.works.models import WorkImage
 
 COUNTED = [
     "geo.Country", "geo.Region", "geo.Locality", "taxonomy.CreativeField", "taxonomy.Discipline",
@@ -40,7 +41,7 @@ def seed_person(press_name: str) -> Person:
 
 
 @pytest.mark.django_db
-def test_load_twice_then_remove_demo(command):
+def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks):
     """Loading again changes nothing; removing the demo takes every synthetic row and leaves the seed facts."""
     command("load_demo", synthetic=40, verbosity=0)
     first = counts()
@@ -53,7 +54,16 @@ def test_load_twice_then_remove_demo(command):
 
     assert "dry run" in command("remove_demo", dry_run=True)
     assert Person.objects.filter(is_demo=True).count() == 40 + 1
-    command("remove_demo", verbosity=0)
+    # The demo's one picture is a drawn illustration that says so in every language, and it leaves no file.
+    (illustration,) = WorkImage.objects.filter(work__is_demo=True)
+    assert all(
+        "illustration" in text.lower() or "иллюстрац" in text.lower() for text in dict(illustration.alt).values()
+    )
+    files = [illustration.original, illustration.web, illustration.thumbnail]
+    assert all(f.storage.exists(f.name) for f in files)  # the dry run above left them
+    with django_capture_on_commit_callbacks(execute=True):
+        command("remove_demo", verbosity=0)
+    assert not any(f.storage.exists(f.name) for f in files)
     for model in DEMO_MARKED:
         assert not model.objects.filter(is_demo=True).exists(), model
     assert Person.objects.filter(is_demo=False).count() == 15
