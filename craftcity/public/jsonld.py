@@ -13,6 +13,14 @@ def _texts(value) -> dict:
     return {k: v for k, v in dict(value or {}).items() if v}
 
 
+def _page_subject(kind: str, url: str, name, description=None) -> dict:
+    """The node a page is about: its type, its address as @id and url, its name, and its description if any."""
+    data = {"@context": "https://schema.org", "@type": kind, "@id": url, "url": url, "name": str(name)}
+    if _texts(description):
+        data["description"] = str(description)
+    return data
+
+
 def person_jsonld(page, url: str, events=()) -> dict:
     """`page`: what the person's page shows (people.selectors.PersonPage); `events`: (event, its page's URL)
     for the published events the person takes part in.
@@ -151,47 +159,31 @@ def dynasty_jsonld(dynasty, url: str, base: str) -> dict:
     """A lineage has no type of its own in schema.org: its page is a CollectionPage whose main entity is the
     list of its members, generation by generation."""
     members = list(dynasty.members.all())
-    data = {
-        "@context": "https://schema.org",
-        "@type": "CollectionPage",
-        "@id": url,
-        "url": url,
-        "name": str(dynasty.name),
-        "mainEntity": {
-            "@type": "ItemList",
-            "numberOfItems": len(members),
-            "itemListElement": [
-                {
-                    "@type": "ListItem",
-                    "position": position,
-                    "item": {
-                        "@type": "Person",
-                        "name": member.person.display_name,
-                        "url": f"{base}{reverse_lazy('public:person', args=[member.person_id])}",
-                    },
-                }
-                for position, member in enumerate(members, start=1)
-            ],
-        },
+    data = _page_subject("CollectionPage", url, dynasty.name, dynasty.description)
+    data["mainEntity"] = {
+        "@type": "ItemList",
+        "numberOfItems": len(members),
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "item": {
+                    "@type": "Person",
+                    "name": member.person.display_name,
+                    "url": f"{base}{reverse_lazy('public:person', args=[member.person_id])}",
+                },
+            }
+            for position, member in enumerate(members, start=1)
+        ],
     }
-    if _texts(dynasty.description):
-        data["description"] = str(dynasty.description)
     if dynasty.discipline_id:
         data["about"] = {"@type": "DefinedTerm", "name": str(dynasty.discipline.name)}
     return data
 
 
 def discipline_jsonld(discipline, url: str) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "DefinedTerm",
-        "@id": url,
-        "url": url,
-        "name": str(discipline.name),
-        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": str(discipline.field.name)},
-    }
-    if _texts(discipline.description):
-        data["description"] = str(discipline.description)
+    data = _page_subject("DefinedTerm", url, discipline.name, discipline.description)
+    data["inDefinedTermSet"] = {"@type": "DefinedTermSet", "name": str(discipline.field.name)}
     if discipline.aat_id:
         data["sameAs"] = f"http://vocab.getty.edu/aat/{discipline.aat_id}"
     return data
@@ -199,11 +191,7 @@ def discipline_jsonld(discipline, url: str) -> dict:
 
 def region_jsonld(region, url: str) -> dict:
     return {
-        "@context": "https://schema.org",
-        "@type": "AdministrativeArea",
-        "@id": url,
-        "url": url,
-        "name": str(region.name),
+        **_page_subject("AdministrativeArea", url, region.name),
         "identifier": region.iso_code,
         "containedInPlace": {
             "@type": "Country",
@@ -218,15 +206,9 @@ def _work_ref(base: str, pk: int, title) -> dict:
 
 
 def exhibition_jsonld(exhibition, url: str, base: str) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "ExhibitionEvent",
-        "@id": url,
-        "url": url,
-        "name": str(exhibition.title),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-    }
+    data = _page_subject("ExhibitionEvent", url, exhibition.title, exhibition.description)
+    data["eventStatus"] = "https://schema.org/EventScheduled"
+    data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
     start = (
         exhibition.starts_on.isoformat() if exhibition.starts_on else (str(exhibition.year) if exhibition.year else "")
     )
@@ -234,8 +216,6 @@ def exhibition_jsonld(exhibition, url: str, base: str) -> dict:
         data["startDate"] = start
     if exhibition.ends_on:
         data["endDate"] = exhibition.ends_on.isoformat()
-    if _texts(exhibition.description):
-        data["description"] = str(exhibition.description)
     city = exhibition.city or (
         str(exhibition.venue.locality.name) if exhibition.venue_id and exhibition.venue.locality_id else ""
     )
@@ -256,16 +236,8 @@ def exhibition_jsonld(exhibition, url: str, base: str) -> dict:
 
 def collection_jsonld(collection, url: str, base: str, works) -> dict:
     """`works`: (pk, title) of the published works, the first page of them."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Collection",
-        "@id": url,
-        "url": url,
-        "name": str(collection.name),
-        "collectionSize": len(works),
-    }
-    if _texts(collection.description):
-        data["description"] = str(collection.description)
+    data = _page_subject("Collection", url, collection.name, collection.description)
+    data["collectionSize"] = len(works)
     if collection.owner_id:
         data["maintainer"] = {"@type": "Organization", "name": str(collection.owner.name)}
     if works:
@@ -274,27 +246,19 @@ def collection_jsonld(collection, url: str, base: str, works) -> dict:
 
 
 def tour_jsonld(tour, url: str, base: str, route) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "TouristTrip",
-        "@id": url,
-        "url": url,
-        "name": str(tour.title),
-        "itinerary": {
-            "@type": "ItemList",
-            "numberOfItems": len(route.stops),
-            "itemListElement": [
-                {
-                    "@type": "ListItem",
-                    "position": item.number,
-                    "item": _stop_place(item, base),
-                }
-                for item in route.stops
-            ],
-        },
+    data = _page_subject("TouristTrip", url, tour.title, tour.summary)
+    data["itinerary"] = {
+        "@type": "ItemList",
+        "numberOfItems": len(route.stops),
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": item.number,
+                "item": _stop_place(item, base),
+            }
+            for item in route.stops
+        ],
     }
-    if _texts(tour.summary):
-        data["description"] = str(tour.summary)
     return data
 
 
@@ -342,7 +306,7 @@ _OPENING_HOURS_DOMAIN = {"LocalBusiness", "Store", "ArtGallery", "Museum", "Perf
 def place_jsonld(place, url: str, address: str, point) -> dict:
     """`point` is what the viewer may see (Place.public_coordinates), never the raw coordinates."""
     kind = PLACE_TYPES.get(place.kind, "Place")
-    data = {"@context": "https://schema.org", "@type": kind, "@id": url, "url": url, "name": str(place.name)}
+    data = _page_subject(kind, url, place.name)
     if address:
         data["address"] = address
     if point:
