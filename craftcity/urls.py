@@ -25,6 +25,8 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("craftcity.public.me_urls")),
     path("", include("craftcity.public.urls")),
 )
 if settings.DEBUG:

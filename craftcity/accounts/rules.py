@@ -185,3 +185,27 @@ def can_catalogue(user) -> bool:
 def can_edit_taxonomy(user) -> bool:
     """Registrars and administrators add crafts, techniques and materials (from an import's mapping table too)."""
     return is_registrar(user)
+
+
+def can_decide_claim(user, person) -> bool:
+    """Who links an account to a person (approves a claim, sends an invitation): registrars, and the editors of
+    one of the person's organizations. A proposed new profile is published by registrars only (claim_decide)."""
+    if not _authenticated(user) or person is None:
+        return False
+    if is_registrar(user):
+        return True
+    from craftcity.organizations.models import Membership
+
+    if not user.has_perm("organizations.change_organization"):
+        return False
+    theirs = Membership.objects.filter(person=person).values_list("organization_id", flat=True)
+    return bool(edited_organization_ids(user) & set(theirs))
+
+
+def can_claim_profiles(user) -> bool:
+    """A signed-in account with a verified address and no profile yet may ask for one."""
+    if not _authenticated(user) or getattr(user, "person", None) is not None:
+        return False
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, verified=True).exists()

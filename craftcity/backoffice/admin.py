@@ -240,6 +240,11 @@ class PersonAdmin(LinksChecked, BatchedAdmin):
         (_("Record"), {"fields": ["merged_into", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
+    def get_urls(self):
+        from .claims import person_invite_urls
+
+        return [*person_invite_urls(self), *super().get_urls()]
+
     def get_queryset(self, request):
         qs = super().get_queryset(request).prefetch_related("names")
         if is_registrar(request.user) or (
@@ -620,4 +625,4 @@ def undo_any_batch(*, actor, batch: ChangeBatch) -> None:
 
 
 # Screens kept in their own modules register themselves when imported.
-from . import dossier, events, imports, linkage, tours, works  # noqa: E402, F401
+from . import claims, dossier, events, imports, linkage, tours, works  # noqa: E402, F401

@@ -84,3 +84,15 @@ def person_terms_move(*, keep, absorb) -> None:
 
 register_mover("people.names", person_names_move)
 register_mover("people.terms", person_terms_move)
+
+
+def person_claims_move(*, keep, absorb) -> None:
+    """Claims and invitations follow the kept record: a decision already taken stays visible in its history,
+    and a waiting claim or an unused invitation now asks for the record that remains."""
+    from .models import ProfileClaim, ProfileInvitation
+
+    reassign(ProfileClaim.objects.filter(person=absorb), keep)
+    reassign(ProfileInvitation.objects.filter(person=absorb), keep)
+
+
+register_mover("people.claims", person_claims_move)

@@ -272,3 +272,87 @@ class PersonName(models.Model):
             raise ValidationError({"language": _("Unknown language code.")})
         if not self.full_name.strip():
             raise ValidationError({"full_name": _("The name cannot be empty.")})
+
+
+class ProfileClaim(TimeStamped):
+    """A signed-in user's request to be linked to a person in the registry (or to a profile they proposed).
+    A registrar, or an editor of one of the person's organizations, decides (people/claims.py)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.CASCADE,
+        related_name="profile_claims",
+    )
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="claims")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    is_proposal = models.BooleanField(
+        _("new profile"), default=False, help_text=_("The user was not in the registry and proposed this profile.")
+    )
+    message = models.TextField(_("message from the user"), blank=True, max_length=2000)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    reason = models.TextField(_("reason given"), blank=True, max_length=2000)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    history = history(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("profile claim")
+        verbose_name_plural = _("profile claims")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status="pending"),
+                name="profile_claim_one_pending_per_user",
+                violation_error_message=_("You already have a request waiting for a decision."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ← {self.user}"
+
+
+class ProfileInvitation(TimeStamped):
+    """A one-time link a registrar sends from a person's record: whoever opens it signed in becomes that person's
+    account. Only the token's hash is stored."""
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("sent to"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("used by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("profile invitation")
+        verbose_name_plural = _("profile invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.email}"

@@ -173,3 +173,22 @@ def person_delete(*, actor=None, person: Person) -> None:
         raise PermissionDenied(_("You may not delete people from the registry."))
     with change_batch(user=actor, label=f"delete person {person.pk}"):
         person.delete()
+
+
+@transaction.atomic
+def person_account_link(*, person: Person, user, publish: bool = False) -> Person:
+    """Make `user` the account of `person` (and an artisan); `publish` a proposed profile at the same time.
+    Called by people/claims.py after its own checks of who decides; never re-links a profile that has an account."""
+    from craftcity.accounts.roles import Role
+    from craftcity.accounts.services import user_grant_role
+
+    if person.user_id is not None and person.user_id != user.pk:
+        raise ValidationError(_("This profile already belongs to an account."))
+    with change_batch(user=None, label=f"link account to person {person.pk}"):
+        person.user = user
+        if publish:
+            person.status = "published"
+        person.full_clean()
+        person.save()
+        user_grant_role(user=user, role=Role.ARTISAN)
+    return person

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
     # domain: the truth
     "craftcity.core",
     "craftcity.audit",
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # last, as django-axes asks: it turns a refused sign-in into the lock-out page
     "axes.middleware.AxesMiddleware",
@@ -167,7 +170,28 @@ CACHES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-LOGIN_URL = "admin:login"
+# Artisans and musicians sign in on the public site (django-allauth); staff keep the back office's own sign-in.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "me:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "public:home"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a link opened by a mail scanner must not confirm: the user presses a button
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "craftcity: "
+# allauth's own limits (per IP and per address) beside django-axes' lock-out after repeated failures.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "confirm_email": "1/3m/key",
+}
 
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -233,7 +257,10 @@ CRAFTCITY_DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# The public sign-in sends the address as `email`, the back office `username`: axes counts failures on either.
+AXES_USERNAME_CALLABLE = "craftcity.accounts.lockout.attempted_login"
 AXES_FAILURE_LIMIT = int(os.environ.get("CRAFTCITY_SIGNIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("CRAFTCITY_SIGNIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -217,6 +217,8 @@ def test_every_reverse_relation_of_a_person_is_handled_by_the_merge():
         "work_makers", "works",
         # Events: participations, applications and jury seats follow the kept record (events.services).
         "event_participations", "event_applications", "jury_seats",
+        # Claims to the profile and invitations to it follow the kept record (people.merging).
+        "claims", "invitations",
     }  # fmt: skip
     reverse = {
         rel.related_name or rel.get_accessor_name()

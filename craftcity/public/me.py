@@ -1,0 +1,105 @@
+"""My craftcity: an artisan's account home, finding and claiming their registry profile, invitations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from craftcity.people import claims
+from craftcity.people.models import Person, ProfileClaim
+
+
+def _errors(error) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or _("You may not do this.")
+
+
+@login_required
+def home(request):
+    person = getattr(request.user, "person", None)
+    pending = ProfileClaim.objects.filter(user=request.user).select_related("person").order_by("-created_at")
+    return render(
+        request,
+        "public/me/home.html",
+        {"person": person, "claims": pending[:5], "waiting": pending.filter(status="pending").first()},
+    )
+
+
+@login_required
+def claim(request):
+    """Find one's record with the public search (any script) and say "this is me"."""
+    if request.method == "POST":
+        person = get_object_or_404(Person.objects.public(), pk=request.POST.get("person") or 0)
+        try:
+            claims.claim_request(
+                user=request.user,
+                person=person,
+                message=request.POST.get("message", ""),
+                language=translation.get_language(),
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, _errors(error))
+            return redirect("me:claim")
+        messages.success(request, _("Your request was sent. A registrar will check it and write to you."))
+        return redirect("me:home")
+    from craftcity.search.models import SearchEntry
+    from craftcity.search.services import search
+
+    query = request.GET.get("q", "").strip()[:100]
+    hits = search(query, kinds=[SearchEntry.Kind.PERSON], limit=20) if query else []
+    taken = set(
+        Person.objects.filter(pk__in=[h.object_id for h in hits], user__isnull=False).values_list("pk", flat=True)
+    )
+    return render(request, "public/me/claim.html", {"query": query, "hits": hits, "taken": taken})
+
+
+@login_required
+def propose(request):
+    languages = [("kk", _("In Kazakh (Cyrillic)")), ("ru", _("In Russian")),
+                 ("en", _("In Latin letters, as in a passport"))]  # fmt: skip
+    values = {"full_name": "", "name_language": translation.get_language(), "message": ""}
+    if request.method == "POST":
+        values = {key: request.POST.get(key, "").strip() for key in values}
+        try:
+            claims.profile_propose(user=request.user, language=translation.get_language(), **values)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, _errors(error))
+        else:
+            messages.success(request, _("Your profile was proposed. A registrar will check it and write to you."))
+            return redirect("me:home")
+    return render(request, "public/me/propose.html", {"values": values, "languages": languages})
+
+
+@login_required
+@require_POST
+def claim_withdraw(request, pk: int):
+    item = get_object_or_404(ProfileClaim, pk=pk, user=request.user)
+    try:
+        claims.claim_withdraw(user=request.user, claim=item)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("Your request was withdrawn."))
+    return redirect("me:home")
+
+
+@login_required
+def invitation(request, token: str):
+    try:
+        found = claims.invitation_find(token)
+    except ValidationError as error:
+        return render(request, "public/me/invitation.html", {"error": _errors(error)}, status=410)
+    if request.method == "POST":
+        try:
+            claims.invitation_accept(user=request.user, token=token)
+        except (ValidationError, PermissionDenied) as error:
+            return render(request, "public/me/invitation.html", {"error": _errors(error), "invitation": found})
+        messages.success(request, _("Welcome! This profile is now yours."))
+        return redirect("me:home")
+    return render(request, "public/me/invitation.html", {"invitation": found})

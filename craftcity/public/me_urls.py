@@ -1,0 +1,15 @@
+"""The signed-in artisan's own area, /<lang>/me/ (accounts themselves are django-allauth's, /<lang>/accounts/)."""
+
+from django.urls import path
+
+from . import me
+
+app_name = "me"
+
+urlpatterns = [
+    path("", me.home, name="home"),
+    path("claim/", me.claim, name="claim"),
+    path("propose/", me.propose, name="propose"),
+    path("claims/<int:pk>/withdraw/", me.claim_withdraw, name="claim-withdraw"),
+    path("invitation/<str:token>/", me.invitation, name="invitation"),
+]
