@@ -137,7 +137,7 @@ CONTENT_FALLBACKS = {
     "kk-latn": ["kk-latn", "kk", "en", "ru"],
 }
 # The project's own catalogue first (makemessages writes there), then the Kazakh that Django's admin lacks.
-LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_admin"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_admin", PACKAGE_DIR / "locale_allauth"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
