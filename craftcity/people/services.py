@@ -192,3 +192,28 @@ def person_account_link(*, person: Person, user, publish: bool = False) -> Perso
         person.save()
         user_grant_role(user=user, role=Role.ARTISAN)
     return person
+
+
+PHOTO_EDGE = 1200  # pixels on the longest side of a portrait as stored and shown
+
+
+@transaction.atomic
+def person_photo_set(*, actor, person: Person, upload, alt: dict | None = None) -> Person:
+    """A portrait from an upload: checked like catalogue images (format, size, pixels), re-encoded from its pixels
+    so no EXIF or GPS survives, at most PHOTO_EDGE pixels a side."""
+    from django.core.files.base import ContentFile
+
+    from craftcity.works.images import clean_jpeg
+
+    _require(actor, person)
+    picture = clean_jpeg(upload, PHOTO_EDGE)
+    old = (person.photo.storage, person.photo.name) if person.photo else None
+    with change_batch(user=actor, label=f"photo of person {person.pk}"):
+        person.photo.save(f"person-{person.pk}.jpg", ContentFile(picture.content), save=False)
+        if alt is not None:
+            person.photo_alt = alt
+        person.full_clean()
+        person.save()
+    if old is not None:
+        transaction.on_commit(lambda: old[0].delete(old[1]))  # the old file goes once the new one is saved
+    return person

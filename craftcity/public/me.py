@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -29,6 +32,61 @@ def home(request):
         "public/me/home.html",
         {"person": person, "claims": pending[:5], "waiting": pending.filter(status="pending").first()},
     )
+
+
+def _own_person(request):
+    person = getattr(request.user, "person", None)
+    if person is None:
+        messages.info(request, _("Claim your profile in the registry first."))
+    return person
+
+
+@login_required
+def profile(request):
+    """My profile: biography in three languages, crafts, contacts with their consents, photo."""
+    from craftcity.people.services import person_photo_set, person_update
+
+    from .profile_form import LANGUAGES, ProfileForm
+
+    person = _own_person(request)
+    if person is None:
+        return redirect("me:home")
+    form = ProfileForm(request.POST or None, request.FILES or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                person_update(actor=request.user, person=person, **form.person_fields())
+                if form.cleaned_data["photo"]:
+                    person_photo_set(
+                        actor=request.user, person=person, upload=form.cleaned_data["photo"], alt=form.photo_alt()
+                    )
+                elif person.photo:
+                    person_update(actor=request.user, person=person, photo_alt=form.photo_alt())
+        except ValidationError as error:
+            for field, texts in getattr(error, "message_dict", {None: error.messages}).items():
+                for text in texts:
+                    form.add_error(field if field in form.fields else None, text)
+        except PermissionDenied as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("me:profile")
+    return render(request, "public/me/profile.html", {"form": form, "person": person, "languages": LANGUAGES})
+
+
+@login_required
+def preview(request):
+    """My public page exactly as a visitor sees it: rendered for an anonymous viewer, never stored."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from .views import _person_page
+
+    person = _own_person(request)
+    if person is None:
+        return redirect("me:home")
+    visitor = copy.copy(request)
+    visitor.user = AnonymousUser()
+    return render(visitor, "public/person.html", {"page": _person_page(visitor, person.pk), "preview": True})
 
 
 @login_required

@@ -8,6 +8,8 @@ app_name = "me"
 
 urlpatterns = [
     path("", me.home, name="home"),
+    path("profile/", me.profile, name="profile"),
+    path("profile/preview/", me.preview, name="preview"),
     path("claim/", me.claim, name="claim"),
     path("propose/", me.propose, name="propose"),
     path("claims/<int:pk>/withdraw/", me.claim_withdraw, name="claim-withdraw"),

@@ -66,19 +66,32 @@ def _bomb() -> ValidationError:
     )
 
 
-def make_derivatives(upload) -> dict[str, Derivative]:
-    """Thumbnail and web-size JPEGs, rotated as the camera meant, carrying pixels and nothing else."""
+def _pixels(upload) -> Image.Image:
+    """The picture as the camera meant it (rotated), as bare RGB pixels: no EXIF, XMP, GPS or ICC block."""
     upload.seek(0)
     with Image.open(upload) as image:
         image = ImageOps.exif_transpose(image)
         image = image.convert("RGB")
-        clean = Image.frombytes("RGB", image.size, image.tobytes())  # drops every metadata block
-    result = {}
-    for name, edge in SIZES.items():
-        copy = clean.copy()
-        copy.thumbnail((edge, edge))
-        buffer = io.BytesIO()
-        copy.save(buffer, "JPEG", quality=85, optimize=True)
-        result[name] = Derivative(name, buffer.getvalue(), copy.width, copy.height)
+        clean = Image.frombytes("RGB", image.size, image.tobytes())
     upload.seek(0)
-    return result
+    return clean
+
+
+def _jpeg(picture: Image.Image, name: str, edge: int) -> Derivative:
+    copy = picture.copy()
+    copy.thumbnail((edge, edge))
+    buffer = io.BytesIO()
+    copy.save(buffer, "JPEG", quality=85, optimize=True)
+    return Derivative(name, buffer.getvalue(), copy.width, copy.height)
+
+
+def make_derivatives(upload) -> dict[str, Derivative]:
+    """Thumbnail and web-size JPEGs, rotated as the camera meant, carrying pixels and nothing else."""
+    picture = _pixels(upload)
+    return {name: _jpeg(picture, name, edge) for name, edge in SIZES.items()}
+
+
+def clean_jpeg(upload, edge: int) -> Derivative:
+    """One JPEG of at most `edge` pixels a side, from a checked upload, with every metadata block dropped."""
+    check_image(upload)
+    return _jpeg(_pixels(upload), "clean", edge)

@@ -1,0 +1,93 @@
+"""The artisan's own profile form (My craftcity → My profile): what person_update lets them change, with each
+personal field's consent beside it and a plain word on what it means."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from craftcity.people.models import Person
+from craftcity.taxonomy.models import Discipline, Material, Technique
+
+LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
+# What a visitor sees when a box is ticked; the field stays visible to the artisan and registrars either way.
+CONSENTS = {
+    "phone": _("Show my phone number on my public page, so that visitors and buyers can call me."),
+    "email": _("Show my e-mail address on my public page."),
+    "address": _("Show my workshop's exact address; without this, visitors see only the district."),
+    "birth_date": _("Show my date of birth; without this, only the year is shown if it is known."),
+}
+
+
+class ProfileForm(forms.Form):
+    website = forms.URLField(label=_("Website or page in a social network"), required=False, assume_scheme="https")
+    disciplines = forms.ModelMultipleChoiceField(
+        label=_("Crafts and arts"), queryset=Discipline.objects.order_by("slug"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    techniques = forms.ModelMultipleChoiceField(
+        label=_("Techniques"), queryset=Technique.objects.order_by("slug"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    materials = forms.ModelMultipleChoiceField(
+        label=_("Materials"), queryset=Material.objects.order_by("slug"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    email = forms.EmailField(label=_("E-mail for visitors"), required=False)
+    address = forms.CharField(label=_("Workshop address"), required=False, max_length=300)
+    birth_date = forms.DateField(
+        label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    photo = forms.ImageField(label=_("Photo"), required=False)
+
+    def __init__(self, *args, person: Person, **kwargs):
+        initial = {
+            "website": person.website,
+            "disciplines": list(person.disciplines.all()),
+            "techniques": list(person.techniques.all()),
+            "materials": list(person.materials.all()),
+            **{field: getattr(person, field) for field in CONSENTS},
+            **{f"is_{field}_public": getattr(person, f"is_{field}_public") for field in CONSENTS},
+            **{f"biography_{code}": dict(person.biography or {}).get(code, "") for code, _name in LANGUAGES},
+            **{f"photo_alt_{code}": dict(person.photo_alt or {}).get(code, "") for code, _name in LANGUAGES},
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        for code, name in LANGUAGES:
+            self.fields[f"biography_{code}"] = forms.CharField(
+                label=_("Biography in %(language)s") % {"language": name}, required=False, max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )  # fmt: skip
+            self.fields[f"photo_alt_{code}"] = forms.CharField(
+                label=_("What the photo shows, in %(language)s") % {"language": name}, required=False, max_length=300
+            )
+        for field, text in CONSENTS.items():
+            self.fields[f"is_{field}_public"] = forms.BooleanField(label=text, required=False)
+
+    def biography(self) -> dict:
+        return {
+            code: self.cleaned_data[f"biography_{code}"].strip()
+            for code, _n in LANGUAGES
+            if self.cleaned_data[f"biography_{code}"].strip()
+        }
+
+    def photo_alt(self) -> dict:
+        return {
+            code: self.cleaned_data[f"photo_alt_{code}"].strip()
+            for code, _n in LANGUAGES
+            if self.cleaned_data[f"photo_alt_{code}"].strip()
+        }
+
+    def person_fields(self) -> dict:
+        """What goes to person_update (the photo goes to person_photo_set)."""
+        data = self.cleaned_data
+        fields = {"website": data["website"], "biography": self.biography()}
+        for key in ("disciplines", "techniques", "materials"):
+            fields[key] = list(data[key])
+        for field in CONSENTS:
+            fields[field] = data[field] or (None if field == "birth_date" else "")
+            fields[f"is_{field}_public"] = data[f"is_{field}_public"]
+        return fields
+
+    def consent_pairs(self):
+        return [(self[field], self[f"is_{field}_public"]) for field in CONSENTS]

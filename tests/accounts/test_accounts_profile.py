@@ -1,0 +1,95 @@
+"""My profile: an artisan keeps their own page — biography in three languages, crafts, contacts each with its
+consent, a photo stripped of location data — through the same service as the API; nobody edits anyone else's."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from craftcity.accounts.roles import Role
+from craftcity.people.services import person_account_link
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def artisan(make_person, make_user):
+    user = make_user("aigul", email="aigul@example.org")
+    person = make_person("Айгүл Тұралиева", status="published", phone="+7 701 000 00 00")
+    person_account_link(person=person, user=user)
+    return person
+
+
+def _form(client, **changes):
+    data = {"website": "", "phone": "+7 701 000 00 00", "email": "", "address": "", "birth_date": ""}
+    data.update(changes)
+    return client.post("/kk/me/profile/", data)
+
+
+def _gps_jpeg() -> bytes:
+    exif = Image.Exif()
+    exif[0x0110] = "Camera"
+    exif[0x8825] = {1: "N", 2: (43.0, 15.0, 30.0), 3: "E", 4: (76.0, 56.0, 45.0)}
+    buffer = io.BytesIO()
+    Image.new("RGB", (2400, 1800), (150, 60, 40)).save(buffer, "JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def test_she_writes_her_biography_in_kazakh_and_opens_her_phone_to_visitors(client, artisan):
+    assert "+7 701 000 00 00" not in client.get(f"/en/people/{artisan.pk}/").content.decode()
+    client.force_login(artisan.user)
+    response = _form(client, biography_kk="Киіз басамын, текемет пен сырмақ жасаймын.", is_phone_public="on")
+    assert response.status_code == 302
+    artisan.refresh_from_db()
+    assert dict(artisan.biography)["kk"].startswith("Киіз басамын") and artisan.is_phone_public
+    assert artisan.consent_recorded_at is not None
+    change = artisan.history.first()
+    assert change.history_user == artisan.user
+    preview = client.get("/kk/me/profile/preview/").content.decode()
+    assert "+7 701 000 00 00" in preview and "Киіз басамын" in preview
+    client.logout()
+    assert "+7 701 000 00 00" in client.get(f"/kk/people/{artisan.pk}/").content.decode()
+
+
+def test_a_preview_shows_what_a_visitor_sees_not_what_she_sees(client, artisan):
+    client.force_login(artisan.user)
+    preview = client.get("/kk/me/profile/preview/").content.decode()
+    assert "+7 701 000 00 00" not in preview  # private: visitors do not see it, so the preview does not either
+    assert "Айгүл Тұралиева" in preview
+
+
+def test_her_photo_loses_its_location_and_a_file_that_is_not_an_image_changes_nothing(client, artisan):
+    client.force_login(artisan.user)
+    photo = SimpleUploadedFile("me.jpg", _gps_jpeg(), content_type="image/jpeg")
+    _form(client, photo=photo, photo_alt_kk="Айгүл шеберханасында")
+    artisan.refresh_from_db()
+    stored = Image.open(artisan.photo.open("rb"))
+    assert max(stored.size) == 1200 and not stored.getexif()
+    assert dict(artisan.photo_alt)["kk"] == "Айгүл шеберханасында"
+    before = artisan.photo.name
+    bad = SimpleUploadedFile("virus.jpg", b"MZ not an image at all", content_type="image/jpeg")
+    page = _form(client, photo=bad, biography_en="Should not be saved").content.decode()
+    artisan.refresh_from_db()
+    assert artisan.photo.name == before and "Should not be saved" not in str(dict(artisan.biography))
+    assert "errorlist" in page
+
+
+def test_an_account_without_a_profile_edits_nothing_and_nobody_edits_anyone_elses(
+    client, artisan, make_user, make_person
+):
+    other = make_person("Дулат Әшімов", status="published")
+    stranger = make_user("stranger", email="s@example.org")
+    client.force_login(stranger)
+    assert client.get("/en/me/profile/").status_code == 302
+    client.post("/en/me/profile/", {"biography_en": "Hacked", "website": ""})
+    other.refresh_from_db()
+    artisan.refresh_from_db()
+    assert "Hacked" not in str(dict(other.biography)) and "Hacked" not in str(dict(artisan.biography))
+    # The same rule over the API: an artisan cannot change another person.
+    client.force_login(artisan.user)
+    response = client.patch(
+        f"/api/v1/people/{other.pk}/", {"website": "https://x.example"}, content_type="application/json"
+    )
+    assert response.status_code == 403
+    assert artisan.user.groups.filter(name=Role.ARTISAN).exists()
