@@ -85,13 +85,36 @@ class WorkImageInline(admin.StackedInline):
     readonly_fields = ["width", "height"]
 
 
+class WaitingForReview(admin.SimpleListFilter):
+    """The curators' queue: drafts their makers sent for review, oldest first in the list's default order."""
+
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", _("Waiting for review"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(status=Work.Status.DRAFT, review_requested_at__isnull=False)
+        return queryset
+
+
 @admin.register(Work)
 class WorkAdmin(LinksChecked, BatchedAdmin):
-    list_display = ["__str__", "accession_number", "collection", "discipline", "status", "is_demo"]
-    list_filter = ["status", "collection", "discipline", "is_demo"]
+    list_display = [
+        "__str__",
+        "accession_number",
+        "collection",
+        "discipline",
+        "status",
+        "review_requested_at",
+        "is_demo",
+    ]
+    list_filter = [WaitingForReview, "status", "collection", "discipline", "is_demo"]
     search_fields = ["title", "accession_number"]
     autocomplete_fields = ["discipline", "techniques", "materials", "owner", "current_location"]
-    readonly_fields = ["status", "published_at"]
+    readonly_fields = ["status", "published_at", "review_requested_at"]
     inlines = [WorkMakerInline, ProvenanceInline, WorkImageInline]
     actions = ["publish", "withdraw"]
 
@@ -115,7 +138,12 @@ class WorkAdmin(LinksChecked, BatchedAdmin):
         # A change is written here, so that the history's revert screen (which has no inlines) saves it too.
         if change:
             with refusals_on_form():
-                services.work_update(actor=request.user, work=obj, **form.cleaned_data)
+                data = dict(form.cleaned_data)
+                remarks = data.pop("review_remarks", None) if "review_remarks" in form.changed_data else None
+                services.work_update(actor=request.user, work=obj, **data)
+                if remarks:
+                    # Remarks on a work sent for review return it to its maker (who reads them in My works).
+                    services.work_review_return(actor=request.user, work=obj, remarks=remarks)
 
     def save_related(self, request, form, formsets, change):
         makers = next((f for f in formsets if f.model is WorkMaker), None)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -87,6 +88,81 @@ def preview(request):
     visitor = copy.copy(request)
     visitor.user = AnonymousUser()
     return render(visitor, "public/person.html", {"page": _person_page(visitor, person.pk), "preview": True})
+
+
+@login_required
+def works(request):
+    """My works: what I made, each with its state (draft, waiting for a curator, published) and remarks."""
+    from craftcity.works.models import Work
+
+    person = _own_person(request)
+    if person is None:
+        return redirect("me:home")
+    items = (
+        Work.objects.filter(work_makers__person=person).distinct().prefetch_related("images").order_by("-updated_at")
+    )
+    return render(request, "public/me/works.html", {"works": items})
+
+
+def _my_work(request, pk: int):
+    from craftcity.accounts.rules import can_edit_work
+    from craftcity.works.models import Work
+
+    work = get_object_or_404(Work, pk=pk)
+    if not can_edit_work(request.user, work):
+        raise Http404
+    return work
+
+
+@login_required
+def work_edit(request, pk: int | None = None):
+    """Add a work I made, or change one; images are checked and stripped like every catalogue image."""
+    from craftcity.works import services
+
+    from .work_form import WorkForm
+
+    person = _own_person(request)
+    if person is None:
+        return redirect("me:home")
+    work = _my_work(request, pk) if pk else None
+    form = WorkForm(request.POST or None, request.FILES or None, work=work)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                if work is None:
+                    work = services.work_create(actor=request.user, makers=[person], **form.work_fields())
+                else:
+                    services.work_update(actor=request.user, work=work, **form.work_fields())
+                if form.cleaned_data["image"]:
+                    services.work_image_add(
+                        actor=request.user, work=work, upload=form.cleaned_data["image"], alt=form.alt()
+                    )
+        except ValidationError as error:
+            if pk is None:
+                work = None
+            for field, texts in getattr(error, "message_dict", {None: error.messages}).items():
+                for text in texts:
+                    form.add_error(field if field in form.fields else None, text)
+        except PermissionDenied as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, _("The work was saved. Send it for review when it is ready."))
+            return redirect("me:works")
+    return render(request, "public/me/work_form.html", {"form": form, "work": work})
+
+
+@login_required
+@require_POST
+def work_submit(request, pk: int):
+    from craftcity.works import services
+
+    try:
+        services.work_review_request(actor=request.user, work=_my_work(request, pk))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("The work was sent to the curators. You will see their answer here."))
+    return redirect("me:works")
 
 
 @login_required

@@ -158,6 +158,9 @@ class Work(TimeStamped, DemoMarked):
     credit_line = models.CharField(_("credit line"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(_("first published at"), null=True, blank=True, editable=False)
+    # An artisan's own work waits for a curator: asked for review at, and the curator's remarks when it went back.
+    review_requested_at = models.DateTimeField(_("waiting for review since"), null=True, blank=True, editable=False)
+    review_remarks = models.TextField(_("curator's remarks to the maker"), blank=True, max_length=2000)
     source = models.URLField(_("source"), max_length=500, blank=True)
 
     history = history(excluded_fields=["updated_at"])

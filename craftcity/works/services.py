@@ -24,7 +24,7 @@ M2M_FIELDS = {"techniques", "materials"}
 PROTECTED_FIELDS = {"id", "pk", "status", "published_at", "is_demo", "created_at", "updated_at"}
 # Filing a work into a museum's collection is the museum's act: an accession number taken by an artisan's
 # draft would block the real one (a collection's numbers are unique).
-CATALOGUE_FIELDS = {"collection", "accession_number"}
+CATALOGUE_FIELDS = {"collection", "accession_number", "review_remarks"}
 
 
 def _own_person(actor):
@@ -200,6 +200,8 @@ def _set_status(*, actor, work: Work, status: str) -> Work:
         work.status = status
         if status == Work.Status.PUBLISHED and work.published_at is None:
             work.published_at = timezone.now()
+        if status == Work.Status.PUBLISHED:
+            work.review_requested_at = None
         _save(work)
     return work
 
@@ -216,6 +218,35 @@ def work_publish(*, actor=None, work: Work) -> Work:
 def work_withdraw(*, actor=None, work: Work) -> Work:
     """Take a work off the public catalogue; harvesters see it as deleted."""
     return _set_status(actor=actor, work=work, status=Work.Status.WITHDRAWN)
+
+
+@transaction.atomic
+def work_review_request(*, actor, work: Work) -> Work:
+    """A maker sends their draft to the curators' queue (Work admin, "waiting for review")."""
+    if not can_edit_work(actor, work):
+        raise PermissionDenied(_("You may not edit this work."))
+    if work.status != Work.Status.DRAFT:
+        raise ValidationError(_("Only a draft is sent for review."))
+    if not dict(work.title or {}):
+        raise ValidationError({"title": _("Give the work a title first.")})
+    with change_batch(user=actor, label=f"review requested for work {work.pk}"):
+        work.review_requested_at = timezone.now()
+        _save(work)
+    return work
+
+
+@transaction.atomic
+def work_review_return(*, actor, work: Work, remarks: str) -> Work:
+    """A curator sends a draft back to its maker with remarks (the maker reads them in My works)."""
+    if not can_publish_work(actor):
+        raise PermissionDenied(_("Only curators publish or withdraw works."))
+    remarks = remarks.strip()
+    if not remarks:
+        raise ValidationError({"review_remarks": _("Write what the maker should change.")})
+    with change_batch(user=actor, label=f"review remarks on work {work.pk}"):
+        work.review_remarks, work.review_requested_at = remarks[:2000], None
+        _save(work)
+    return work
 
 
 @transaction.atomic

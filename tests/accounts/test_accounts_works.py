@@ -1,0 +1,88 @@
+"""My works: an artisan adds a work they made; it stays a draft until a curator publishes it from the review
+queue, or sends it back with remarks the artisan reads. Nobody reaches a work that is not theirs."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from craftcity.people.services import person_account_link
+from craftcity.works import services
+from craftcity.works.models import Work
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def artisan(make_person, make_user):
+    user = make_user("aigul", email="aigul@example.org")
+    person = make_person("Айгүл Тұралиева", status="published")
+    person_account_link(person=person, user=user)
+    return person
+
+
+def _jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), (190, 150, 60)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_a_work_goes_from_draft_to_review_to_remarks_to_published(client, artisan, make_user):
+    client.force_login(artisan.user)
+    response = client.post(
+        "/kk/me/works/add/",
+        {"title_kk": "Құрақ көрпе", "title_en": "Kurak korpe", "year_from": "2024", "dimensions": "180 × 140 cm",
+         "image": SimpleUploadedFile("korpe.jpg", _jpeg(), content_type="image/jpeg"), "alt_kk": "Құрақ көрпе"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    work = Work.objects.get(title__en="Kurak korpe")
+    assert work.status == "draft" and work.images.count() == 1
+    assert list(work.work_makers.values_list("person_id", flat=True)) == [artisan.pk]
+    assert client.get(f"/en/works/{work.pk}/").status_code == 404  # not public while a draft
+
+    client.post(f"/kk/me/works/{work.pk}/submit/")
+    work.refresh_from_db()
+    assert work.review_requested_at is not None
+
+    curator = make_user(role="curator")
+    client.force_login(curator)
+    queue = client.get("/en/admin/works/work/?review=waiting").content.decode()
+    assert "Kurak korpe" in queue or "Құрақ көрпе" in queue
+    services.work_review_return(actor=curator, work=work, remarks="Add the back of the quilt, please.")
+
+    client.force_login(artisan.user)
+    mine = client.get("/en/me/works/").content.decode()
+    assert "Add the back of the quilt, please." in mine and "Send for review" in mine
+    client.post(f"/en/me/works/{work.pk}/submit/")
+    services.work_publish(actor=curator, work=work)
+    work.refresh_from_db()
+    assert work.status == "published" and work.review_requested_at is None
+    assert client.get(f"/en/works/{work.pk}/").status_code == 200
+
+
+def test_an_artisan_cannot_publish_their_own_work_nor_touch_anyone_elses(client, artisan, make_user, make_person):
+    other = make_person("Дулат Әшімов", status="published")
+    theirs = services.work_create(title={"en": "Orteke"}, makers=[other])
+    client.force_login(artisan.user)
+    assert client.get(f"/en/me/works/{theirs.pk}/").status_code == 404
+    assert client.post(f"/en/me/works/{theirs.pk}/", {"title_en": "Mine now"}).status_code == 404
+    assert client.post(f"/en/me/works/{theirs.pk}/submit/").status_code == 404
+    theirs.refresh_from_db()
+    assert dict(theirs.title) == {"en": "Orteke"} and theirs.review_requested_at is None
+    mine = services.work_create(actor=artisan.user, title={"en": "Ring"}, makers=[artisan])
+    with pytest.raises(Exception, match="Only curators"):
+        services.work_publish(actor=artisan.user, work=mine)
+    with pytest.raises(Exception, match="Only curators"):
+        services.work_review_return(actor=artisan.user, work=mine, remarks="self-approved")
+
+
+def test_a_file_that_is_not_an_image_is_refused_and_no_work_is_left_behind(client, artisan):
+    client.force_login(artisan.user)
+    page = client.post(
+        "/en/me/works/add/",
+        {"title_en": "Broken", "image": SimpleUploadedFile("x.jpg", b"not an image", content_type="image/jpeg")},
+    ).content.decode()
+    assert "errorlist" in page
+    assert not Work.objects.filter(title__en="Broken").exists()
+    assert "at least one language" in client.post("/en/me/works/add/", {"title_en": ""}).content.decode()
