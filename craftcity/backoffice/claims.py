@@ -9,19 +9,19 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from craftcity.accounts.rules import can_decide_claim, edited_organization_ids, is_registrar
 from craftcity.people import claims
-from craftcity.people.models import Person, ProfileClaim
+from craftcity.people.models import Person, ProfileClaim, RemovalRequest
 
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=gettext_lazy("Decision"),
-        choices=[("approve", gettext_lazy("Approve: link the account")), ("refuse", gettext_lazy("Refuse"))],
+        choices=[("approve", gettext_lazy("Approve")), ("refuse", gettext_lazy("Refuse"))],
         widget=forms.RadioSelect(attrs={"form": "decision-form"}),
     )
     reason = forms.CharField(
@@ -36,15 +36,74 @@ class InvitationForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Language of the e-mail"), choices=settings.LANGUAGES)
 
 
+class DecisionAdmin(admin.ModelAdmin):
+    """A request that someone decides once, approving or refusing with a reason (`decide` calls the service);
+    the change page is read-only with a decision form under it."""
+
+    change_form_template = "admin/people/decision_change_form.html"
+    approve_label = gettext_lazy("Approve")
+
+    def decide(self, request, obj, approve: bool, reason: str):
+        raise NotImplementedError
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def _decide_url(self) -> str:
+        return f"{self.model._meta.app_label}_{self.model._meta.model_name}_decide"
+
+    def get_urls(self):
+        decide = path("<int:pk>/decide/", self.admin_site.admin_view(self.decide_view), name=self._decide_url())
+        return [decide, *super().get_urls()]
+
+    def _form(self, data=None) -> DecisionForm:
+        form = DecisionForm(data)
+        form.fields["decision"].choices = [("approve", self.approve_label), ("refuse", _("Refuse"))]
+        return form
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra = {"decision_form": self._form(), "decide_url": self._decide_url(), **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra)
+
+    def decide_view(self, request, pk: int):
+        obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        changelist = f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_changelist"
+        if request.method != "POST":
+            return redirect(changelist.replace("changelist", "change"), pk)
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                self.decide(request, obj, form.cleaned_data["decision"] == "approve", form.cleaned_data["reason"])
+            except (ValidationError, PermissionDenied) as error:
+                form.add_error(None, " ".join(getattr(error, "messages", [str(error) or _("You may not do this.")])))
+            else:
+                self.message_user(request, _("The decision was saved and the user was told by e-mail."))
+                return redirect(changelist)
+        context = {
+            **self.admin_site.each_context(request),
+            "original": obj,
+            "opts": self.model._meta,
+            "decision_form": form,
+            "decide_url": self._decide_url(),
+            "title": str(obj),
+        }
+        return TemplateResponse(request, "admin/people/decide.html", context, status=400)
+
+
 @admin.register(ProfileClaim)
-class ProfileClaimAdmin(admin.ModelAdmin):
+class ProfileClaimAdmin(DecisionAdmin):
     list_display = ["person", "user", "is_proposal", "status", "created_at", "decided_by"]
     list_filter = ["status", "is_proposal"]
     search_fields = ["person__names__full_name", "user__email"]
     list_select_related = ["person", "user", "decided_by"]
     fields = ["person", "user", "is_proposal", "message", "language", "status", "reason", "decided_by", "decided_at"]
-    readonly_fields = fields
-    change_form_template = "admin/people/profileclaim/change_form.html"
+    approve_label = gettext_lazy("Approve: link the account")
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -55,53 +114,33 @@ class ProfileClaimAdmin(admin.ModelAdmin):
             person__memberships__organization_id__in=edited_organization_ids(request.user), is_proposal=False
         ).distinct()
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
     def has_change_permission(self, request, obj=None):
         return obj is None or can_decide_claim(request.user, obj.person)
 
-    def get_urls(self):
-        wrap = self.admin_site.admin_view
-        return [
-            path("<int:pk>/decide/", wrap(self.decide_view), name="people_profileclaim_decide"),
-            *super().get_urls(),
-        ]
+    def decide(self, request, obj, approve, reason):
+        claims.claim_decide(actor=request.user, claim=obj, approve=approve, reason=reason)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra = {"decision_form": DecisionForm(), **(extra_context or {})}
-        return super().change_view(request, object_id, form_url, extra)
 
-    def decide_view(self, request, pk: int):
-        claim = get_object_or_404(self.get_queryset(request), pk=pk)
-        change = reverse("admin:people_profileclaim_change", args=[pk])
-        if request.method != "POST":
-            return redirect(change)
-        form = DecisionForm(request.POST)
-        if form.is_valid():
-            try:
-                claims.claim_decide(
-                    actor=request.user,
-                    claim=claim,
-                    approve=form.cleaned_data["decision"] == "approve",
-                    reason=form.cleaned_data["reason"],
-                )
-            except (ValidationError, PermissionDenied) as error:
-                form.add_error(None, " ".join(getattr(error, "messages", [str(error) or _("You may not do this.")])))
-            else:
-                self.message_user(request, _("The decision was saved and the user was told by e-mail."))
-                return redirect("admin:people_profileclaim_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "original": claim,
-            "opts": self.model._meta,
-            "decision_form": form,
-            "title": str(claim),
-        }
-        return TemplateResponse(request, "admin/people/profileclaim/decide.html", context, status=400)
+@admin.register(RemovalRequest)
+class RemovalRequestAdmin(DecisionAdmin):
+    list_display = ["email", "scope", "person", "status", "created_at", "decided_by"]
+    list_filter = ["status", "scope"]
+    search_fields = ["email"]
+    fields = ["email", "user", "person", "scope", "message", "language", "status", "reason", "decided_by",
+              "decided_at"]  # fmt: skip
+    approve_label = gettext_lazy("Carry out the removal")
+
+    def has_view_permission(self, request, obj=None):
+        return is_registrar(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_registrar(request.user)
+
+    def has_module_permission(self, request):
+        return is_registrar(request.user)
+
+    def decide(self, request, obj, approve, reason):
+        claims.removal_decide(actor=request.user, request=obj, approve=approve, reason=reason)
 
 
 def invite_view(model_admin, request, pk: int):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from craftcity.accounts.rules import can_claim_profiles, can_decide_claim, is_registrar
 from craftcity.audit.context import change_batch
 
-from .models import Person, PersonName, ProfileClaim, ProfileInvitation
+from .models import Person, PersonName, ProfileClaim, ProfileInvitation, RemovalRequest
 from .services import person_account_link, person_create, person_delete
 
 INVITATION_DAYS = 14
@@ -215,3 +215,58 @@ def invitation_accept(*, user, token: str) -> Person:
         invitation.used_at, invitation.used_by = timezone.now(), user
         invitation.save(update_fields=["used_at", "used_by", "updated_at"])
     return person
+
+
+@transaction.atomic
+def removal_request(*, user, scope: str, message: str = "", language: str | None = None) -> RemovalRequest:
+    """Ask for one's account (or account and profile) to be removed; a registrar decides."""
+    if scope not in RemovalRequest.Scope.values:
+        raise ValidationError({"scope": _("Choose what should be removed.")})
+    if RemovalRequest.objects.filter(user=user, status=RemovalRequest.Status.PENDING).exists():
+        raise ValidationError(_("You already have a request waiting for a decision."))
+    with change_batch(user=user, label="removal requested"):
+        request = RemovalRequest(
+            user=user,
+            email=user.email,
+            person=getattr(user, "person", None),
+            scope=scope,
+            message=message.strip()[:2000],
+            language=_language(language),
+        )
+        request.full_clean()
+        request.save()
+    return request
+
+
+@transaction.atomic
+def removal_decide(*, actor, request: RemovalRequest, approve: bool, reason: str = "") -> RemovalRequest:
+    """A registrar carries out (the account is closed; with `profile`, the person is deleted) or refuses with a
+    reason. The user is told by e-mail before the account goes."""
+    from .services import person_account_unlink, person_delete
+
+    request = RemovalRequest.objects.select_for_update().get(pk=request.pk)
+    if not is_registrar(actor):
+        raise PermissionDenied(_("Only a registrar decides on removals."))
+    if request.status != RemovalRequest.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    if not approve and not reason.strip():
+        raise ValidationError({"reason": _("Say why the request is refused: the user will read it.")})
+    with change_batch(user=actor, label=f"decide removal {request.pk}"):
+        request.status = RemovalRequest.Status.DONE if approve else RemovalRequest.Status.REFUSED
+        request.reason, request.decided_by, request.decided_at = reason.strip(), actor, timezone.now()
+        request.save(update_fields=["status", "reason", "decided_by", "decided_at", "updated_at"])
+        if approve and request.user is not None:
+            person = getattr(request.user, "person", None)
+            if person is not None:
+                if request.scope == RemovalRequest.Scope.PROFILE:
+                    person_delete(actor=actor, person=person)
+                else:
+                    person_account_unlink(person=person)
+            request.user.is_active = False
+            request.user.save(update_fields=["is_active"])
+    with translation.override(request.language):
+        subject = render_to_string("people/mail/removal_decided_subject.txt", {"request": request}).strip()
+        body = render_to_string("people/mail/removal_decided.txt", {"request": request})
+    email = request.email
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    return request

@@ -356,3 +356,53 @@ class ProfileInvitation(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.person} → {self.email}"
+
+
+class RemovalRequest(TimeStamped):
+    """Someone asks for their account, or their whole profile, to be removed. A registrar decides; the request
+    and its decision stay in the history even after the account is gone."""
+
+    class Scope(models.TextChoices):
+        ACCOUNT = "account", _("My account only (my profile stays in the registry)")
+        PROFILE = "profile", _("My account and my profile")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        DONE = "done", _("Carried out")
+        REFUSED = "refused", _("Refused")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="removal_requests",
+    )
+    email = models.EmailField(_("e-mail when asked"))
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    scope = models.CharField(_("what to remove"), max_length=8, choices=Scope.choices)
+    message = models.TextField(_("message from the user"), blank=True, max_length=2000)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(_("reason given"), blank=True, max_length=2000)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    history = history(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("removal request")
+        verbose_name_plural = _("removal requests")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.get_scope_display()}"

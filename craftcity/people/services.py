@@ -217,3 +217,12 @@ def person_photo_set(*, actor, person: Person, upload, alt: dict | None = None) 
     if old is not None:
         transaction.on_commit(lambda: old[0].delete(old[1]))  # the old file goes once the new one is saved
     return person
+
+
+@transaction.atomic
+def person_account_unlink(*, person: Person) -> Person:
+    """The person keeps their record, without an account (a removal the registrar carried out)."""
+    with change_batch(user=None, label=f"unlink account from person {person.pk}"):
+        person.user = None
+        person.save(update_fields=["user", "updated_at"])
+    return person

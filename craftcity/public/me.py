@@ -166,6 +166,75 @@ def work_submit(request, pk: int):
 
 
 @login_required
+def applications(request):
+    """My applications to calls: status, place in the waiting line, an offered seat to accept before it expires,
+    what I sent; and, for jurors, the juries I sit on."""
+    from craftcity.events import services as events
+    from craftcity.events.models import Application, Juror
+
+    person = _own_person(request)
+    if person is None:
+        return redirect("me:home")
+    rows = list(
+        Application.objects.filter(person=person).select_related("call__event", "category").order_by("-created_at")
+    )
+    for row in rows:
+        row.position = events.waiting_position(row)
+    juries = Juror.objects.filter(person=person).select_related("competition__event")
+    return render(request, "public/me/applications.html", {"applications": rows, "juries": juries})
+
+
+@login_required
+def application_file(request, pk: int):
+    """The file I attached to an application: mine only."""
+    from django.http import FileResponse
+
+    from craftcity.events.models import Application
+
+    person = _own_person(request)
+    row = get_object_or_404(Application, pk=pk, person=person) if person else None
+    if row is None or not row.attachment:
+        raise Http404
+    return FileResponse(row.attachment.open("rb"), as_attachment=True, filename=row.attachment.name.rsplit("/", 1)[-1])
+
+
+@login_required
+def my_data(request):
+    """Everything the registry holds about me: as a page to read or print, or as JSON (`?format=json`)."""
+    from django.http import JsonResponse
+
+    from craftcity.people.export import person_data
+    from craftcity.people.models import RemovalRequest
+
+    data = person_data(request.user)
+    if request.GET.get("format") == "json":
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = 'attachment; filename="craftcity-my-data.json"'
+        return response
+    waiting = RemovalRequest.objects.filter(user=request.user, status=RemovalRequest.Status.PENDING).first()
+    return render(
+        request, "public/me/data.html", {"data": data, "scopes": RemovalRequest.Scope.choices, "waiting": waiting}
+    )
+
+
+@login_required
+@require_POST
+def removal(request):
+    try:
+        claims.removal_request(
+            user=request.user,
+            scope=request.POST.get("scope", ""),
+            message=request.POST.get("message", ""),
+            language=translation.get_language(),
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("Your request was sent. A registrar will decide and write to you."))
+    return redirect("me:data")
+
+
+@login_required
 def claim(request):
     """Find one's record with the public search (any script) and say "this is me"."""
     if request.method == "POST":

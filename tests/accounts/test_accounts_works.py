@@ -86,3 +86,69 @@ def test_a_file_that_is_not_an_image_is_refused_and_no_work_is_left_behind(clien
     assert "errorlist" in page
     assert not Work.objects.filter(title__en="Broken").exists()
     assert "at least one language" in client.post("/en/me/works/add/", {"title_en": ""}).content.decode()
+
+
+def test_my_applications_and_my_data_show_mine_only(client, artisan, make_person):
+    import datetime as dt
+    import json
+
+    from django.utils import timezone
+
+    from craftcity.events.models import Application, Call
+    from craftcity.events.services import event_create
+
+    event = event_create(slug="felt-course", kind="training", name={"en": "Felt course"},
+                         starts_at=timezone.now() + dt.timedelta(days=20))  # fmt: skip
+    call = Call.objects.create(event=event, opens_at=timezone.now(), closes_at=timezone.now() + dt.timedelta(days=5))
+    mine = Application.objects.create(
+        call=call, person=artisan, status="waiting", answers={"years": 12},
+        attachment=SimpleUploadedFile("portfolio.pdf", b"%PDF-1.4 mine", content_type="application/pdf"),
+    )  # fmt: skip
+    other = make_person("Дулат Әшімов", status="published")
+    theirs = Application.objects.create(
+        call=call, person=other, status="confirmed",
+        attachment=SimpleUploadedFile("theirs.pdf", b"%PDF-1.4 theirs", content_type="application/pdf"),
+    )  # fmt: skip
+    client.force_login(artisan.user)
+    page = client.get("/en/me/applications/").content.decode()
+    assert "Felt course" in page and "On the waiting list" in page and "Withdraw my application" in page
+    download = client.get(f"/en/me/applications/{mine.pk}/file/")
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 mine"
+    assert client.get(f"/en/me/applications/{theirs.pk}/file/").status_code == 404
+    data = json.loads(client.get("/en/me/data/?format=json").content)
+    assert data["account"]["email"] == "aigul@example.org"
+    assert data["person"]["id"] == artisan.pk and data["applications"][0]["answers"] == {"years": 12}
+    assert "Дулат" not in json.dumps(data, ensure_ascii=False)
+    assert "Айгүл Тұралиева" in client.get("/kk/me/data/").content.decode()
+
+
+def test_removal_is_asked_for_and_a_registrar_carries_it_out(
+    client, artisan, make_user, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from craftcity.people.models import Person, RemovalRequest
+
+    client.force_login(artisan.user)
+    client.post("/en/me/data/removal/", {"scope": "account", "message": "I am leaving the city"})
+    request = RemovalRequest.objects.get(email="aigul@example.org")
+    assert request.status == "pending" and request.person_id == artisan.pk
+    assert "waiting for a registrar" in client.get("/en/me/data/").content.decode()
+    client.post("/en/me/data/removal/", {"scope": "profile"})
+    assert RemovalRequest.objects.count() == 1  # one request at a time
+
+    organiser = make_user(role="organization_editor")
+    client.force_login(organiser)
+    assert client.get(f"/en/admin/people/removalrequest/{request.pk}/change/").status_code in {302, 403}
+    registrar = make_user(role="registrar")
+    client.force_login(registrar)
+    assert client.get(f"/en/admin/people/removalrequest/{request.pk}/change/").status_code == 200
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/admin/people/removalrequest/{request.pk}/decide/", {"decision": "approve"})
+    request.refresh_from_db()
+    assert request.status == "done" and request.decided_by == registrar
+    artisan.refresh_from_db()
+    assert artisan.user_id is None and Person.objects.filter(pk=artisan.pk).exists()  # the profile stays
+    assert not request.user.is_active and mail.outbox[0].to == ["aigul@example.org"]
+    assert request.history.count() >= 2  # asked, then decided: who and when stay on record
