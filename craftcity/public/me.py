@@ -28,10 +28,17 @@ def _errors(error) -> str:
 def home(request):
     person = getattr(request.user, "person", None)
     pending = ProfileClaim.objects.filter(user=request.user).select_related("person").order_by("-created_at")
+    from craftcity.accounts.rules import edited_organization_ids
+
     return render(
         request,
         "public/me/home.html",
-        {"person": person, "claims": pending[:5], "waiting": pending.filter(status="pending").first()},
+        {
+            "person": person,
+            "claims": pending[:5],
+            "waiting": pending.filter(status="pending").first(),
+            "edits_organizations": bool(edited_organization_ids(request.user)),
+        },
     )
 
 

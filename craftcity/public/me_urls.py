@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import me
+from . import me, me_organizations
 
 app_name = "me"
 
@@ -18,6 +18,10 @@ urlpatterns = [
     path("applications/<int:pk>/file/", me.application_file, name="application-file"),
     path("data/", me.my_data, name="data"),
     path("data/removal/", me.removal, name="removal"),
+    path("organizations/", me_organizations.organizations, name="organizations"),
+    path("organizations/<slug:slug>/", me_organizations.organization, name="organization"),
+    path("organizations/<slug:slug>/members/", me_organizations.member_add, name="member-add"),
+    path("organizations/<slug:slug>/members/<int:pk>/end/", me_organizations.member_end, name="member-end"),
     path("claim/", me.claim, name="claim"),
     path("propose/", me.propose, name="propose"),
     path("claims/<int:pk>/withdraw/", me.claim_withdraw, name="claim-withdraw"),

@@ -1,5 +1,5 @@
-"""My works: an artisan adds a work they made; it stays a draft until a curator publishes it from the review
-queue, or sends it back with remarks the artisan reads. Nobody reaches a work that is not theirs."""
+"""My craftcity beyond the profile: works (a draft a curator publishes or returns with remarks), applications,
+one's data and its removal, and the organizations an editor keeps. Nobody reaches what is not theirs."""
 
 import io
 
@@ -152,3 +152,36 @@ def test_removal_is_asked_for_and_a_registrar_carries_it_out(
     assert artisan.user_id is None and Person.objects.filter(pk=artisan.pk).exists()  # the profile stays
     assert not request.user.is_active and mail.outbox[0].to == ["aigul@example.org"]
     assert request.history.count() >= 2  # asked, then decided: who and when stay on record
+
+
+def test_an_organization_editor_keeps_their_organization_and_no_other(
+    client, make_user, make_person, make_organization
+):
+    from craftcity.organizations.models import Membership
+    from craftcity.search.services import index_rebuild
+
+    guild = make_organization("felt-guild", name={"en": "Felt guild"})
+    other = make_organization("silver-union", name={"en": "Silver union"})
+    editor = make_user("editor", role="organization_editor", email="ed@example.org")
+    me = make_person("Редактор Ұйым", status="published")
+    person_account_link(person=me, user=editor)
+    Membership.objects.create(person=me, organization=guild, is_editor=True)
+    newcomer = make_person("Жаңа Мүше", status="published")
+    index_rebuild()
+    client.force_login(editor)
+    assert "Felt guild" in client.get("/en/me/organizations/").content.decode()
+    client.post("/en/me/organizations/felt-guild/", {"website": "guild.example.kz", "description_kk": "Киіз басушылар"})
+    guild.refresh_from_db()
+    assert guild.website == "https://guild.example.kz" and dict(guild.description)["kk"] == "Киіз басушылар"
+    assert "Жаңа Мүше" in client.get("/kk/me/organizations/felt-guild/", {"q": "Zhana Mushe"}).content.decode()
+    client.post("/en/me/organizations/felt-guild/members/", {"person": newcomer.pk, "role": "member"})
+    membership = Membership.objects.get(person=newcomer, organization=guild)
+    client.post(f"/en/me/organizations/felt-guild/members/{membership.pk}/end/")
+    membership.refresh_from_db()
+    assert membership.end_year is not None
+    # Not theirs: every address answers 404 and nothing changes.
+    assert client.get("/en/me/organizations/silver-union/").status_code == 404
+    assert client.post("/en/me/organizations/silver-union/", {"website": "https://x.example"}).status_code == 404
+    assert client.post("/en/me/organizations/silver-union/members/", {"person": newcomer.pk}).status_code == 404
+    other.refresh_from_db()
+    assert other.website == "" and not Membership.objects.filter(organization=other).exists()
