@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -80,6 +81,52 @@ def profile(request):
             messages.success(request, _("Your profile was saved."))
             return redirect("me:profile")
     return render(request, "public/me/profile.html", {"form": form, "person": person, "languages": LANGUAGES})
+
+
+@login_required
+def names(request):
+    """My name as it is written: every form, the derived Latin and Russian ones marked, each correctable
+    (a corrected form is never derived over again); add a form, or drop one that is not the main one."""
+    from craftcity.people.models import PersonName
+    from craftcity.people.services import person_name_add, person_name_delete, person_name_save
+
+    person = _own_person(request)
+    if person is None:
+        return redirect("me:home")
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "add":
+                person_name_add(
+                    actor=request.user,
+                    person=person,
+                    full_name=request.POST.get("full_name", ""),
+                    language=request.POST.get("language", ""),
+                    form=request.POST.get("form", PersonName.Form.OTHER),
+                )
+            else:
+                name = get_object_or_404(PersonName, pk=request.POST.get("name") or 0, person=person)
+                if action == "delete":
+                    if name.is_primary:
+                        raise ValidationError(_("The main form of a language cannot be removed; correct it instead."))
+                    person_name_delete(actor=request.user, name=name)
+                else:
+                    name.full_name = " ".join(request.POST.get("full_name", "").split())
+                    person_name_save(actor=request.user, name=name)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, _errors(error))
+        else:
+            messages.success(request, _("Your name forms were saved."))
+        return redirect("me:names")
+    return render(
+        request,
+        "public/me/names.html",
+        {
+            "names": person.names.order_by("language", "-is_primary", "form"),
+            "forms": PersonName.Form.choices,
+            "languages": settings.LANGUAGES,
+        },
+    )
 
 
 @login_required

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", me.home, name="home"),
     path("profile/", me.profile, name="profile"),
     path("profile/preview/", me.preview, name="preview"),
+    path("profile/names/", me.names, name="names"),
     path("works/", me.works, name="works"),
     path("works/add/", me.work_edit, name="work-add"),
     path("works/<int:pk>/", me.work_edit, name="work-edit"),

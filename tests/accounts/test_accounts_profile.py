@@ -93,3 +93,30 @@ def test_an_account_without_a_profile_edits_nothing_and_nobody_edits_anyone_else
     )
     assert response.status_code == 403
     assert artisan.user.groups.filter(name=Role.ARTISAN).exists()
+
+
+def test_she_corrects_a_derived_latin_form_and_it_is_never_derived_over_again(client, artisan, make_person):
+    from craftcity.people.models import PersonName
+    from craftcity.people.services import person_names_derive
+
+    derived = artisan.names.get(language="en", form=PersonName.Form.PASSPORT)
+    assert derived.is_derived
+    client.force_login(artisan.user)
+    page = client.get("/en/me/profile/names/").content.decode()
+    assert derived.full_name in page and "written by the registry" in page
+    client.post("/en/me/profile/names/", {"action": "save", "name": derived.pk, "full_name": "Aigul  Turalieva"})
+    derived.refresh_from_db()
+    assert derived.full_name == "Aigul Turalieva" and not derived.is_derived
+    person_names_derive(person=artisan)
+    assert artisan.names.get(pk=derived.pk).full_name == "Aigul Turalieva"
+    client.post("/en/me/profile/names/", {"action": "add", "full_name": "Aigoul Touralieva", "language": "en",
+                                          "form": PersonName.Form.OTHER})  # fmt: skip
+    assert artisan.names.filter(full_name="Aigoul Touralieva").exists()
+    main = artisan.names.get(language="kk", is_primary=True)
+    client.post("/en/me/profile/names/", {"action": "delete", "name": main.pk})
+    assert artisan.names.filter(pk=main.pk).exists()  # the main form stays
+    # Someone else's name form is out of reach.
+    other = make_person("Дулат Әшімов")
+    theirs = other.names.first()
+    assert client.post("/en/me/profile/names/", {"action": "delete", "name": theirs.pk}).status_code == 404
+    assert PersonName.objects.filter(pk=theirs.pk).exists()
