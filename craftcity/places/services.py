@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from craftcity.accounts.rules import can_edit_place, can_see_everyones_personal_data
+from craftcity.accounts.rules import can_edit_place, can_see_everyones_personal_data, is_own_place
 from craftcity.audit.context import change_batch
 
 from .models import Place
@@ -20,7 +20,10 @@ def place_save(*, actor=None, place: Place) -> Place:
         if actor is not None and state is not None and not can_edit_place(actor, state):
             raise PermissionDenied(_("You may not change this place."))
     moved_home = (stored.person_id if stored else None) != place.person_id
-    if actor is not None and moved_home and not can_see_everyones_personal_data(actor):
+    # An artisan may open their own workshop (a new place of their own); naming anyone else's home, or moving a
+    # workshop between people, is the registrars'.
+    own_new = stored is None and actor is not None and is_own_place(actor, place)
+    if actor is not None and moved_home and not (own_new or can_see_everyones_personal_data(actor)):
         raise PermissionDenied(_("Only registrars may say whose home a workshop is."))
     with change_batch(user=actor, label=f"place {place.slug}"):
         place.full_clean()

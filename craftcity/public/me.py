@@ -130,6 +130,43 @@ def names(request):
 
 
 @login_required
+def workshop(request):
+    """My workshop: name, address (public only if I say so), the week's hours, visits, what visitors find."""
+    from craftcity.core.slugs import unique_slug
+    from craftcity.places.models import Place
+    from craftcity.places.services import place_save
+
+    from .workshop_form import WorkshopForm
+
+    person = _own_person(request)
+    if person is None:
+        return redirect("me:home")
+    place = Place.objects.filter(person=person).order_by("pk").first()
+    form = WorkshopForm(request.POST or None, place=place)
+    if request.method == "POST" and form.is_valid():
+        fields = form.place_fields()
+        target = place or Place(kind=Place.Kind.WORKSHOP, person=person)
+        for key, value in fields.items():
+            setattr(target, key, value)
+        if not target.slug:
+            label = next(iter(fields["name"].values()), "")
+            target.slug = unique_slug(
+                label, lambda slug: Place.objects.filter(slug=slug).exists(), fallback="workshop", max_length=100
+            )
+        try:
+            place_save(actor=request.user, place=target)
+        except ValidationError as error:
+            for text in error.messages:
+                form.add_error(None, text)
+        except PermissionDenied as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, _("Your workshop was saved."))
+            return redirect("me:workshop")
+    return render(request, "public/me/workshop.html", {"form": form, "place": place})
+
+
+@login_required
 def preview(request):
     """My public page exactly as a visitor sees it: rendered for an anonymous viewer, never stored."""
     from django.contrib.auth.models import AnonymousUser

@@ -11,6 +11,7 @@ urlpatterns = [
     path("profile/", me.profile, name="profile"),
     path("profile/preview/", me.preview, name="preview"),
     path("profile/names/", me.names, name="names"),
+    path("workshop/", me.workshop, name="workshop"),
     path("works/", me.works, name="works"),
     path("works/add/", me.work_edit, name="work-add"),
     path("works/<int:pk>/", me.work_edit, name="work-edit"),

@@ -120,3 +120,39 @@ def test_she_corrects_a_derived_latin_form_and_it_is_never_derived_over_again(cl
     theirs = other.names.first()
     assert client.post("/en/me/profile/names/", {"action": "delete", "name": theirs.pk}).status_code == 404
     assert PersonName.objects.filter(pk=theirs.pk).exists()
+
+
+def test_the_weeks_hours_are_written_in_openstreetmap_syntax_and_read_back():
+    from craftcity.public.workshop_form import osm_hours, week_of
+
+    week = {"Mo": ("10:00", "18:00"), "Tu": ("10:00", "18:00"), "We": ("10:00", "18:00"), "Th": ("10:00", "18:00"),
+            "Fr": ("10:00", "18:00"), "Sa": ("11:00", "15:00"), "Su": None}  # fmt: skip
+    text = osm_hours(week, holidays_closed=True)
+    assert text == "Mo-Fr 10:00-18:00; Sa 11:00-15:00; PH off"
+    assert week_of(text) == week
+    assert osm_hours({**week, "We": None}, holidays_closed=False) == (
+        "Mo,Tu 10:00-18:00; Th,Fr 10:00-18:00; Sa 11:00-15:00"
+    )
+
+
+def test_she_opens_her_workshop_by_appointment_with_hours_and_keeps_its_address_private(client, artisan):
+    from craftcity.places.models import Place
+
+    client.force_login(artisan.user)
+    data = {"name_kk": "Айгүлдің киіз үйі", "address_kk": "Алматы, Бостандық ауданы, Абай даңғылы 1",
+            "visit_mode": "appointment", "holidays_closed": "on", "offers_kk": "Текемет, сырмақ; шеберлік сабағы",
+            **{f"from_{d}": "10:00" for d in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")},
+            **{f"to_{d}": "17:00" for d in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")},
+            "open_Tu": "on", "open_We": "on", "open_Th": "on"}  # fmt: skip
+    assert client.post("/kk/me/workshop/", data).status_code == 302
+    place = Place.objects.get(person=artisan)
+    assert place.opening_hours == "Tu-Th 10:00-17:00; PH off" and place.visit_mode == "appointment"
+    assert not place.is_address_public
+    client.logout()
+    page = client.get(f"/kk/places/{place.slug}/").content.decode()
+    assert "Абай даңғылы 1" not in page and "Текемет" in page
+    client.force_login(artisan.user)
+    bad = client.post("/kk/me/workshop/", {**data, "to_Tu": "09:00"}).content.decode()
+    assert "errorlist" in bad
+    place.refresh_from_db()
+    assert place.opening_hours == "Tu-Th 10:00-17:00; PH off"
