@@ -198,7 +198,7 @@ PHOTO_EDGE = 1200  # pixels on the longest side of a portrait as stored and show
 
 
 @transaction.atomic
-def person_photo_set(*, actor, person: Person, upload, alt: dict | None = None) -> Person:
+def person_photo_set(*, actor, person: Person, upload, alt: dict | None = None, square: bool = False) -> Person:
     """A portrait from an upload: checked like catalogue images (format, size, pixels), re-encoded from its pixels
     so no EXIF or GPS survives, at most PHOTO_EDGE pixels a side."""
     from django.core.files.base import ContentFile
@@ -206,7 +206,7 @@ def person_photo_set(*, actor, person: Person, upload, alt: dict | None = None) 
     from craftcity.works.images import clean_jpeg
 
     _require(actor, person)
-    picture = clean_jpeg(upload, PHOTO_EDGE)
+    picture = clean_jpeg(upload, PHOTO_EDGE, square=square)
     old = (person.photo.storage, person.photo.name) if person.photo else None
     with change_batch(user=actor, label=f"photo of person {person.pk}"):
         person.photo.save(f"person-{person.pk}.jpg", ContentFile(picture.content), save=False)

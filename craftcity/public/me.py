@@ -67,7 +67,11 @@ def profile(request):
                 person_update(actor=request.user, person=person, **form.person_fields())
                 if form.cleaned_data["photo"]:
                     person_photo_set(
-                        actor=request.user, person=person, upload=form.cleaned_data["photo"], alt=form.photo_alt()
+                        actor=request.user,
+                        person=person,
+                        upload=form.cleaned_data["photo"],
+                        alt=form.photo_alt(),
+                        square=form.cleaned_data["crop_square"],
                     )
                 elif person.photo:
                     person_update(actor=request.user, person=person, photo_alt=form.photo_alt())

@@ -40,6 +40,7 @@ class ProfileForm(forms.Form):
         label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     photo = forms.ImageField(label=_("Photo"), required=False)
+    crop_square = forms.BooleanField(label=_("Crop to a square around the centre (a portrait)"), required=False)
 
     def __init__(self, *args, person: Person, **kwargs):
         initial = {

@@ -91,7 +91,13 @@ def make_derivatives(upload) -> dict[str, Derivative]:
     return {name: _jpeg(picture, name, edge) for name, edge in SIZES.items()}
 
 
-def clean_jpeg(upload, edge: int) -> Derivative:
-    """One JPEG of at most `edge` pixels a side, from a checked upload, with every metadata block dropped."""
+def clean_jpeg(upload, edge: int, *, square: bool = False) -> Derivative:
+    """One JPEG of at most `edge` pixels a side, from a checked upload, with every metadata block dropped;
+    `square` crops it to the centred square first (a portrait for cards and lists)."""
     check_image(upload)
-    return _jpeg(_pixels(upload), "clean", edge)
+    picture = _pixels(upload)
+    if square:
+        side = min(picture.size)
+        left, top = (picture.width - side) // 2, (picture.height - side) // 2
+        picture = picture.crop((left, top, left + side, top + side))
+    return _jpeg(picture, "clean", edge)

@@ -67,6 +67,9 @@ def test_her_photo_loses_its_location_and_a_file_that_is_not_an_image_changes_no
     stored = Image.open(artisan.photo.open("rb"))
     assert max(stored.size) == 1200 and not stored.getexif()
     assert dict(artisan.photo_alt)["kk"] == "Айгүл шеберханасында"
+    _form(client, photo=SimpleUploadedFile("me.jpg", _gps_jpeg(), content_type="image/jpeg"), crop_square="on")
+    artisan.refresh_from_db()
+    assert Image.open(artisan.photo.open("rb")).size == (1200, 1200)  # cropped to the centred square
     before = artisan.photo.name
     bad = SimpleUploadedFile("virus.jpg", b"MZ not an image at all", content_type="image/jpeg")
     page = _form(client, photo=bad, biography_en="Should not be saved").content.decode()

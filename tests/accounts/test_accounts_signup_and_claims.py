@@ -178,3 +178,13 @@ def test_the_event_page_sends_artisans_to_the_public_sign_in(client):
     Call.objects.create(event=event, opens_at=timezone.now(), closes_at=timezone.now() + dt.timedelta(days=5))
     page = client.get("/en/events/felt-course/").content.decode()
     assert "/en/accounts/login/?next=/en/events/felt-course/" in page and "/admin/login/" not in page
+
+
+def test_nobody_withdraws_or_reads_someone_elses_request(client, aigul):
+    first = _sign_up(client, "first@example.org")
+    claim = claims.claim_request(user=first, person=aigul)
+    _sign_up(client, "second@example.org")
+    assert client.post(f"/en/me/claims/{claim.pk}/withdraw/").status_code == 404
+    claim.refresh_from_db()
+    assert claim.status == "pending"
+    assert "Айгүл" not in client.get("/kk/me/").content.decode()
