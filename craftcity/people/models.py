@@ -274,7 +274,28 @@ class PersonName(models.Model):
             raise ValidationError({"full_name": _("The name cannot be empty.")})
 
 
-class ProfileClaim(TimeStamped):
+class DecidedRequest(TimeStamped):
+    """What a request someone decides once has in common: the asker's message and language, the decision's
+    reason, who decided and when."""
+
+    message = models.TextField(_("message from the user"), blank=True, max_length=2000)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    reason = models.TextField(_("reason given"), blank=True, max_length=2000)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ProfileClaim(DecidedRequest):
     """A signed-in user's request to be linked to a person in the registry (or to a profile they proposed).
     A registrar, or an editor of one of the person's organizations, decides (people/claims.py)."""
 
@@ -295,18 +316,6 @@ class ProfileClaim(TimeStamped):
     is_proposal = models.BooleanField(
         _("new profile"), default=False, help_text=_("The user was not in the registry and proposed this profile.")
     )
-    message = models.TextField(_("message from the user"), blank=True, max_length=2000)
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    reason = models.TextField(_("reason given"), blank=True, max_length=2000)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     history = history(excluded_fields=["updated_at"])
 
@@ -358,7 +367,7 @@ class ProfileInvitation(TimeStamped):
         return f"{self.person} → {self.email}"
 
 
-class RemovalRequest(TimeStamped):
+class RemovalRequest(DecidedRequest):
     """Someone asks for their account, or their whole profile, to be removed. A registrar decides; the request
     and its decision stay in the history even after the account is gone."""
 
@@ -383,19 +392,7 @@ class RemovalRequest(TimeStamped):
         Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     scope = models.CharField(_("what to remove"), max_length=8, choices=Scope.choices)
-    message = models.TextField(_("message from the user"), blank=True, max_length=2000)
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
-    reason = models.TextField(_("reason given"), blank=True, max_length=2000)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     history = history(excluded_fields=["updated_at"])
 

@@ -19,6 +19,16 @@ from craftcity.people import claims
 from craftcity.people.models import Person, ProfileClaim
 
 
+def _refused(form, error) -> None:
+    """A service's refusal shown on the form: each field's messages at the field, the rest above the form."""
+    if isinstance(error, PermissionDenied):
+        form.add_error(None, _errors(error))
+        return
+    for field, texts in getattr(error, "message_dict", {None: error.messages}).items():
+        for text in texts:
+            form.add_error(field if field in form.fields else None, text)
+
+
 def _errors(error) -> str:
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
@@ -75,12 +85,8 @@ def profile(request):
                     )
                 elif person.photo:
                     person_update(actor=request.user, person=person, photo_alt=form.photo_alt())
-        except ValidationError as error:
-            for field, texts in getattr(error, "message_dict", {None: error.messages}).items():
-                for text in texts:
-                    form.add_error(field if field in form.fields else None, text)
-        except PermissionDenied as error:
-            form.add_error(None, _errors(error))
+        except (ValidationError, PermissionDenied) as error:
+            _refused(form, error)
         else:
             messages.success(request, _("Your profile was saved."))
             return redirect("me:profile")
@@ -159,11 +165,8 @@ def workshop(request):
             )
         try:
             place_save(actor=request.user, place=target)
-        except ValidationError as error:
-            for text in error.messages:
-                form.add_error(None, text)
-        except PermissionDenied as error:
-            form.add_error(None, _errors(error))
+        except (ValidationError, PermissionDenied) as error:
+            _refused(form, error)
         else:
             messages.success(request, _("Your workshop was saved."))
             return redirect("me:workshop")
@@ -232,14 +235,10 @@ def work_edit(request, pk: int | None = None):
                     services.work_image_add(
                         actor=request.user, work=work, upload=form.cleaned_data["image"], alt=form.alt()
                     )
-        except ValidationError as error:
+        except (ValidationError, PermissionDenied) as error:
             if pk is None:
                 work = None
-            for field, texts in getattr(error, "message_dict", {None: error.messages}).items():
-                for text in texts:
-                    form.add_error(field if field in form.fields else None, text)
-        except PermissionDenied as error:
-            form.add_error(None, _errors(error))
+            _refused(form, error)
         else:
             messages.success(request, _("The work was saved. Send it for review when it is ready."))
             return redirect("me:works")

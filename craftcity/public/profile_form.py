@@ -19,20 +19,18 @@ CONSENTS = {
 }
 
 
+def terms(model, label) -> forms.ModelMultipleChoiceField:
+    """Ticked from the craft vocabulary (crafts, techniques, materials)."""
+    return forms.ModelMultipleChoiceField(
+        label=label, queryset=model.objects.order_by("slug"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
 class ProfileForm(forms.Form):
     website = forms.URLField(label=_("Website or page in a social network"), required=False, assume_scheme="https")
-    disciplines = forms.ModelMultipleChoiceField(
-        label=_("Crafts and arts"), queryset=Discipline.objects.order_by("slug"), required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-    techniques = forms.ModelMultipleChoiceField(
-        label=_("Techniques"), queryset=Technique.objects.order_by("slug"), required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-    materials = forms.ModelMultipleChoiceField(
-        label=_("Materials"), queryset=Material.objects.order_by("slug"), required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    disciplines = terms(Discipline, _("Crafts and arts"))
+    techniques = terms(Technique, _("Techniques"))
+    materials = terms(Material, _("Materials"))
     phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
     email = forms.EmailField(label=_("E-mail for visitors"), required=False)
     address = forms.CharField(label=_("Workshop address"), required=False, max_length=300)

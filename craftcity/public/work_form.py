@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from craftcity.taxonomy.models import Discipline, Material, Technique
 from craftcity.works.models import Work
 
-from .profile_form import LANGUAGES
+from .profile_form import LANGUAGES, terms
 
 
 class WorkForm(forms.Form):
@@ -17,14 +17,8 @@ class WorkForm(forms.Form):
                                  max_value=2100)  # fmt: skip
     dimensions = forms.CharField(label=_("Dimensions"), required=False, max_length=200)
     discipline = forms.ModelChoiceField(label=_("Craft"), queryset=Discipline.objects.order_by("slug"), required=False)
-    techniques = forms.ModelMultipleChoiceField(
-        label=_("Techniques"), queryset=Technique.objects.order_by("slug"), required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-    materials = forms.ModelMultipleChoiceField(
-        label=_("Materials"), queryset=Material.objects.order_by("slug"), required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    techniques = terms(Technique, _("Techniques"))
+    materials = terms(Material, _("Materials"))
     image = forms.ImageField(label=_("Add a photo of the work"), required=False)
 
     def __init__(self, *args, work: Work | None = None, **kwargs):
