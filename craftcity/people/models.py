@@ -123,6 +123,9 @@ class Person(TimeStamped, DemoMarked, Publishable):
     photo = models.ImageField(_("photo"), upload_to="people/photos/%Y/", blank=True)
     photo_alt = TranslatedField(_("photo description"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
+    links = models.JSONField(
+        _("other pages"), default=list, blank=True, help_text=_("Pages in social networks and shops, as web addresses.")
+    )
     verification = models.CharField(
         _("verification"), max_length=16, choices=Verification.choices, default=Verification.UNVERIFIED
     )
@@ -186,6 +189,17 @@ class Person(TimeStamped, DemoMarked, Publishable):
 
     def clean(self):
         errors = {}
+        from django.core.validators import URLValidator
+
+        links = self.links if isinstance(self.links, list) else None
+        if links is None or len(links) > 10:
+            errors["links"] = _("At most ten web addresses.")
+        else:
+            for link in links:
+                try:
+                    URLValidator(schemes=["http", "https"])(link)
+                except ValidationError:
+                    errors["links"] = _("“%(link)s” is not a web address.") % {"link": link}
         if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
             errors["birth_date"] = _("The birth date does not match the birth year.")
         if self.birth_date and self.birth_date > timezone.localdate():

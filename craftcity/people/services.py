@@ -15,7 +15,7 @@ from .models import Person, PersonName
 # Fields an artisan keeps on their own profile; status and verification are the registrar's.
 SELF_EDITABLE_FIELDS = {
     "occupation", "gender", "birth_year", "country", "locality", "region", "biography", "photo", "photo_alt",
-    "website", "phone", "is_phone_public", "email", "is_email_public", "address", "is_address_public",
+    "website", "links", "phone", "is_phone_public", "email", "is_email_public", "address", "is_address_public",
     "birth_date", "is_birth_date_public", "disciplines", "techniques", "materials",
 }  # fmt: skip
 CONSENT_FIELDS = set(Person.PERSONAL_FIELDS.values())

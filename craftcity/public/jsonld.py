@@ -38,6 +38,9 @@ def person_jsonld(page, url: str, events=()) -> dict:
     }
     if person.birth_year:
         data["birthDate"] = str(person.birth_year)
+    same = [link for link in [person.website, *(person.links or [])] if link]
+    if same:
+        data["sameAs"] = same
     if person.country_id:
         data["nationality"] = {"@type": "Country", "name": str(person.country.name)}
     if person.locality_id:

@@ -28,6 +28,11 @@ def terms(model, label) -> forms.ModelMultipleChoiceField:
 
 class ProfileForm(forms.Form):
     website = forms.URLField(label=_("Website or page in a social network"), required=False, assume_scheme="https")
+    links = forms.CharField(
+        label=_("Other pages (one web address a line: Instagram, a shop, YouTube…)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     disciplines = terms(Discipline, _("Crafts and arts"))
     techniques = terms(Technique, _("Techniques"))
     materials = terms(Material, _("Materials"))
@@ -43,6 +48,7 @@ class ProfileForm(forms.Form):
     def __init__(self, *args, person: Person, **kwargs):
         initial = {
             "website": person.website,
+            "links": "\n".join(person.links or []),
             "disciplines": list(person.disciplines.all()),
             "techniques": list(person.techniques.all()),
             "materials": list(person.materials.all()),
@@ -63,6 +69,25 @@ class ProfileForm(forms.Form):
         for field, text in CONSENTS.items():
             self.fields[f"is_{field}_public"] = forms.BooleanField(label=text, required=False)
 
+    def clean_links(self) -> list[str]:
+        from django.core.validators import URLValidator
+
+        links = []
+        for line in self.cleaned_data["links"].splitlines():
+            link = line.strip()
+            if not link:
+                continue
+            if "://" not in link:
+                link = f"https://{link}"
+            try:
+                URLValidator(schemes=["http", "https"])(link)
+            except forms.ValidationError:
+                raise forms.ValidationError(_("“%(link)s” is not a web address.") % {"link": line.strip()}) from None
+            links.append(link)
+        if len(links) > 10:
+            raise forms.ValidationError(_("At most ten web addresses."))
+        return links
+
     def biography(self) -> dict:
         return {
             code: self.cleaned_data[f"biography_{code}"].strip()
@@ -80,7 +105,7 @@ class ProfileForm(forms.Form):
     def person_fields(self) -> dict:
         """What goes to person_update (the photo goes to person_photo_set)."""
         data = self.cleaned_data
-        fields = {"website": data["website"], "biography": self.biography()}
+        fields = {"website": data["website"], "links": data["links"], "biography": self.biography()}
         for key in ("disciplines", "techniques", "materials"):
             fields[key] = list(data[key])
         for field in CONSENTS:

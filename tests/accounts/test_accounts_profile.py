@@ -159,3 +159,17 @@ def test_she_opens_her_workshop_by_appointment_with_hours_and_keeps_its_address_
     assert "errorlist" in bad
     place.refresh_from_db()
     assert place.opening_hours == "Tu-Th 10:00-17:00; PH off"
+
+
+def test_her_pages_elsewhere_are_listed_and_a_line_that_is_no_address_is_refused(client, artisan):
+    client.force_login(artisan.user)
+    _form(client, links="instagram.com/aigul.felt\nhttps://shop.example.kz/aigul\n")
+    artisan.refresh_from_db()
+    assert artisan.links == ["https://instagram.com/aigul.felt", "https://shop.example.kz/aigul"]
+    page = _form(client, links="not an address at all").content.decode()
+    assert "веб-мекенжай емес" in page  # in Kazakh, the language of the page
+    artisan.refresh_from_db()
+    assert len(artisan.links) == 2
+    client.logout()
+    public = client.get(f"/en/people/{artisan.pk}/").content.decode()
+    assert 'href="https://instagram.com/aigul.felt"' in public and '"sameAs"' in public
