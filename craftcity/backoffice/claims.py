@@ -114,8 +114,17 @@ class ProfileClaimAdmin(DecisionAdmin):
             person__memberships__organization_id__in=edited_organization_ids(request.user), is_proposal=False
         ).distinct()
 
+    def has_view_permission(self, request, obj=None):
+        # Registrars, and organization editors for their members' claims (no model permission involved).
+        if obj is not None:
+            return can_decide_claim(request.user, obj.person)
+        return is_registrar(request.user) or bool(edited_organization_ids(request.user))
+
     def has_change_permission(self, request, obj=None):
-        return obj is None or can_decide_claim(request.user, obj.person)
+        return self.has_view_permission(request, obj)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
 
     def decide(self, request, obj, approve, reason):
         claims.claim_decide(actor=request.user, claim=obj, approve=approve, reason=reason)

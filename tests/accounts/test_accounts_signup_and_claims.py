@@ -130,10 +130,17 @@ def test_refusing_needs_a_reason_and_only_the_right_people_decide(
     editor_person = Person.objects.create(user=editor)
     Membership.objects.create(person=editor_person, organization=guild, is_editor=True)
     mail.outbox.clear()
+    client.force_login(editor)  # in the back office, the editor finds the claim and refuses it there
+    assert client.get(f"/en/admin/people/profileclaim/{claim.pk}/change/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        claims.claim_decide(actor=editor, claim=claim, approve=False, reason="Не удалось подтвердить")
+        client.post(
+            f"/en/admin/people/profileclaim/{claim.pk}/decide/",
+            {"decision": "refuse", "reason": "Не удалось подтвердить"},
+        )
     claim.refresh_from_db()
     assert claim.status == "refused" and "Не удалось подтвердить" in mail.outbox[0].body
+    client.force_login(stranger_editor)
+    assert client.get(f"/en/admin/people/profileclaim/{claim.pk}/change/").status_code in {302, 403}
 
 
 def test_an_invitation_claims_directly_once_and_not_after_it_expires(
