@@ -7,8 +7,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.core.exporters import Exporter, csv_response, xlsx_response
@@ -231,12 +234,38 @@ class ApplicationAdmin(EventScopedAdmin):
         ("call__event", admin.RelatedOnlyFieldListFilter),  # only the events whose applications are listed
     ]
     search_fields = ["person__names__full_name", "call__event__slug"]
-    readonly_fields = ["status", "offered_at", "offer_expires_at", "cancelled_at", "checked_in_at", "reminded_at"]
+    readonly_fields = [
+        "status", "offered_at", "offer_expires_at", "cancelled_at", "checked_in_at", "reminded_at", "attachment_file",
+    ]  # fmt: skip
+    exclude = ["attachment"]  # a private file: shown as a download link below, never as a media URL
     autocomplete_fields = ["person"]
     actions = ["check_in", "cancel", "export_csv", "export_xlsx", "shortlist", "make_finalists", "make_winners"]
 
     def event_of(self, obj) -> Event:
         return obj.call.event
+
+    @admin.display(description=_("attachment"))
+    def attachment_file(self, obj):
+        if not obj or not obj.attachment:
+            return "—"
+        url = reverse("admin:events_application_attachment", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.attachment.name.rsplit("/", 1)[-1])
+
+    def get_urls(self):
+        download = path(
+            "<int:pk>/attachment/",
+            self.admin_site.admin_view(self.attachment_view),
+            name="events_application_attachment",
+        )
+        return [download, *super().get_urls()]
+
+    def attachment_view(self, request, pk: int):
+        """The applicant's file, for who may see the application (the event's organisers and registrars)."""
+        application = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, application) or not application.attachment:
+            raise Http404
+        name = application.attachment.name.rsplit("/", 1)[-1]
+        return FileResponse(application.attachment.open("rb"), as_attachment=True, filename=name)
 
     def has_add_permission(self, request):
         return False  # applications come from the artisans themselves (site or API)

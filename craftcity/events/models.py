@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from craftcity.audit.models import history
 from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
+from craftcity.core.storage import private_storage
 from craftcity.core.translation import TranslatedField
 
 
@@ -255,7 +256,10 @@ class Application(TimeStamped):
         related_name="applications",
     )
     answers = models.JSONField(_("answers"), default=dict, blank=True)
-    attachment = models.FileField(_("attachment"), upload_to="events/applications/%Y/", blank=True)
+    # Portfolios and CVs: private files, served only to the applicant (My applications) and the event's organisers.
+    attachment = models.FileField(
+        _("attachment"), upload_to="events/applications/%Y/", blank=True, storage=private_storage
+    )
     language = models.CharField(_("language for e-mails"), max_length=10, default=settings.LANGUAGE_CODE)
     offered_at = models.DateTimeField(_("offered at"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer expires at"), null=True, blank=True, db_index=True)

@@ -183,3 +183,28 @@ def test_attachments_are_required_when_asked_and_only_of_known_types(make_call, 
         user=user, call=call, attachment=SimpleUploadedFile("portfolio.pdf", b"%PDF-1.4", "application/pdf")
     )
     assert ok.attachment.name.endswith(".pdf")
+
+
+def test_an_attachment_is_a_private_file_only_its_applicant_and_the_registry_download(
+    client, make_call, artisan, make_user, settings
+):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    call = make_call(is_attachment_required=True)
+    _p, user = artisan()
+    application = services.application_submit(
+        user=user, call=call, attachment=SimpleUploadedFile("portfolio.pdf", b"%PDF-1.4 cv", "application/pdf")
+    )
+    stored = Path(application.attachment.path)
+    assert Path(settings.CRAFTCITY_PRIVATE_MEDIA_ROOT) in stored.parents  # outside MEDIA_ROOT: no URL reaches it
+    assert Path(settings.MEDIA_ROOT) not in stored.parents
+    registrar = make_user(role="registrar")
+    client.force_login(registrar)
+    page = client.get(f"/en/admin/events/application/{application.pk}/change/")
+    assert page.status_code == 200 and application.attachment.name.rsplit("/", 1)[-1] in page.content.decode()
+    download = client.get(f"/en/admin/events/application/{application.pk}/attachment/")
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 cv"
+    client.force_login(make_user(role="curator"))
+    assert client.get(f"/en/admin/events/application/{application.pk}/attachment/").status_code in {302, 403, 404}
