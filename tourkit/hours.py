@@ -123,3 +123,22 @@ def status_at(text: str, moment: dt.datetime, *, country: str | None = "KZ") -> 
         if minute < a:
             return False, a
     return False, None
+
+
+# Any Monday will do for an ordinary week read without holidays: 2 March 2026 is one.
+_ORDINARY_MONDAY = dt.date(2026, 3, 2)
+
+
+def ordinary_week(text: str) -> list[tuple[tuple[int, int], ...]]:
+    """The opening windows (minutes since midnight) of Monday to Sunday in a week without public holidays:
+    what structured formats (schema.org, a day-by-day editor) can say of OpenStreetMap hours. Raises
+    HoursError if the text cannot be read; empty text gives closed days."""
+    if not (text or "").strip():
+        return [() for _ in range(7)]
+    return [day_hours(text, _ORDINARY_MONDAY + dt.timedelta(days=n), country=None).windows for n in range(7)]
+
+
+def clock(minutes: int) -> str:
+    """HH:MM for minutes since midnight; the end of the day reads 23:59."""
+    minutes = min(minutes, 24 * 60 - 1)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -19,15 +19,3 @@ class TranslatedJSONField(serializers.Field):
         if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
             raise serializers.ValidationError("Expected an object of language codes to texts.")
         return as_translated(data)
-
-
-@extend_schema_field(
-    {
-        "type": "string",
-        "maxLength": 200,
-        "description": "A web address (http or https), or empty when there is none.",
-        "anyOf": [{"format": "uri"}, {"maxLength": 0}],
-    }
-)
-class WebAddressField(serializers.URLField):
-    """A website that may be blank: declared so that "" and an address each match exactly one way of reading."""

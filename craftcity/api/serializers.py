@@ -10,7 +10,7 @@ from craftcity.people.models import Person, PersonName
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import Discipline
 
-from .fields import TranslatedJSONField, WebAddressField
+from .fields import TranslatedJSONField
 
 
 class TermSerializer(serializers.Serializer):
@@ -71,7 +71,6 @@ class PersonSerializer(PersonalDataMixin, serializers.ModelSerializer):
     techniques = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     materials = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     biography = TranslatedJSONField(read_only=True)
-    website = WebAddressField(read_only=True)
     memberships = MembershipSerializer(many=True, read_only=True)
     dynasties = serializers.SerializerMethodField()
 
@@ -99,7 +98,7 @@ class PersonWriteSerializer(serializers.Serializer):
     birth_year = serializers.IntegerField(required=False, allow_null=True, min_value=1800, max_value=2100)
     death_year = serializers.IntegerField(required=False, allow_null=True, min_value=1800, max_value=2100)
     biography = TranslatedJSONField(required=False)
-    website = WebAddressField(required=False, allow_blank=True)
+    website = serializers.URLField(required=False, allow_blank=True)
     phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
     is_phone_public = serializers.BooleanField(required=False)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -124,7 +123,6 @@ class OrganizationSerializer(serializers.ModelSerializer):
     country = serializers.SlugRelatedField(slug_field="iso_code", read_only=True, allow_null=True)
     region = serializers.SlugRelatedField(slug_field="iso_code", read_only=True, allow_null=True)
     disciplines = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    website = WebAddressField(read_only=True)
     member_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -138,7 +136,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
 class OrganizationWriteSerializer(serializers.Serializer):
     name = TranslatedJSONField(required=False)
     short_name = serializers.CharField(required=False, allow_blank=True, max_length=60)
-    website = WebAddressField(required=False, allow_blank=True)
+    website = serializers.URLField(required=False, allow_blank=True)
     founded_year = serializers.IntegerField(required=False, allow_null=True, min_value=1800, max_value=2100)
     description = TranslatedJSONField(required=False)
 
@@ -168,7 +166,6 @@ class PlaceSerializer(serializers.ModelSerializer):
     name = TranslatedJSONField(read_only=True)
     description = TranslatedJSONField(read_only=True)
     address = serializers.SerializerMethodField()
-    website = WebAddressField(read_only=True)
     locality = serializers.StringRelatedField(read_only=True, allow_null=True)
     organization = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     latitude = serializers.SerializerMethodField()

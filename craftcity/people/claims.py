@@ -49,12 +49,12 @@ def _claimable(person: Person) -> None:
         raise ValidationError(_("This profile cannot be claimed."))
 
 
-def _notify(user, language: str, template: str, context: dict) -> None:
-    """An e-mail to the user in the language they used when they asked."""
+def _notify(email: str, language: str, template: str, context: dict) -> None:
+    """An e-mail in `language` (the one the user asked in), sent once the change is committed."""
     with translation.override(language):
         subject = render_to_string(f"people/mail/{template}_subject.txt", context).strip()
         body = render_to_string(f"people/mail/{template}.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
 
 
 def _create_claim(**fields) -> ProfileClaim:
@@ -144,7 +144,7 @@ def claim_decide(*, actor, claim: ProfileClaim, approve: bool, reason: str = "")
         claim.save(update_fields=["status", "reason", "decided_by", "decided_at", "updated_at"])
     with translation.override(claim.language):
         me = public_url() + reverse("me:home")
-    _notify(claim.user, claim.language, "claim_decided", {"claim": claim, "person": person, "path": me})
+    _notify(claim.user.email, claim.language, "claim_decided", {"claim": claim, "person": person, "path": me})
     return claim
 
 
@@ -180,9 +180,7 @@ def invitation_create(
         invitation.save()
     with translation.override(language):
         link = (base_url.rstrip("/") or public_url()) + reverse("me:invitation", args=[token])
-        subject = render_to_string("people/mail/invitation_subject.txt", {"person": person}).strip()
-        body = render_to_string("people/mail/invitation.txt", {"person": person, "link": link, "days": INVITATION_DAYS})
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    _notify(email, language, "invitation", {"person": person, "link": link, "days": INVITATION_DAYS})
     return invitation, token
 
 
@@ -264,9 +262,5 @@ def removal_decide(*, actor, request: RemovalRequest, approve: bool, reason: str
                     person_account_unlink(person=person)
             request.user.is_active = False
             request.user.save(update_fields=["is_active"])
-    with translation.override(request.language):
-        subject = render_to_string("people/mail/removal_decided_subject.txt", {"request": request}).strip()
-        body = render_to_string("people/mail/removal_decided.txt", {"request": request})
-    email = request.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    _notify(request.email, request.language, "removal_decided", {"request": request})
     return request

@@ -24,6 +24,7 @@ from craftcity.events.selectors import calendar_events, event_detail, juror_work
 from craftcity.places.models import Place
 
 from . import jsonld
+from .refusals import refusal_text
 
 PAGE_SIZE = 50
 
@@ -156,12 +157,6 @@ def event_ics(request, slug):
     return response
 
 
-def _error_text(error) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error) or _("You may not do this.")
-
-
 @login_required
 @require_POST
 def event_apply(request, slug):
@@ -175,7 +170,7 @@ def event_apply(request, slug):
             user=request.user, call=call, answers=answers, attachment=request.FILES.get("attachment")
         )
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, refusal_text(error))
     else:
         if application.status == Application.Status.CONFIRMED:
             messages.success(request, _("Your place is confirmed. We have sent you an e-mail."))
@@ -198,9 +193,9 @@ def application_action(request, pk, action):
         else:
             raise Http404
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, refusal_text(error))
         if isinstance(error, PermissionDenied):
-            return HttpResponse(_error_text(error), status=403)
+            return HttpResponse(refusal_text(error), status=403)
     return redirect("public:event", slug=application.call.event.slug)
 
 
@@ -214,7 +209,7 @@ def event_jury(request, slug):
     try:
         juror = services.juror_for(request.user, competition)
     except PermissionDenied as error:
-        return HttpResponse(_error_text(error), status=403)
+        return HttpResponse(refusal_text(error), status=403)
     if request.method == "POST":
         application = get_object_or_404(Application, pk=request.POST.get("application"), call__event=item)
         try:
@@ -226,7 +221,7 @@ def event_jury(request, slug):
                 services.scores_submit(user=request.user, application=application, values=values)
                 messages.success(request, _("Scores saved."))
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, refusal_text(error))
         return redirect("public:event-jury", slug=slug)
     criteria = list(competition.criteria.all())
     rows = [

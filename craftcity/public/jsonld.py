@@ -325,29 +325,19 @@ def opening_hours_specification(text: str) -> list[dict]:
     """OpenStreetMap opening_hours (what we store; it says "24/7", "PH off", "Tu-Su 10:00-18:00") read by the
     hours library into schema.org's structured form: the windows of each weekday of an ordinary week.
     Public-holiday rules are not expressible in it and are left to the page, which shows them."""
-    import datetime as dt
+    from tourkit.hours import HoursError, clock, ordinary_week
 
-    from tourkit.hours import HoursError, day_hours
-
-    # Any Monday-to-Sunday will do, read without holidays (country=None): 2 March 2026 is a Monday.
-    monday = dt.date(2026, 3, 2)
     names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    week = []
     try:
-        for offset, name in enumerate(names):
-            day = monday + dt.timedelta(days=offset)
-            for start, end in day_hours(text, day, country=None).windows:
-                week.append(
-                    {
-                        "@type": "OpeningHoursSpecification",
-                        "dayOfWeek": f"https://schema.org/{name}",
-                        "opens": f"{start // 60:02d}:{start % 60:02d}",
-                        "closes": "23:59" if end >= 24 * 60 else f"{end // 60:02d}:{end % 60:02d}",
-                    }
-                )
+        week = ordinary_week(text)
     except HoursError:
         return []
-    return week
+    return [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{name}", "opens": clock(start),
+         "closes": clock(end)}
+        for name, windows in zip(names, week, strict=True)
+        for start, end in windows
+    ]  # fmt: skip
 
 
 def script_tag(data: dict) -> str:

@@ -18,21 +18,17 @@ from django.views.decorators.http import require_POST
 from craftcity.people import claims
 from craftcity.people.models import Person, ProfileClaim
 
+from .refusals import refusal_text
+
 
 def _refused(form, error) -> None:
     """A service's refusal shown on the form: each field's messages at the field, the rest above the form."""
     if isinstance(error, PermissionDenied):
-        form.add_error(None, _errors(error))
+        form.add_error(None, refusal_text(error))
         return
     for field, texts in getattr(error, "message_dict", {None: error.messages}).items():
         for text in texts:
             form.add_error(field if field in form.fields else None, text)
-
-
-def _errors(error) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error) or _("You may not do this.")
 
 
 @login_required
@@ -124,7 +120,7 @@ def names(request):
                     name.full_name = " ".join(request.POST.get("full_name", "").split())
                     person_name_save(actor=request.user, name=name)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, _errors(error))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("Your name forms were saved."))
         return redirect("me:names")
@@ -253,7 +249,7 @@ def work_submit(request, pk: int):
     try:
         services.work_review_request(actor=request.user, work=_my_work(request, pk))
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _errors(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("The work was sent to the curators. You will see their answer here."))
     return redirect("me:works")
@@ -322,7 +318,7 @@ def removal(request):
             language=translation.get_language(),
         )
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _errors(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Your request was sent. A registrar will decide and write to you."))
     return redirect("me:data")
@@ -341,7 +337,7 @@ def claim(request):
                 language=translation.get_language(),
             )
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, _errors(error))
+            messages.error(request, refusal_text(error))
             return redirect("me:claim")
         messages.success(request, _("Your request was sent. A registrar will check it and write to you."))
         return redirect("me:home")
@@ -366,7 +362,7 @@ def propose(request):
         try:
             claims.profile_propose(user=request.user, language=translation.get_language(), **values)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, _errors(error))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("Your profile was proposed. A registrar will check it and write to you."))
             return redirect("me:home")
@@ -380,7 +376,7 @@ def claim_withdraw(request, pk: int):
     try:
         claims.claim_withdraw(user=request.user, claim=item)
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _errors(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Your request was withdrawn."))
     return redirect("me:home")
@@ -391,12 +387,12 @@ def invitation(request, token: str):
     try:
         found = claims.invitation_find(token)
     except ValidationError as error:
-        return render(request, "public/me/invitation.html", {"error": _errors(error)}, status=410)
+        return render(request, "public/me/invitation.html", {"error": refusal_text(error)}, status=410)
     if request.method == "POST":
         try:
             claims.invitation_accept(user=request.user, token=token)
         except (ValidationError, PermissionDenied) as error:
-            return render(request, "public/me/invitation.html", {"error": _errors(error), "invitation": found})
+            return render(request, "public/me/invitation.html", {"error": refusal_text(error), "invitation": found})
         messages.success(request, _("Welcome! This profile is now yours."))
         return redirect("me:home")
     return render(request, "public/me/invitation.html", {"invitation": found})

@@ -20,6 +20,7 @@ from craftcity.organizations.models import Membership, Organization
 from craftcity.people.models import Person
 
 from .profile_form import LANGUAGES
+from .refusals import refusal_text
 
 
 class OrganizationForm(forms.Form):
@@ -54,10 +55,6 @@ def _editable(request, slug: str) -> Organization:
     return organization
 
 
-def _errors(error) -> str:
-    return " ".join(getattr(error, "messages", [str(error) or _("You may not do this.")]))
-
-
 @login_required
 def organizations(request):
     items = Organization.objects.filter(pk__in=edited_organization_ids(request.user)).order_by("slug")
@@ -72,7 +69,7 @@ def organization(request, slug: str):
         try:
             services.organization_update(actor=request.user, organization=item, **form.organization_fields())
         except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, refusal_text(error))
         else:
             messages.success(request, _("The organization's page was saved."))
             return redirect("me:organization", slug=item.slug)
@@ -111,7 +108,7 @@ def member_add(request, slug: str):
             actor=request.user, person=person, organization=item, role=role, start_year=timezone.localdate().year
         )
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _errors(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("%(name)s was added to the members.") % {"name": person.display_name})
     return redirect("me:organization", slug=item.slug)
@@ -125,7 +122,7 @@ def member_end(request, slug: str, pk: int):
     try:
         services.membership_update(actor=request.user, membership=membership, end_year=timezone.localdate().year)
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _errors(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("The membership was ended this year."))
     return redirect("me:organization", slug=item.slug)

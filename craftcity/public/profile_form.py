@@ -19,6 +19,11 @@ CONSENTS = {
 }
 
 
+def texts(data: dict, prefix: str) -> dict[str, str]:
+    """The non-empty `<prefix>_<language>` inputs of a cleaned form, as a text in several languages."""
+    return {code: value for code, _name in LANGUAGES if (value := data.get(f"{prefix}_{code}", "").strip())}
+
+
 def terms(model, label) -> forms.ModelMultipleChoiceField:
     """Ticked from the craft vocabulary (crafts, techniques, materials)."""
     return forms.ModelMultipleChoiceField(
@@ -89,18 +94,10 @@ class ProfileForm(forms.Form):
         return links
 
     def biography(self) -> dict:
-        return {
-            code: self.cleaned_data[f"biography_{code}"].strip()
-            for code, _n in LANGUAGES
-            if self.cleaned_data[f"biography_{code}"].strip()
-        }
+        return texts(self.cleaned_data, "biography")
 
     def photo_alt(self) -> dict:
-        return {
-            code: self.cleaned_data[f"photo_alt_{code}"].strip()
-            for code, _n in LANGUAGES
-            if self.cleaned_data[f"photo_alt_{code}"].strip()
-        }
+        return texts(self.cleaned_data, "photo_alt")
 
     def person_fields(self) -> dict:
         """What goes to person_update (the photo goes to person_photo_set)."""

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from craftcity.taxonomy.models import Discipline, Material, Technique
 from craftcity.works.models import Work
 
-from .profile_form import LANGUAGES, terms
+from .profile_form import LANGUAGES, terms, texts
 
 
 class WorkForm(forms.Form):
@@ -44,9 +44,6 @@ class WorkForm(forms.Form):
                 label=_("What the photo shows, in %(language)s") % {"language": name}, required=False, max_length=500
             )
 
-    def _texts(self, prefix: str) -> dict:
-        return {c: v for c, _n in LANGUAGES if (v := self.cleaned_data[f"{prefix}_{c}"].strip())}
-
     def clean(self):
         data = super().clean()
         if not any(data.get(f"title_{c}", "").strip() for c, _n in LANGUAGES):
@@ -56,11 +53,11 @@ class WorkForm(forms.Form):
     def work_fields(self) -> dict:
         data = self.cleaned_data
         return {
-            "title": self._texts("title"), "description": self._texts("description"),
+            "title": texts(data, "title"), "description": texts(data, "description"),
             "year_from": data["year_from"], "year_to": data["year_to"], "dimensions": data["dimensions"],
             "discipline": data["discipline"], "techniques": list(data["techniques"]),
             "materials": list(data["materials"]),
         }  # fmt: skip
 
     def alt(self) -> dict:
-        return self._texts("alt")
+        return texts(self.cleaned_data, "alt")

@@ -3,14 +3,12 @@ chosen day by day and written in OpenStreetMap syntax (what the tour planner and
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.places.models import Place
 
-from .profile_form import LANGUAGES
+from .profile_form import LANGUAGES, texts
 
 DAYS = [("Mo", _("Monday")), ("Tu", _("Tuesday")), ("We", _("Wednesday")), ("Th", _("Thursday")),
         ("Fr", _("Friday")), ("Sa", _("Saturday")), ("Su", _("Sunday"))]  # fmt: skip
@@ -18,24 +16,16 @@ DAYS = [("Mo", _("Monday")), ("Tu", _("Tuesday")), ("We", _("Wednesday")), ("Th"
 
 def week_of(text: str) -> dict[str, tuple[str, str] | None]:
     """Each weekday's first opening window in an ordinary week (no holidays), read by the hours library."""
-    from tourkit.hours import HoursError, day_hours
+    from tourkit.hours import HoursError, clock, ordinary_week
 
-    monday = dt.date(2026, 3, 2)
-    week: dict[str, tuple[str, str] | None] = {}
-    for offset, (code, _label) in enumerate(DAYS):
-        try:
-            windows = day_hours(text, monday + dt.timedelta(days=offset), country=None).windows if text else ()
-        except HoursError:
-            windows = ()
-        if windows:
-            start, end = windows[0]
-            week[code] = (
-                f"{start // 60:02d}:{start % 60:02d}",
-                f"{min(end, 1439) // 60:02d}:{min(end, 1439) % 60:02d}",
-            )
-        else:
-            week[code] = None
-    return week
+    try:
+        week = ordinary_week(text)
+    except HoursError:
+        week = [() for _ in DAYS]
+    return {
+        code: (clock(windows[0][0]), clock(windows[0][1])) if windows else None
+        for (code, _label), windows in zip(DAYS, week, strict=True)
+    }
 
 
 def osm_hours(week: dict[str, tuple[str, str] | None], *, holidays_closed: bool) -> str:
@@ -116,11 +106,8 @@ class WorkshopForm(forms.Form):
             for c, _l in DAYS
         }
 
-        def texts(prefix):
-            return {c: v for c, _n in LANGUAGES if (v := data[f"{prefix}_{c}"].strip())}
-
         return {
-            "name": texts("name"), "address": texts("address"), "offers": texts("offers"),
+            "name": texts(data, "name"), "address": texts(data, "address"), "offers": texts(data, "offers"),
             "opening_hours": osm_hours(week, holidays_closed=data["holidays_closed"]),
             "visit_mode": data["visit_mode"], "is_address_public": data["is_address_public"],
         }  # fmt: skip

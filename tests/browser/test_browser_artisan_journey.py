@@ -28,6 +28,15 @@ def _shot(page, name):
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
+def _sign_in(page):
+    """Aigul signs in on the public site again (after a back-office user had the browser)."""
+    page.context.clear_cookies()
+    page.goto("/kk/accounts/login/")
+    page.get_by_label("Электрондық пошта").fill("aigul@example.org")
+    page.get_by_label("Құпиясөз").fill(PASSWORD)
+    page.get_by_role("button", name="Кіру").click()
+
+
 def _photo(tmp_path):
     path = tmp_path / "aigul.jpg"
     exif = Image.Exif()
@@ -65,11 +74,7 @@ def test_aigul_keeps_her_own_craftcity(page, make_user, login, tmp_path):
     aigul.refresh_from_db()
     assert aigul.user.email == "aigul@example.org"
 
-    page.context.clear_cookies()
-    page.goto("/kk/accounts/login/")
-    page.get_by_label("Электрондық пошта").fill("aigul@example.org")
-    page.get_by_label("Құпиясөз").fill(PASSWORD)
-    page.get_by_role("button", name="Кіру").click()
+    _sign_in(page)
     page.goto("/kk/me/profile/")
     page.get_by_label("Өмірбаян (Қазақ тілі)").fill("Киіз басамын: текемет, сырмақ, құрақ көрпе.")
     page.get_by_label("Телефон:", exact=True).fill("+7 701 555 44 33")
@@ -102,11 +107,7 @@ def test_aigul_keeps_her_own_craftcity(page, make_user, login, tmp_path):
     work.refresh_from_db()
     assert work.status == "published"
 
-    page.context.clear_cookies()
-    page.goto("/kk/accounts/login/")
-    page.get_by_label("Электрондық пошта").fill("aigul@example.org")
-    page.get_by_label("Құпиясөз").fill(PASSWORD)
-    page.get_by_role("button", name="Кіру").click()
+    _sign_in(page)
     page.goto("/kk/events/young-artisans-felt-programme-demo/")
     page.get_by_label("Тәжірибе, жыл").fill("12")
     page.get_by_role("button", name="Өтінім беру").click()
