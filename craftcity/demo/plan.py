@@ -40,6 +40,8 @@ MUSIC_SOCIETY_REGIONS = ["KZ-75", "KZ-71", "KZ-79"]
 SEED_STEMS = {"Бекқұл", "Рысбек", "Әшім", "Тұрал", "Рафик", "Жұбан", "Рахмади"}
 SURNAME_STEMS = [stem for stem in KAZAKH_SURNAME_STEMS if stem not in SEED_STEMS]
 DISCIPLINE_ROWS: dict[str, DisciplineRow] = {row.slug: row for row in DISCIPLINES}
+# Crafts the demo leaves at risk: nobody has taken an apprentice in them for about ten years.
+QUIET_CRAFTS = {"weaving", "glass", "opera"}
 OPENING_HOURS = ["Mo-Fr 10:00-18:00", "Tu-Sa 11:00-19:00", "Mo-Sa 09:00-17:00", ""]
 
 
@@ -325,8 +327,48 @@ class Planner:
         if senior.death_year:
             start = min(start, senior.death_year)
         start = max(start, junior.birth_year + 10)
-        end = min(start + self.rng.randint(3, 7), THIS_YEAR, senior.death_year or THIS_YEAR)
-        self.relations.append(PlannedRelation("apprenticeship", senior.index, junior.index, start, max(start, end)))
+        finish = start + self.rng.randint(3, 7)
+        end = min(finish, THIS_YEAR, senior.death_year or THIS_YEAR)
+        # An apprenticeship that would finish after this year is still under way: it has no end yet.
+        ongoing = finish > THIS_YEAR and not senior.death_year
+        self.relations.append(
+            PlannedRelation("apprenticeship", senior.index, junior.index, start, None if ongoing else max(start, end))
+        )
+
+    # --- transmission today -----------------------------------------------------------------------
+
+    def apprenticeships(self) -> None:
+        """Masters teaching young practitioners of their craft, so the demo dossier has transmission to
+        count: in most crafts some apprenticeships are under way (no end yet) and some finished in the last
+        years. The crafts in QUIET_CRAFTS are left honestly at risk: their last apprenticeship ended long ago."""
+        rng = self.rng
+        taught = {r.junior for r in self.relations if r.kind == "apprenticeship"}
+        pairs = {(r.senior, r.junior) for r in self.relations}
+        by_craft: dict[str, list[PlannedPerson]] = {}
+        for person in self.people:
+            if person.is_alive:
+                for slug in person.disciplines[:1]:
+                    by_craft.setdefault(slug, []).append(person)
+        for slug, people in sorted(by_craft.items()):
+            masters = [p for p in people if p.birth_year <= 1975]
+            learners = [p for p in people if p.birth_year >= 1993 and p.index not in taught]
+            if not masters or not learners:
+                continue
+            rng.shuffle(learners)
+            if slug in QUIET_CRAFTS:
+                plan = [(rng.randint(2008, 2011), rng.randint(2013, 2016))]
+            else:
+                under_way = max(1, round(len(people) * 0.08))
+                finished = max(1, round(len(people) * 0.05))
+                plan = [(rng.randint(2022, THIS_YEAR), None)] * under_way
+                plan += [(start, start + rng.randint(3, 5)) for start in [rng.randint(2016, 2020)] * finished]
+            for (start, end), learner in zip(plan, learners, strict=False):
+                master = rng.choice(masters)
+                if (master.index, learner.index) in pairs or start < learner.birth_year + 12:
+                    continue
+                pairs.add((master.index, learner.index))
+                taught.add(learner.index)
+                self.relations.append(PlannedRelation("apprenticeship", master.index, learner.index, start, end))
 
     # --- memberships ------------------------------------------------------------------------------
 
@@ -392,6 +434,7 @@ def plan_community(
     while len(planner.people) < count:
         planner.person(region=regions.pop(0) if regions else None)
     planner.memberships()
+    planner.apprenticeships()
     people = planner.people[:count]
     kept = {p.index for p in people}
     relations = [r for r in planner.relations if r.senior in kept and r.junior in kept]

@@ -121,6 +121,7 @@ class Snapshot:
         self.year = day.year
         self.timeline = timeline or Timeline()
         self.timeline.snapshots.setdefault(day, self)
+        self.derived: dict = {}  # figures several indicators share, computed once (indicators.derived)
 
     def earlier(self, *, years: int = 1) -> Snapshot:
         try:

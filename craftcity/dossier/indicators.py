@@ -10,7 +10,7 @@ numbers in the same order.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,7 +24,9 @@ from craftcity.people.models import Person
 from craftcity.places.models import Place
 from craftcity.taxonomy.models import Discipline
 
+from . import viability
 from .asof import Snapshot
+from .viability import CraftCounts
 
 
 class IndicatorDefinitionError(ValueError):
@@ -204,17 +206,79 @@ def practitioners(snap: Snapshot) -> Result:
     )
 
 
-def masters_and_apprentices(snap: Snapshot) -> Result:
-    pairs = snap.active_apprenticeships
-    masters = {m for m, _a in pairs}
-    apprentices = {a for _m, a in pairs}
-    rows = [
-        Row("masters", _("Active masters"), (len(masters),)),
-        Row("apprentices", _("Active apprentices"), (len(apprentices),)),
-        Row("pairs", _("Master–apprentice pairs"), (len(pairs),)),
-        Row("recorded", _("Apprenticeships recorded since records began"), (_apprenticeships_so_far(snap),)),
-    ]
-    return Result(total=len(pairs), tables=[Table("role", (_("number"),), rows)])
+def derived(snap: Snapshot, key: str, compute: Callable[[Snapshot], object]):
+    """A figure several indicators share, computed once per snapshot."""
+    if key not in snap.derived:
+        snap.derived[key] = compute(snap)
+    return snap.derived[key]
+
+
+def _apprenticeship_crafts(snap: Snapshot, senior: int, junior: int) -> tuple[int, ...]:
+    """The craft an apprenticeship passes on: what master and apprentice share, else the apprentice's crafts."""
+    learner = snap.person_disciplines.get(junior, ())
+    shared = tuple(d for d in learner if d in snap.person_disciplines.get(senior, ()))
+    return shared or learner
+
+
+def _crafts_of(snap: Snapshot) -> dict[int, CraftCounts]:
+    year, counted = snap.year, snap.practitioner_ids
+    before = snap.earlier(years=1)
+    now_counts = _per_discipline(snap)
+    before_counts = _per_discipline(before)
+    new, old = Counter(), Counter()
+    for person in snap.practitioners:
+        for discipline in snap.person_disciplines.get(person.id, ()):
+            if person.id not in before.practitioner_ids:
+                new[discipline] += 1
+            if person.birth_year is not None and year - person.birth_year >= viability.OLD_AGE:
+                old[discipline] += 1
+    masters: dict[int, set] = defaultdict(set)
+    apprentices: dict[int, set] = defaultdict(set)
+    for senior, junior in snap.active_apprenticeships:
+        for discipline in _apprenticeship_crafts(snap, senior, junior):
+            masters[discipline].add(senior)
+            apprentices[discipline].add(junior)
+    completed: dict[int, set] = defaultdict(set)
+    ever: Counter = Counter()
+    for _id, kind, senior, junior, start, end in snap.relations:
+        if kind != "apprenticeship" or (start is not None and start > year) or junior not in snap.people:
+            continue
+        crafts = _apprenticeship_crafts(snap, senior, junior)
+        for discipline in crafts:
+            ever[discipline] += 1
+        if end is not None and year - viability.COMPLETED_YEARS < end <= year and junior in counted:
+            for discipline in crafts:
+                completed[discipline].add(junior)
+    return {
+        discipline: CraftCounts(
+            practitioners=now_counts[discipline],
+            practitioners_before=before_counts[discipline],
+            masters=len(masters[discipline]),
+            apprentices=len(apprentices[discipline]),
+            completed=len(completed[discipline]),
+            new=new[discipline],
+            old=old[discipline],
+            ever_recorded=ever[discipline],
+        )
+        for discipline in sorted(set(now_counts) | set(before_counts))
+    }
+
+
+def craft_counts(snap: Snapshot) -> dict[int, CraftCounts]:
+    """Per craft: practitioners now and a year earlier, masters, apprentices, completions, newcomers."""
+    return derived(snap, "craft_counts", _crafts_of)
+
+
+def _completed(snap: Snapshot) -> set[int]:
+    year = snap.year
+    return {
+        junior
+        for _id, kind, _senior, junior, _start, end in snap.relations
+        if kind == "apprenticeship"
+        and end is not None
+        and year - viability.COMPLETED_YEARS < end <= year
+        and junior in snap.practitioner_ids
+    }
 
 
 def _apprenticeships_so_far(snap: Snapshot) -> int:
@@ -226,6 +290,41 @@ def _apprenticeships_so_far(snap: Snapshot) -> int:
         and (start is None or start <= snap.year)
         and senior in counted
         and junior in counted
+    )
+
+
+def masters_and_apprentices(snap: Snapshot) -> Result:
+    pairs = snap.active_apprenticeships
+    masters = {m for m, _a in pairs}
+    apprentices = {a for _m, a in pairs}
+    newcomers = snap.practitioner_ids - snap.earlier(years=1).practitioner_ids
+    rows = [
+        Row("masters", _("Active masters"), (len(masters),)),
+        Row("apprentices", _("Apprentices in training"), (len(apprentices),)),
+        Row("pairs", _("Master–apprentice pairs"), (len(pairs),)),
+        Row(
+            "completed",
+            _("Apprenticeships completed in the last %(years)d years") % {"years": viability.COMPLETED_YEARS},
+            (len(_completed(snap)),),
+        ),
+        Row("new", _("New practitioners in the last 12 months"), (len(newcomers),)),
+        Row("recorded", _("Apprenticeships recorded since records began"), (_apprenticeships_so_far(snap),)),
+    ]
+    labels = _labels(Discipline)
+    crafts = [
+        Row(str(discipline), labels.get(discipline, NOT_STATED), (c.masters, c.apprentices, c.completed, c.new))
+        for discipline, c in craft_counts(snap).items()
+        if c.masters or c.apprentices or c.completed or c.new
+    ]
+    craft_columns = (
+        _("masters"),
+        _("apprentices"),
+        _("completed in %(years)d years") % {"years": viability.COMPLETED_YEARS},
+        _("new practitioners"),
+    )
+    return Result(
+        total=len(pairs),
+        tables=[Table("role", (_("number"),), rows), Table("craft", craft_columns, crafts)],
     )
 
 
@@ -307,68 +406,40 @@ def _home() -> int | None:
     return Country.objects.filter(iso_code=code).values_list("pk", flat=True).first()
 
 
-# Heritage Crafts Red List-style categories. The thresholds are ours (the Red List weighs more than a
-# registry can see); they are stated in the dossier next to the table:
-#   data deficient         fewer than MIN_KNOWN practitioners recorded now and a year earlier;
-#   critically endangered  fewer than CRITICAL_BELOW practitioners, or no apprentice and shrinking;
-#   endangered             fewer than ENDANGERED_BELOW practitioners, or apprentices under
-#                          MIN_APPRENTICE_SHARE of practitioners, or down by DECLINE or more in a year;
-#   viable                 everything else.
-MIN_KNOWN = 3
-CRITICAL_BELOW = 10
-ENDANGERED_BELOW = 50
-MIN_APPRENTICE_SHARE = 0.05
-DECLINE = -0.10
-
-VIABILITY = {
-    "viable": _("Viable"),
-    "endangered": _("Endangered"),
-    "critically_endangered": _("Critically endangered"),
-    "data_deficient": _("Data deficient"),
-}
-
-
-def viability_category(practitioners_now: int, apprentices: int, practitioners_before: int) -> str:
-    if practitioners_now < MIN_KNOWN and practitioners_before < MIN_KNOWN:
-        return "data_deficient"
-    trend = (practitioners_now - practitioners_before) / practitioners_before if practitioners_before else 0.0
-    if practitioners_now < CRITICAL_BELOW or (apprentices == 0 and trend < 0):
-        return "critically_endangered"
-    if (
-        practitioners_now < ENDANGERED_BELOW
-        or apprentices < MIN_APPRENTICE_SHARE * practitioners_now
-        or trend <= DECLINE
-    ):
-        return "endangered"
-    return "viable"
-
-
 def _per_discipline(snap: Snapshot) -> Counter:
     return Counter(d for p in snap.practitioners for d in snap.person_disciplines.get(p.id, ()))
 
 
-def viability(snap: Snapshot) -> Result:
-    before = snap.earlier(years=1)
-    now_counts, before_counts = _per_discipline(snap), _per_discipline(before)
-    apprentices: Counter = Counter()
-    for junior in {a for _m, a in snap.active_apprenticeships}:
-        for discipline in snap.person_disciplines.get(junior, ()):
-            apprentices[discipline] += 1
+def viability_of(snap: Snapshot) -> dict[int, viability.Judgement]:
+    """Each craft's category and reasons at the moment (in the active language)."""
+    return {discipline: viability.judge(counts) for discipline, counts in craft_counts(snap).items()}
+
+
+def viability_indicator(snap: Snapshot) -> Result:
     labels = _labels(Discipline)
     rows = []
-    for discipline in sorted(set(now_counts) | set(before_counts)):
-        now, earlier, learning = now_counts[discipline], before_counts[discipline], apprentices[discipline]
-        trend = f"{(now - earlier) / earlier:+.0%}" if earlier else "—"
-        category = viability_category(now, learning, earlier)
+    judgements = viability_of(snap)
+    for discipline, c in craft_counts(snap).items():
+        judgement = judgements[discipline]
+        trend = f"{c.trend:+.0%}".replace("-", "−") if c.trend is not None else "—"
         rows.append(
             Row(
                 str(discipline),
                 labels.get(discipline, NOT_STATED),
-                (now, learning, earlier, trend, VIABILITY[category]),
-            )
+                (c.practitioners, c.practitioners_before, trend, c.apprentices, c.completed, judgement.label,
+                 "; ".join(judgement.reasons)),
+            )  # fmt: skip
         )
-    columns = (_("practitioners"), _("apprentices"), _("a year earlier"), _("trend"), _("category"))
-    at_risk = sum(1 for row in rows if row.values[4] in (VIABILITY["endangered"], VIABILITY["critically_endangered"]))
+    columns = (
+        _("practitioners"),
+        _("a year earlier"),
+        _("trend"),
+        _("apprentices"),
+        _("completed in %(years)d years") % {"years": viability.COMPLETED_YEARS},
+        _("category"),
+        _("why"),
+    )
+    at_risk = sum(1 for judgement in judgements.values() if judgement.is_at_risk)
     return Result(total=at_risk, tables=[Table("craft", columns, rows)])
 
 
@@ -388,11 +459,15 @@ for _indicator in [
         "masters_apprentices",
         T("Шеберлер мен шәкірттер", "Мастера и ученики", "Masters and apprentices"),
         T(
-            "Сол жылы жалғасып жатқан ұстаз–шәкірт байланыстары.",
-            "Связи мастер–ученик, действующие в этом году.",
-            "Master–apprentice relations under way in the year.",
+            "Сол жылы жалғасып жатқан ұстаз–шәкірт байланыстары (екеуі де белсенді шебер), соңғы 5 жылда аяқталған "
+            "шәкірттік және 12 айда тізілімге қосылған жаңа шеберлер; бағыт бойынша. Жиыны — ұстаз–шәкірт жұптары.",
+            "Связи мастер–ученик, действующие в году даты (оба — практикующие мастера), ученичества, завершённые за "
+            "5 лет, и новые мастера за 12 месяцев; по направлениям. Итог — пары мастер–ученик.",
+            "Master–apprentice relations under way in the year of the date (both practising), apprenticeships "
+            "completed in the last 5 years, and practitioners new in the last 12 months; by craft. The total "
+            "counts master–apprentice pairs.",
         ),
-        ("role",),
+        ("role", "craft"),
         masters_and_apprentices,
     ),
     Indicator(
@@ -410,12 +485,18 @@ for _indicator in [
         "viability",
         T("Қолөнердің өміршеңдігі", "Жизнеспособность ремёсел", "Viability of crafts"),
         T(
-            "Әр бағыттағы шеберлер, шәкірттер және бір жыл бұрынғымен салыстыру; қауіп төнген бағыттар саны.",
-            "Мастера, ученики и динамика за год по каждому направлению; число направлений под угрозой.",
-            "Practitioners, apprentices and the change over a year per craft; the total counts crafts at risk.",
+            "Әр бағыт бойынша: күнгі шеберлер саны мен бір жыл бұрынғысы, оқып жүрген шәкірттер, соңғы 5 жылда "
+            "аяқталған шәкірттік; құжатталған шектерге сай санат және оның себептері. Жиыны — қауіп төнген "
+            "(жойылу қаупі бар және аса қауіпті) бағыттар саны.",
+            "По каждому направлению: мастера на дату и годом раньше, ученики в обучении, ученичества, завершённые "
+            "за 5 лет; категория по документированным порогам и её причины. Итог — число направлений под угрозой "
+            "(исчезающих и в критическом состоянии).",
+            "Per craft: practitioners at the date and a year earlier, apprentices in training, apprenticeships "
+            "completed in the last 5 years; the category by the documented thresholds and why. The total counts "
+            "crafts at risk (endangered or critically endangered).",
         ),
         ("craft",),
-        viability,
+        viability_indicator,
     ),
     Indicator(
         "organizations",

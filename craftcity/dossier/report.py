@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from craftcity.core.exporters import write_xlsx
 
 from . import indicators as indicator_module
+from . import viability
 from .asof import Snapshot, Timeline, data_span, end_of_day
 from .charts import bar_chart
 from .exporters import ArtisansAnnex, DynastiesAnnex, IndicatorTablesExporter, OrganizationsAnnex
@@ -44,7 +45,8 @@ def render_pdf(*, as_of: dt.date, template: str, language: str, target: Path, pr
     outline = OUTLINES[template]
     progress(5, "indicators")
     timeline = Timeline()
-    computed = indicators_with_series(as_of, codes=outline.indicators, progress=progress, timeline=timeline)
+    with translation.override(language):  # labels and reasons are written in the dossier's language
+        computed = indicators_with_series(as_of, codes=outline.indicators, progress=progress, timeline=timeline)
     by_code = {c.indicator.code: c for c in computed}
     ordered = [by_code[code] for code in outline.indicators if code in by_code]
     snapshot = timeline.at(as_of)
@@ -85,11 +87,13 @@ def render_pdf(*, as_of: dt.date, template: str, language: str, target: Path, pr
             "narrative": narrative,
             "narrative_number": len(sections) + 3,
             "thresholds": {
-                "min_known": indicator_module.MIN_KNOWN,
-                "critical": indicator_module.CRITICAL_BELOW,
-                "endangered": indicator_module.ENDANGERED_BELOW,
-                "share": f"{indicator_module.MIN_APPRENTICE_SHARE:.0%}",
-                "decline": f"{-indicator_module.DECLINE:.0%}",
+                "min_known": viability.MIN_KNOWN,
+                "critical": viability.CRITICAL_BELOW,
+                "small": viability.SMALL_BELOW,
+                "years": viability.COMPLETED_YEARS,
+                "share": f"{viability.MIN_APPRENTICE_SHARE:.0%}",
+                "decline": f"{-viability.DECLINE:.0%}",
+                "old_age": viability.OLD_AGE,
             },
             "annex_sheets": [_("Indicators"), _("Artisans and musicians"), _("Dynasties"), _("Organizations")],
         }
