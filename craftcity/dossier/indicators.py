@@ -426,9 +426,16 @@ def viability_indicator(snap: Snapshot) -> Result:
             Row(
                 str(discipline),
                 labels.get(discipline, NOT_STATED),
-                (c.practitioners, c.practitioners_before, trend, c.apprentices, c.completed, judgement.label,
-                 "; ".join(judgement.reasons)),
-            )  # fmt: skip
+                (
+                    c.practitioners,
+                    c.practitioners_before,
+                    trend,
+                    c.apprentices,
+                    c.completed,
+                    judgement.label,
+                    "; ".join(judgement.reasons),
+                ),
+            )
         )
     columns = (
         _("practitioners"),

@@ -115,7 +115,8 @@ def judge(counts: CraftCounts) -> Judgement:
         )
     if c.practitioners < CRITICAL_BELOW:
         reasons.append(
-            _("only %(count)d practitioners (fewer than %(limit)d)") % {"count": c.practitioners, "limit": CRITICAL_BELOW}
+            _("only %(count)d practitioners (fewer than %(limit)d)")
+            % {"count": c.practitioners, "limit": CRITICAL_BELOW}
         )
     if falling:
         reasons.append(_("down %(change)s in a year") % {"change": _percent(trend)})

@@ -25,8 +25,11 @@ def counts(**fields) -> CraftCounts:
         ({}, "viable", "6 apprentices in training (10% of practitioners)"),
         ({"practitioners": 4, "practitioners_before": 4}, "not_enough_data", "only 4 practitioners recorded"),
         ({"ever_recorded": 0, "apprentices": 0, "completed": 0}, "not_enough_data", "no master–apprentice relation"),
-        ({"practitioners": 8, "practitioners_before": 8, "apprentices": 0, "completed": 0}, "critically_endangered",
-         "only 8 practitioners"),
+        (
+            {"practitioners": 8, "practitioners_before": 8, "apprentices": 0, "completed": 0},
+            "critically_endangered",
+            "only 8 practitioners",
+        ),
         ({"practitioners_before": 62, "apprentices": 0, "completed": 0}, "critically_endangered", "down −3%"),
         ({"practitioners_before": 60, "apprentices": 0, "completed": 0}, "endangered", "none completed in the last 5"),
         ({"practitioners_before": 70}, "endangered", "down −14% in a year"),
