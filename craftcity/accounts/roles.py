@@ -40,6 +40,9 @@ REGISTRY_MODELS = [
     "taxonomy.creativefield",
 ]
 
+SUPPORT_MODELS = ["support.programme", "support.grant", "support.instalment", "support.grantreport",
+                  "support.residency"]  # fmt: skip
+
 WORKS_MODELS = [
     "works.work",
     "works.workmaker",
@@ -85,6 +88,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Registrars keep every event in order, whoever organises it; organisers run only their own.
         *[p for model in EVENT_MODELS for p in _crud(model)],
         "events.manage_any_event",
+        # The city's support programmes: grants awarded, paid and reported on.
+        *[p for model in SUPPORT_MODELS for p in _crud(model)],
         "audit.view_changebatch",
         "audit.change_changebatch",
         # Sign-in pauses after repeated wrong passwords (django-axes): see them and lift them.
@@ -113,6 +118,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("dossier.narrativesection"),
         "dossier.view_dossierbuild",
         "dossier.build_dossier",
+        *[f"{model.split('.')[0]}.view_{model.split('.')[1]}" for model in SUPPORT_MODELS],
     ],
 }
 

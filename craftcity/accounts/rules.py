@@ -103,6 +103,22 @@ def can_build_dossier(user) -> bool:
     return _authenticated(user) and user.is_staff and user.has_perm("dossier.build_dossier")
 
 
+def can_keep_reports(user) -> bool:
+    """Analysts record the designation's reports as submitted (and registrars, administrators)."""
+    return can_build_dossier(user) and user.has_perm("dossier.change_reportingobligation")
+
+
+def can_manage_support(user) -> bool:
+    """Support programmes, grants, instalments and residencies: registrars and administrators."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("support.change_grant"))
+
+
+def can_see_grant_amounts(user, programme) -> bool:
+    """Amounts are public when the programme publishes its awards; otherwise staff who manage support or
+    build the dossier see them."""
+    return programme.are_awards_public or can_manage_support(user) or can_build_dossier(user)
+
+
 def can_undo_changes(user) -> bool:
     """Registrars and administrators read any record's history and undo change batches."""
     return _authenticated(user) and (user.is_superuser or user.has_perm("audit.change_changebatch"))

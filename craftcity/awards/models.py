@@ -16,6 +16,7 @@ class AwardProgramme(models.Model):
         CITY_TITLE = "city_title", _("City designation")
         PRIZE = "prize", _("Prize or award")
         HONOUR = "honour", _("Honorary title")
+        CERTIFICATE = "certificate", _("Master certificate")
         GRANT = "grant", _("Grant or scholarship")
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -31,6 +32,13 @@ class AwardProgramme(models.Model):
     )
     description = TranslatedField(_("description"), multiline=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+    term_years = models.PositiveSmallIntegerField(
+        _("valid for (years)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Titles and certificates that must be renewed; empty: held for life."),
+    )
 
     history = history()
 
@@ -44,7 +52,14 @@ class AwardProgramme(models.Model):
 
 
 class Award(TimeStamped, DemoMarked):
-    """One grant of a programme to one holder: a person, an organization or a city."""
+    """One grant of a programme to one holder: a person, an organization or a city. A title with a term is
+    valid until a date, may be renewed (a new award that `renews` the old one) or cancelled with a reason."""
+
+    class Tier(models.TextChoices):
+        # The Living Human Treasures ladder (Korea; UNESCO's guidelines): holder → instructor → trainee.
+        HOLDER = "holder", _("Title holder")
+        INSTRUCTOR = "instructor", _("Certified instructor")
+        TRAINEE = "trainee", _("Certified trainee")
 
     programme = models.ForeignKey(
         AwardProgramme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="awards"
@@ -76,6 +91,18 @@ class Award(TimeStamped, DemoMarked):
     citation = TranslatedField(_("citation"), multiline=True, blank=True)
     certificate = models.FileField(_("certificate"), upload_to="awards/certificates/", blank=True)
     source_url = models.URLField(_("source"), blank=True, max_length=500)
+    tier = models.CharField(_("tier"), max_length=12, choices=Tier.choices, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renews"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="renewals",
+    )
+    cancelled_on = models.DateField(_("cancelled on"), null=True, blank=True)
+    cancellation_reason = models.TextField(_("reason for cancellation"), blank=True, max_length=2000)
 
     history = history(excluded_fields=["updated_at"])
 
@@ -102,6 +129,30 @@ class Award(TimeStamped, DemoMarked):
     def holder(self):
         return self.person or self.organization or self.locality
 
+    @property
+    def starts_on(self):
+        import datetime as dt
+
+        return self.granted_on or dt.date(self.year, 1, 1)
+
+    def is_in_force(self, day) -> bool:
+        """Granted by `day`, not expired and not cancelled on it."""
+        return (
+            self.starts_on <= day
+            and (self.valid_until is None or day <= self.valid_until)
+            and (self.cancelled_on is None or day < self.cancelled_on)
+        )
+
     def clean(self):
         if self.granted_on and self.granted_on.year != self.year:
             raise ValidationError({"granted_on": _("The date is not in the award's year.")})
+        if self.valid_until and self.valid_until < self.starts_on:
+            raise ValidationError({"valid_until": _("A title cannot expire before it is granted.")})
+        if self.cancelled_on and not self.cancellation_reason.strip():
+            raise ValidationError({"cancellation_reason": _("Say why the title is cancelled.")})
+        if self.cancelled_on and self.cancelled_on < self.starts_on:
+            raise ValidationError({"cancelled_on": _("A title cannot be cancelled before it is granted.")})
+        if self.tier and self.person_id is None:
+            raise ValidationError({"tier": _("Only a person holds a tier of a title.")})
+        if self.renews_id and self.renews_id == self.pk:
+            raise ValidationError({"renews": _("A title cannot renew itself.")})

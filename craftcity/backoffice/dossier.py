@@ -9,7 +9,7 @@ import threading
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -20,14 +20,25 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from craftcity.accounts.rules import can_build_dossier
+from craftcity.accounts.rules import can_build_dossier, can_keep_reports
 from craftcity.core.exporters import csv_response, xlsx_response
 from craftcity.dossier.exporters import IndicatorExporter
 from craftcity.dossier.indicators import BREAKDOWNS
 from craftcity.dossier.models import DossierBuild, DossierTemplate, NarrativeSection, ReportingObligation
 from craftcity.dossier.report import chart_svg
-from craftcity.dossier.selectors import REMINDER_DAYS, indicators_with_series, obligations_due_soon
-from craftcity.dossier.services import DossierError, check_inputs, dossier_build_run
+from craftcity.dossier.selectors import (
+    REMINDER_DAYS,
+    indicators_with_series,
+    obligations_due_soon,
+    obligations_overview,
+)
+from craftcity.dossier.services import (
+    DossierError,
+    check_inputs,
+    dossier_build_run,
+    obligation_sentence,
+    obligation_submit,
+)
 
 from .mixins import BatchedAdmin
 
@@ -41,33 +52,25 @@ def can_use_dossier(user) -> bool:
 
 @admin.register(ReportingObligation)
 class ReportingObligationAdmin(BatchedAdmin):
-    list_display = ["__str__", "award", "kind", "due_on", "status", "submitted_on"]
+    list_display = ["__str__", "award", "kind", "due_on", "status", "submitted_on", "submitted_by"]
     list_filter = ["kind", "status"]
-    list_select_related = ["award__programme", "award__locality"]
+    list_select_related = ["award__programme", "award__locality", "submitted_by"]
     autocomplete_fields = ["award"]
     date_hierarchy = "due_on"
+    # Submitting goes through obligation_submit (the dashboard's form): who and the file are recorded there.
+    readonly_fields = ["status", "submitted_on", "submitted_by", "submission"]
 
     def changelist_view(self, request, extra_context=None):
-        for obligation in obligations_due_soon():
-            messages.warning(request, _due_message(obligation))
+        today = timezone.localdate()
+        for obligation in obligations_due_soon(today=today):
+            messages.warning(request, obligation_sentence(obligation, today))
         return super().changelist_view(request, extra_context)
 
 
-def _due_message(obligation: ReportingObligation) -> str:
-    days = (obligation.due_on - timezone.localdate()).days
-    if days < 0:
-        return _("%(report)s for %(title)s was due on %(date)s (%(days)d days ago).") % {
-            "report": obligation.get_kind_display(),
-            "title": obligation.award.programme,
-            "date": obligation.due_on.isoformat(),
-            "days": -days,
-        }
-    return _("%(report)s for %(title)s is due on %(date)s (in %(days)d days).") % {
-        "report": obligation.get_kind_display(),
-        "title": obligation.award.programme,
-        "date": obligation.due_on.isoformat(),
-        "days": days,
-    }
+class SubmitReportForm(forms.Form):
+    submitted_on = forms.DateField(label=gettext_lazy("Submitted on"), widget=forms.DateInput(attrs={"type": "date"}))
+    submission = forms.FileField(label=gettext_lazy("Report as sent (PDF, DOCX, ODT or ZIP)"), required=False)
+    notes = forms.CharField(label=gettext_lazy("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 @admin.register(NarrativeSection)
@@ -134,6 +137,8 @@ class DossierBuildAdmin(admin.ModelAdmin):
         return [
             path("dashboard/", view(self.dashboard_view), name="dossier_dashboard"),
             path("dashboard/<str:code>.<str:fmt>", view(self.numbers_view), name="dossier_numbers"),
+            path("reports/<int:pk>/submit/", view(self.report_submit_view), name="dossier_report_submit"),
+            path("reports/<int:pk>/file/", view(self.report_file_view), name="dossier_report_file"),
             path("build/", view(self.build_view), name="dossier_build"),
             path("build/<int:pk>/", view(self.status_view), name="dossier_build_status"),
             path("build/<int:pk>/<str:kind>/", view(self.download_view), name="dossier_build_download"),
@@ -188,7 +193,10 @@ class DossierBuildAdmin(admin.ModelAdmin):
             "as_of": as_of,
             "error": error,
             "cards": cards,
-            "due": [(o, _due_message(o)) for o in obligations_due_soon()],
+            "reports": obligations_overview(today=timezone.localdate()),
+            "today": timezone.localdate(),
+            "can_keep_reports": can_keep_reports(request.user),
+            "submit_form": SubmitReportForm(initial={"submitted_on": timezone.localdate()}),
             "reminder_days": REMINDER_DAYS,
             "form": DashboardForm(initial={"as_of": as_of}),
             "build_form": BuildForm(initial={"as_of": as_of, "language": language, "template": "wcc"}),
@@ -212,6 +220,43 @@ class DossierBuildAdmin(admin.ModelAdmin):
         if fmt == "csv":
             return csv_response(exporter, name)
         return xlsx_response([exporter], name)
+
+    def report_submit_view(self, request, pk):
+        self._check(request)
+        if not can_keep_reports(request.user):
+            raise PermissionDenied
+        obligation = get_object_or_404(ReportingObligation, pk=pk)
+        if request.method != "POST":
+            return redirect("admin:dossier_dashboard")
+        form = SubmitReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                obligation_submit(
+                    actor=request.user,
+                    obligation=obligation,
+                    submitted_on=form.cleaned_data["submitted_on"],
+                    upload=form.cleaned_data["submission"],
+                    notes=form.cleaned_data["notes"] or None,
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, f"{obligation}: {message}")
+            else:
+                messages.success(request, _("%(report)s recorded as submitted.") % {"report": obligation})
+        else:
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                for error in errors:
+                    messages.error(request, f"{obligation}: {label}: {error}")
+        return redirect(reverse("admin:dossier_dashboard") + "#reports")
+
+    def report_file_view(self, request, pk):
+        self._check(request)
+        obligation = get_object_or_404(ReportingObligation, pk=pk)
+        if not obligation.submission:
+            raise Http404
+        name = obligation.submission.name.rsplit("/", 1)[-1]
+        return FileResponse(obligation.submission.open("rb"), as_attachment=True, filename=name)
 
     def build_view(self, request):
         self._check(request)

@@ -24,6 +24,7 @@ from craftcity.lineage.models import Dynasty, Relation
 from craftcity.organizations.models import Membership, Organization
 from craftcity.people.models import Person
 from craftcity.places.models import Place
+from craftcity.support.models import Grant
 
 # Who is a practitioner (jurors, organisers and researchers are in the registry but practise no craft).
 PRACTITIONER_OCCUPATIONS = {
@@ -34,7 +35,7 @@ PRACTITIONER_OCCUPATIONS = {
 }
 PUBLISHED = "published"
 # The models whose history the dossier reads: their first and last change bound the data.
-TRACKED_MODELS = [Person, Organization, Membership, Relation, Dynasty, Place, Award]
+TRACKED_MODELS = [Person, Organization, Membership, Relation, Dynasty, Place, Award, Grant]
 
 
 class NoDataError(ValueError):
@@ -253,6 +254,27 @@ class Snapshot:
             (row[0], row[1], row[2], row[4], row[5], row[6])
             for row in rows
             if (row[3] or dt.date(row[2], 1, 1)) <= self.day
+        ]
+
+    @cached_property
+    def titles_in_force(self) -> list[tuple]:
+        """(id, programme_id, person_id, organization_id, tier) of the titles and certificates held on the day:
+        granted by then, not expired, not cancelled (as the history recorded them at the moment)."""
+        rows = rows_as_of(
+            Award,
+            self.at,
+            ["programme_id", "year", "granted_on", "person_id", "organization_id", "tier", "valid_until",
+             "cancelled_on"],
+        )  # fmt: skip
+        kinds = {pk for pk, p in self.programmes.items() if p.kind in ("honour", "certificate")}
+        day = self.day
+        return [
+            (pk, programme, person, organization, tier)
+            for pk, programme, year, granted, person, organization, tier, until, cancelled in rows
+            if programme in kinds
+            and (granted or dt.date(year, 1, 1)) <= day
+            and (until is None or day <= until)
+            and (cancelled is None or day < cancelled)
         ]
 
     @cached_property

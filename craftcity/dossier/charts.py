@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 FONT = "DejaVu Sans, Arial, sans-serif"
 
 
-def _nice_max(value: float) -> float:
+def ticks(value: float, *, most: int = 5) -> list[int]:
+    """Whole-number gridlines from 0 to at least `value`, at most `most` steps of 1, 2 or 5 × 10ⁿ: counts of
+    people never get a tick at 1.2 or 3.8."""
     if value <= 0:
-        return 1
-    step = 10 ** (len(str(int(value))) - 1)
-    for factor in (1, 2, 2.5, 5, 10):
-        if value <= factor * step:
-            return factor * step
-    return 10 * step
+        return [0, 1]
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            steps = math.ceil(value / step)
+            if steps <= most:
+                return [step * i for i in range(max(steps, 1) + 1)]
+        magnitude *= 10
 
 
 def bar_chart(
@@ -23,16 +29,16 @@ def bar_chart(
     """Vertical bars, one per label (years), each with its value written above it."""
     left, right, top, bottom = 56, 12, 34, 30
     plot_w, plot_h = width - left - right, height - top - bottom
-    top_value = _nice_max(max(values, default=0))
+    gridlines = ticks(max(values, default=0))
+    top_value = gridlines[-1]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'role="img" aria-label="{escape(title)}" font-family="{FONT}">',
         f"<title>{escape(title)}</title>",
         f'<text x="{left}" y="18" font-size="13" font-weight="bold" fill="#222">{escape(title)}</text>',
     ]
-    for i in range(5):
-        value = top_value * i / 4
-        y = top + plot_h - plot_h * i / 4
+    for value in gridlines:
+        y = top + plot_h - plot_h * value / top_value
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
         parts.append(
             f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" text-anchor="end" fill="#555">{_fmt(value)}</text>'

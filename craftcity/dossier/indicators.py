@@ -378,6 +378,25 @@ def awards(snap: Snapshot) -> Result:
     )
 
 
+def titles(snap: Snapshot) -> Result:
+    from craftcity.awards.models import Award
+
+    held = snap.titles_in_force
+    tiers = {key: label for key, label in Award.Tier.choices}
+    return Result(
+        total=len(held),
+        tables=[
+            table(
+                "programme",
+                Counter(row[1] for row in held),
+                {k: p.name for k, p in snap.programmes.items()},
+                _("titles"),
+            ),
+            table("role", Counter(row[4] or None for row in held), tiers, _("titles")),
+        ],
+    )
+
+
 def partner_cooperation(snap: Snapshot) -> Result:
     international = {
         org for org, (kind, _country) in snap.organizations.items() if kind == Organization.Kind.INTERNATIONAL
@@ -537,6 +556,20 @@ for _indicator in [
         ),
         ("kind", "programme"),
         awards,
+    ),
+    Indicator(
+        "titles",
+        T("Күшіндегі атақтар", "Действующие звания", "Titles in force"),
+        T(
+            "Күні күшінде болған құрметті атақтар мен шебер сертификаттары (мерзімі өтпеген, күші жойылмаған), "
+            "атақ және деңгей бойынша (иесі, нұсқаушы, шәкірт).",
+            "Почётные звания и сертификаты мастера, действующие на дату (срок не истёк, не отменены), по "
+            "званиям и ступеням (носитель, инструктор, стажёр).",
+            "Honorary titles and master certificates in force on the date (not expired, not cancelled), by "
+            "title and by tier (holder, instructor, trainee).",
+        ),
+        ("programme", "role"),
+        titles,
     ),
     Indicator(
         "partner_cooperation",

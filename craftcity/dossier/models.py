@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.audit.models import history
-from craftcity.core.models import TimeStamped
+from craftcity.core.models import DemoMarked, TimeStamped
+from craftcity.core.storage import private_storage
 from craftcity.core.translation import TranslatedField
 
 
@@ -14,8 +15,10 @@ class DossierTemplate(models.TextChoices):
     UCCN = "uccn", _("UNESCO Creative Cities membership monitoring report")
 
 
-class ReportingObligation(TimeStamped):
-    """A report a city owes for one of its designations (a city-title award), due on a date."""
+class ReportingObligation(TimeStamped, DemoMarked):
+    """A report a city owes for one of its designations (a city-title award), due on a date.
+
+    `is_demo` marks a demo submission on a real obligation: remove_demo reopens it."""
 
     class Kind(models.TextChoices):
         WCC_2_YEAR = "wcc_2y", _("WCC report after 2 years")
@@ -38,9 +41,22 @@ class ReportingObligation(TimeStamped):
     due_on = models.DateField(_("due on"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DUE)
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_reports",
+    )
+    # The report as sent: kept out of MEDIA_ROOT, downloaded by analysts from the dashboard.
+    submission = models.FileField(
+        _("report as submitted"), upload_to="dossier/reports/%Y/", blank=True, storage=private_storage
+    )
+    reminded_at = models.DateTimeField(_("last reminder sent"), null=True, blank=True, editable=False)
     notes = models.TextField(_("notes"), blank=True)
 
-    history = history(excluded_fields=["updated_at"])
+    history = history(excluded_fields=["updated_at", "reminded_at"])
 
     class Meta:
         verbose_name = _("reporting obligation")
@@ -57,6 +73,11 @@ class ReportingObligation(TimeStamped):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.due_on:%Y-%m-%d}"
+
+    def days_late(self, today) -> int:
+        """Days past the due date (0 when not late); a submitted report is late by the day it was sent."""
+        end = self.submitted_on if self.status == self.Status.SUBMITTED else today
+        return max(0, (end - self.due_on).days)
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -80,3 +80,32 @@ def city_designations(as_of: dt.date | None = None):
         .prefetch_related("reporting_obligations")
         .order_by("year", "id")
     )
+
+
+@dataclass
+class ObligationsOverview:
+    overdue: list  # not submitted, past the due date: most overdue first
+    upcoming: list  # not submitted, due within REMINDER_DAYS
+    later: list  # not submitted, due after that
+    submitted: list  # the city's history of reports, newest first
+
+
+def obligations_overview(*, today: dt.date | None = None, days: int = REMINDER_DAYS) -> ObligationsOverview:
+    """Every reporting obligation in its place: overdue, upcoming, later, submitted."""
+    today = today or timezone.localdate()
+    every = list(
+        ReportingObligation.objects.select_related("award__programme", "award__locality", "submitted_by").order_by(
+            "due_on", "id"
+        )
+    )
+    open_ = [o for o in every if o.status != ReportingObligation.Status.SUBMITTED]
+    return ObligationsOverview(
+        overdue=[o for o in open_ if o.due_on < today],
+        upcoming=[o for o in open_ if today <= o.due_on <= today + dt.timedelta(days=days)],
+        later=[o for o in open_ if o.due_on > today + dt.timedelta(days=days)],
+        submitted=sorted(
+            (o for o in every if o.status == ReportingObligation.Status.SUBMITTED),
+            key=lambda o: (o.submitted_on, o.pk),
+            reverse=True,
+        ),
+    )

@@ -9,10 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from craftcity.accounts.rules import can_keep_reports
+from craftcity.audit.context import change_batch
 from craftcity.awards.models import Award
+from craftcity.awards.services import add_years
+from craftcity.core.mail import mail_after_commit
 
 from .models import ReportingObligation
 
@@ -21,13 +28,6 @@ Progress = Callable[[int, str], None]
 
 class DossierError(ValueError):
     """Bad input to a dossier build: the message is meant for the person who asked."""
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def designation_scheme(award: Award) -> str | None:
@@ -85,14 +85,124 @@ def obligations_derive(*, award: Award | None, today: dt.date | None = None) -> 
     return created
 
 
+REPORT_EXTENSIONS = {".pdf", ".docx", ".doc", ".odt", ".zip"}
+REPORT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def _check_report_file(upload) -> None:
+    name = getattr(upload, "name", "") or ""
+    if Path(name).suffix.lower() not in REPORT_EXTENSIONS:
+        raise ValidationError(
+            {"submission": _("%(name)s: send the report as PDF, DOCX, DOC, ODT or ZIP.") % {"name": name}}
+        )
+    if upload.size > REPORT_MAX_BYTES:
+        raise ValidationError({"submission": _("%(name)s is larger than 50 MB.") % {"name": name}})
+
+
 @transaction.atomic
-def obligation_submit(*, obligation: ReportingObligation, submitted_on: dt.date) -> ReportingObligation:
-    """Mark a report as sent."""
-    obligation.status = ReportingObligation.Status.SUBMITTED
-    obligation.submitted_on = submitted_on
-    obligation.full_clean()
-    obligation.save()
+def obligation_submit(
+    *, actor=None, obligation: ReportingObligation, submitted_on: dt.date, upload=None, notes: str | None = None
+) -> ReportingObligation:
+    """Record a report as sent: the date, who sent it and, when given, the file as sent."""
+    if actor is not None and not can_keep_reports(actor):
+        raise PermissionDenied(_("You may not record reports."))
+    if submitted_on > timezone.localdate():
+        raise ValidationError({"submitted_on": _("A report cannot be submitted in the future.")})
+    if upload is not None:
+        _check_report_file(upload)
+    with change_batch(user=actor, label=f"report {obligation.pk} submitted"):
+        obligation.status = ReportingObligation.Status.SUBMITTED
+        obligation.submitted_on = submitted_on
+        obligation.submitted_by = actor
+        if notes is not None:
+            obligation.notes = notes
+        if upload is not None:
+            obligation.submission.save(Path(upload.name).name, upload, save=False)
+        obligation.full_clean()
+        obligation.save()
     return obligation
+
+
+@transaction.atomic
+def obligation_reopen(*, actor=None, obligation: ReportingObligation) -> ReportingObligation:
+    """Undo a submission recorded by mistake (or a demo one): the report is due again; the file goes."""
+    if actor is not None and not can_keep_reports(actor):
+        raise PermissionDenied(_("You may not record reports."))
+    with change_batch(user=actor, label=f"report {obligation.pk} reopened"):
+        if obligation.submission:
+            name, storage = obligation.submission.name, obligation.submission.storage
+            transaction.on_commit(lambda: storage.delete(name))
+        obligation.status = ReportingObligation.Status.DUE
+        obligation.submitted_on = None
+        obligation.submitted_by = None
+        obligation.submission = ""
+        obligation.is_demo = False
+        obligation.full_clean()
+        obligation.save()
+    return obligation
+
+
+REMIND_WITHIN_DAYS = 60
+REMIND_EVERY_DAYS = 7
+
+
+def obligations_remind(*, today: dt.date | None = None) -> int:
+    """E-mail the analysts about each report overdue or due within REMIND_WITHIN_DAYS, at most once every
+    REMIND_EVERY_DAYS per report; returns how many reports were mentioned."""
+    from django.contrib.auth import get_user_model
+
+    from .selectors import obligations_due_soon
+
+    today = today or timezone.localdate()
+    now = timezone.now()
+    due = [
+        obligation
+        for obligation in obligations_due_soon(today=today, days=REMIND_WITHIN_DAYS)
+        if obligation.reminded_at is None or now - obligation.reminded_at >= dt.timedelta(days=REMIND_EVERY_DAYS)
+    ]
+    if not due:
+        return 0
+    emails = [
+        user.email
+        for user in get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+        if can_keep_reports(user)
+    ]
+    language = settings.LANGUAGE_CODE  # accounts hold no language: the site's own
+    with transaction.atomic():
+        if emails:
+            with translation.override(language):
+                lines = [obligation_sentence(obligation, today) for obligation in due]
+            mail_after_commit(emails, language, "dossier/mail/reports_due", {"lines": lines, "count": len(due)})
+        ReportingObligation.objects.filter(pk__in=[o.pk for o in due]).update(reminded_at=now)
+    return len(due)
+
+
+def obligation_sentence(obligation: ReportingObligation, today: dt.date) -> str:
+    """ "WCC report after 2 years for World Craft City was due on 2027-10-20 (12 days ago)." in the active language."""
+    days = (obligation.due_on - today).days
+    values = {
+        "report": obligation.get_kind_display(),
+        "title": obligation.award.programme,
+        "date": formats.date_format(obligation.due_on, "DATE_FORMAT"),
+        "days": abs(days),
+    }
+    if days < 0:
+        return (
+            ngettext(
+                "%(report)s for %(title)s was due on %(date)s (%(days)d day ago).",
+                "%(report)s for %(title)s was due on %(date)s (%(days)d days ago).",
+                -days,
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "%(report)s for %(title)s is due on %(date)s (in %(days)d day).",
+            "%(report)s for %(title)s is due on %(date)s (in %(days)d days).",
+            days,
+        )
+        % values
+    )
 
 
 # --- the dossier ---------------------------------------------------------------------------------------

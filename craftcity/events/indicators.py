@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from craftcity.dossier.asof import end_of_day
 from craftcity.dossier.indicators import Indicator, Result, Row, T, Table, register, table
+from craftcity.geo.models import Country
 
 from .models import Application, Event, Participant
 
@@ -41,8 +42,8 @@ def event_participants(snap) -> Result:
     rows = set(
         Participant.objects.filter(event__in=_started(snap)).values_list("person_id", "person__country__iso_code")
     )
-    countries = Counter(country or "—" for _p, country in rows)
-    labels = {code: code for code in countries}
+    countries = Counter(country for _p, country in rows)
+    labels = {country.iso_code: country.name for country in Country.objects.all()}
     return Result(total=len({p for p, _c in rows}), tables=[table("country", countries, labels, _("participants"))])
 
 

@@ -12,15 +12,14 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from craftcity.accounts.rules import can_claim_profiles, can_decide_claim, is_registrar
 from craftcity.audit.context import change_batch
+from craftcity.core.mail import mail_after_commit
 
 from .models import Person, PersonName, ProfileClaim, ProfileInvitation, RemovalRequest
 from .services import person_account_link, person_create, person_delete
@@ -51,10 +50,7 @@ def _claimable(person: Person) -> None:
 
 def _notify(email: str, language: str, template: str, context: dict) -> None:
     """An e-mail in `language` (the one the user asked in), sent once the change is committed."""
-    with translation.override(language):
-        subject = render_to_string(f"people/mail/{template}_subject.txt", context).strip()
-        body = render_to_string(f"people/mail/{template}.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    mail_after_commit([email], language, f"people/mail/{template}", context)
 
 
 def _create_claim(**fields) -> ProfileClaim:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("people/", views.people, name="people"),
     path("people/<int:pk>/", views.person, name="person"),
+    path("people/<int:pk>/pedigree.pdf", views.person_pedigree, name="person-pedigree"),
     path("dynasties/", views.dynasties, name="dynasties"),
     path("dynasties/<slug:slug>/", views.dynasty, name="dynasty"),
     path("organizations/", views.organizations, name="organizations"),

@@ -153,6 +153,19 @@ def person(request, pk: int):
     return response
 
 
+def person_pedigree(request, pk: int):
+    """The person's pedigree as a PDF in the page's language: lineage, titles, works, events (public data)."""
+    from craftcity.lineage.pedigree import pedigree_pdf
+
+    try:
+        pdf = pedigree_pdf(pk=pk, language=translation.get_language(), base_url=request.build_absolute_uri("/"))
+    except Person.DoesNotExist:
+        raise Http404(_("No such person in the registry.")) from None
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="pedigree-{pk}-{translation.get_language()}.pdf"'
+    return response
+
+
 def _credits(rows) -> list[dict]:
     """One entry per work or event (in the rows' order) with every role the person had in it."""
     grouped: dict[int, dict] = {}

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "craftcity.places",
     "craftcity.works",
     "craftcity.events",
+    "craftcity.support",
     "craftcity.tours",
     "craftcity.linkage",
     "craftcity.imports",
