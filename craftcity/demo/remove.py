@@ -13,6 +13,8 @@ from django.test.utils import override_settings
 
 from craftcity.awards.models import Award, AwardProgramme
 from craftcity.core.cache import registry_changed
+from craftcity.dossier.models import ReportingObligation
+from craftcity.dossier.services import obligation_reopen
 from craftcity.events.models import Competition, Event, Participant
 from craftcity.geo.models import Locality
 from craftcity.lineage.models import Dynasty, Relation
@@ -22,15 +24,17 @@ from craftcity.people.models import Person
 from craftcity.places.models import Place
 from craftcity.search.pause import indexing_paused
 from craftcity.search.services import index_rebuild
+from craftcity.support.models import Grant, Programme, Residency
 from craftcity.tours.models import Tour
 from craftcity.works.models import Collection, Exhibition, Work, WorkImage
 
+from .support import DEMO_PROGRAMME_SLUGS
 from .upsert import bump
 
 # Deletion order: what points at people and organizations goes first, protected parents last.
 DEMO_MODELS = [
-    Exhibition, Work, Collection, Event, Participant, Tour, Relation, Dynasty, Award, Place, Person, Organization,
-    Locality,
+    Residency, Grant, Programme, Exhibition, Work, Collection, Event, Participant, Tour,
+    Relation, Dynasty, Award, Place, Person, Organization, Locality,
 ]  # fmt: skip
 
 
@@ -69,6 +73,7 @@ def remove_demo(*, stats: dict, with_history: bool = True, chunk: int = 2000, pr
             "award_programme_id", flat=True
         )
     )
+    titles = set(AwardProgramme.objects.filter(slug__in=DEMO_PROGRAMME_SLUGS).values_list("pk", flat=True))
     blocked = Dynasty.objects.filter(is_demo=False, founder__is_demo=True)
     if blocked.exists():
         raise RuntimeError(f"Real dynasties have demo founders: {', '.join(blocked.values_list('slug', flat=True))}")
@@ -94,13 +99,22 @@ def remove_demo(*, stats: dict, with_history: bool = True, chunk: int = 2000, pr
                     _delete_in_chunks(leaves, stats, label, chunk)
             elif model is Person:
                 _delete_in_chunks(demo_people, stats, label, chunk)
+                # The demo titles' programmes go before the demo bodies that award them.
+                demo_titles = AwardProgramme.objects.filter(pk__in=titles, awards__isnull=True)
+                _delete_in_chunks(demo_titles, stats, AwardProgramme._meta.label_lower, chunk)
             else:
                 _delete_in_chunks(model._default_manager.filter(is_demo=True), stats, label, chunk)
             if stats.get(f"{label}.deleted"):
                 progress(f"  {label}: {stats[f'{label}.deleted']} deleted")
         for dynasty in Dynasty.objects.filter(pk__in=real_dynasties):
             dynasty_recompute(dynasty)
-        unused = AwardProgramme.objects.filter(pk__in=demo_programmes, awards__isnull=True, competitions__isnull=True)
+        # Demo submissions of real reports are undone: the report is due again.
+        for obligation in ReportingObligation.objects.filter(is_demo=True):
+            obligation_reopen(obligation=obligation)
+            bump(stats, "dossier.reportingobligation.reopened")
+        unused = AwardProgramme.objects.filter(
+            pk__in=demo_programmes | titles, awards__isnull=True, competitions__isnull=True
+        )
         _delete_in_chunks(unused, stats, AwardProgramme._meta.label_lower, chunk)
 
     if with_history:

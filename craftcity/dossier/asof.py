@@ -22,17 +22,13 @@ from django.utils import timezone
 from craftcity.awards.models import Award, AwardProgramme
 from craftcity.lineage.models import Dynasty, Relation
 from craftcity.organizations.models import Membership, Organization
+from craftcity.people import models as people_models
 from craftcity.people.models import Person
 from craftcity.places.models import Place
 from craftcity.support.models import Grant
 
-# Who is a practitioner (jurors, organisers and researchers are in the registry but practise no craft).
-PRACTITIONER_OCCUPATIONS = {
-    Person.Occupation.ARTISAN,
-    Person.Occupation.MUSICIAN,
-    Person.Occupation.AKYN,
-    Person.Occupation.DESIGNER,
-}
+# Who is a practitioner: the people app's one definition (PersonQuerySet.practitioners), read from history.
+PRACTITIONER_OCCUPATIONS = set(people_models.PRACTITIONER_OCCUPATIONS)
 PUBLISHED = "published"
 # The models whose history the dossier reads: their first and last change bound the data.
 TRACKED_MODELS = [Person, Organization, Membership, Relation, Dynasty, Place, Award, Grant]

@@ -32,8 +32,23 @@ class PersonQuerySet(PublishableQuerySet):
         """Published and not merged into another record: the people visitors see."""
         return self.active().published()
 
+    def practitioners(self, year: int | None = None):
+        """The one definition of a practitioner, shared by the home page, the API and the dossier (which
+        reads the same rule from history, dossier.asof.Snapshot.practitioners): public, practising a craft
+        or an art (PRACTITIONER_OCCUPATIONS), and alive in the year (this year when not given)."""
+        from django.utils import timezone
+
+        year = year or timezone.localdate().year
+        return self.public().filter(occupation__in=PRACTITIONER_OCCUPATIONS).filter(
+            Q(death_year__isnull=True) | Q(death_year__gte=year)
+        )
+
     def with_names(self):
         return self.prefetch_related("names")
+
+
+# Who is a practitioner: jurors, organisers and researchers are in the registry but practise no craft.
+PRACTITIONER_OCCUPATIONS = ("artisan", "musician", "akyn", "designer")
 
 
 def choose_name_form(forms, language: str | None = None):

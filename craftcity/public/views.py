@@ -47,6 +47,7 @@ def home(request):
         .order_by("-year")
     )
     counts = {
+        "practitioners": Person.objects.practitioners().count(),
         "people": Person.objects.public().count(),
         "dynasties": Dynasty.objects.public().count(),
         "organizations": Organization.objects.public().count(),

@@ -45,13 +45,20 @@ def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks
     """Loading again changes nothing; removing the demo takes every synthetic row and leaves the seed facts."""
     command("load_demo", synthetic=40, verbosity=0)
     first = counts()
-    seed_programmes = sorted(AwardProgramme.objects.filter(competitions__isnull=True).values_list("slug", flat=True))
+    seed_programmes = sorted(
+        AwardProgramme.objects.filter(competitions__isnull=True)
+        .exclude(slug__startswith="demo-")
+        .values_list("slug", flat=True)
+    )
     assert AwardProgramme.objects.filter(competitions__event__is_demo=True).exists()
     # synthetic community + ALA CRAFT's synthetic American exhibitor (events demo) + the people in the articles
     assert first["people.Person"] == 40 + 1 + 15
     assert "nothing to do" in command("load_demo", synthetic=40)
     assert counts() == first
 
+    from craftcity.dossier.models import ReportingObligation
+
+    assert ReportingObligation.objects.filter(status="submitted", is_demo=True).count() == 2  # the past UCCN reports
     assert "dry run" in command("remove_demo", dry_run=True)
     assert Person.objects.filter(is_demo=True).count() == 40 + 1
     # The demo's one picture is a drawn illustration that says so in every language, and it leaves no file.
@@ -72,6 +79,11 @@ def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks
     # The programme the demo competition's winners were given goes with it; the seed articles' stay.
     assert sorted(AwardProgramme.objects.values_list("slug", flat=True)) == seed_programmes
     assert Region.objects.count() == 20
+    # The demo's support programmes went, and the real reports it marked as sent are due again.
+    from craftcity.support.models import Grant, Programme
+
+    assert not Programme.objects.exists() and not Grant.objects.exists()
+    assert not ReportingObligation.objects.filter(status="submitted").exists()
 
 
 @pytest.mark.django_db

@@ -137,3 +137,14 @@ def test_another_app_registers_an_indicator_and_a_wrong_result_is_caught(registr
             register(Indicator("test_events", T("a", "b", "c"), T("a", "b", "c"), (), lambda snap: Result(1)))
     finally:
         indicators.REGISTRY.pop("test_events")
+
+
+def test_the_home_page_and_the_dossier_count_practitioners_the_same_way(registry, client):
+    from django.utils import timezone
+
+    today = indicators_as_of(timezone.localdate())["practitioners"].total
+    assert today == Person.objects.practitioners().count() == 3  # A, B, C
+    page = client.get("/en/").content.decode()
+    figures = page[page.index('id="figures-heading"') :]
+    assert "<dt>Practitioners</dt><dd>3</dd>" in figures
+    assert "<dt>People in the registry</dt><dd>4</dd>" in figures  # with D, who organises

@@ -85,7 +85,7 @@ def test_funding_counted_by_hand(city):
 def test_money_rules(city, make_user):
     grant = _grant(city["scholarship"], city["people"]["young"], "1000", dt.date(2024, 1, 1))
     instalment_pay(grant=grant, amount=Decimal("600"), paid_on=dt.date(2024, 2, 1))
-    with pytest.raises(ValidationError, match="400.00 KZT is left to pay"):
+    with pytest.raises(ValidationError, match=r"400\.00 KZT is left to pay"):
         instalment_pay(grant=grant, amount=Decimal("500"), paid_on=dt.date(2024, 3, 1))
     with pytest.raises(ValidationError, match="before the grant is decided"):
         instalment_pay(grant=grant, amount=Decimal("10"), paid_on=dt.date(2023, 12, 1))

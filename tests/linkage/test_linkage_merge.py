@@ -219,6 +219,8 @@ def test_every_reverse_relation_of_a_person_is_handled_by_the_merge():
         "event_participations", "event_applications", "jury_seats",
         # Claims to the profile and invitations to it follow the kept record (people.merging).
         "claims", "invitations",
+        # Grants received follow the kept record (support.services.person_grants_move).
+        "grants",
     }  # fmt: skip
     reverse = {
         rel.related_name or rel.get_accessor_name()

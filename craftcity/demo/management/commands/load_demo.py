@@ -4,6 +4,7 @@ from craftcity.demo.events import load_events
 from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
 from craftcity.demo.seed_loader import load_seed
+from craftcity.demo.support import load_support
 from craftcity.demo.tours import load_tours
 from craftcity.demo.works import load_works
 from craftcity.people.models import Person
@@ -37,6 +38,9 @@ class Command(DataCommand):
         load_works(stats=stats)
         self.progress("events, programmes and a demo competition…")
         load_events(stats=stats)
+        if synthetic > 0:
+            self.progress("support programmes, titles and past reports (demo)…")
+            load_support(stats=stats, seed=seed)
 
     def _community(self, stats, synthetic, seed):
         if community_loaded():
