@@ -113,12 +113,6 @@ def can_manage_support(user) -> bool:
     return _authenticated(user) and (user.is_superuser or user.has_perm("support.change_grant"))
 
 
-def can_see_grant_amounts(user, programme) -> bool:
-    """Amounts are public when the programme publishes its awards; otherwise staff who manage support or
-    build the dossier see them."""
-    return programme.are_awards_public or can_manage_support(user) or can_build_dossier(user)
-
-
 def can_undo_changes(user) -> bool:
     """Registrars and administrators read any record's history and undo change batches."""
     return _authenticated(user) and (user.is_superuser or user.has_perm("audit.change_changebatch"))
