@@ -39,8 +39,10 @@ class PersonQuerySet(PublishableQuerySet):
         from django.utils import timezone
 
         year = year or timezone.localdate().year
-        return self.public().filter(occupation__in=PRACTITIONER_OCCUPATIONS).filter(
-            Q(death_year__isnull=True) | Q(death_year__gte=year)
+        return (
+            self.public()
+            .filter(occupation__in=PRACTITIONER_OCCUPATIONS)
+            .filter(Q(death_year__isnull=True) | Q(death_year__gte=year))
         )
 
     def with_names(self):
