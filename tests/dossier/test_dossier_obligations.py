@@ -125,7 +125,11 @@ def test_analysts_are_reminded_by_e_mail_once_a_week(make_user, uccn, mailoutbox
         assert obligations_remind(today=dt.date(2026, 1, 10)) == 2  # the 2021 and 2025 reports, both overdue
     [mail] = mailoutbox
     assert mail.to == [analyst.email]
-    assert "was due on" in mail.body and "days ago" in mail.body
+    # in the site's language; one line per report, each naming the title
+    assert [line for line in mail.body.splitlines() if line.startswith("- ")] == [
+        line for line in mail.body.splitlines() if "unesco-creative-city-of-music" in line
+    ]
+    assert mail.body.count("unesco-creative-city-of-music") == 2
     with django_capture_on_commit_callbacks(execute=True):
         assert obligations_remind(today=dt.date(2026, 1, 11)) == 0  # reminded yesterday
     assert len(mailoutbox) == 1
