@@ -221,7 +221,7 @@ def _apprenticeship_crafts(snap: Snapshot, senior: int, junior: int) -> tuple[in
 
 
 def _crafts_of(snap: Snapshot) -> dict[int, CraftCounts]:
-    year, counted = snap.year, snap.practitioner_ids
+    year = snap.year
     before = snap.earlier(years=1)
     now_counts = _per_discipline(snap)
     before_counts = _per_discipline(before)
@@ -246,7 +246,7 @@ def _crafts_of(snap: Snapshot) -> dict[int, CraftCounts]:
         crafts = _apprenticeship_crafts(snap, senior, junior)
         for discipline in crafts:
             ever[discipline] += 1
-        if end is not None and year - viability.COMPLETED_YEARS < end <= year and junior in counted:
+        if _completed_recently(snap, kind, junior, end):
             for discipline in crafts:
                 completed[discipline].add(junior)
     return {
@@ -269,15 +269,21 @@ def craft_counts(snap: Snapshot) -> dict[int, CraftCounts]:
     return derived(snap, "craft_counts", _crafts_of)
 
 
+def _completed_recently(snap: Snapshot, kind: str, junior: int, end: int | None) -> bool:
+    """An apprenticeship ended within the COMPLETED_YEARS up to the date, its apprentice still practising."""
+    return (
+        kind == "apprenticeship"
+        and end is not None
+        and snap.year - viability.COMPLETED_YEARS < end <= snap.year
+        and junior in snap.practitioner_ids
+    )
+
+
 def _completed(snap: Snapshot) -> set[int]:
-    year = snap.year
     return {
         junior
         for _id, kind, _senior, junior, _start, end in snap.relations
-        if kind == "apprenticeship"
-        and end is not None
-        and year - viability.COMPLETED_YEARS < end <= year
-        and junior in snap.practitioner_ids
+        if _completed_recently(snap, kind, junior, end)
     }
 
 
