@@ -1,42 +1,53 @@
-"""Dossier benchmark (issue 7): indicators as of a past date and the full dossier over a large registry.
+"""Dossier benchmark (issues 7 and 16): indicators as of a past date and the full dossier over a large registry,
+on SQLite and on PostgreSQL.
 
-Builds a fresh SQLite registry of N people (`generate_people`), then spreads the records' creation over
-the past five years (bulk-loaded records have no history rows; the dossier counts them from their
-`created_at`, so this is what gives a past date something to count), and measures in one run:
+Builds a fresh registry of N people (`generate_people`), spreads the records' creation over the past five
+years (bulk-loaded records have no history rows; the dossier counts them from their `created_at`, so this is
+what gives a past date something to count), adds the support programmes' grants and the events app's
+events with their participants at the issues' sizes, and measures in one run per database:
 
 - all registered indicators as of a past date, against a baseline: one raw SQL COUNT … GROUP BY region
   over the same people table (the least any "practitioners by region" figure could cost);
 - the full dossier: PDF with year-over-year charts (five moments) and the XLSX annexes;
+- a master's pedigree PDF;
 - the process's peak memory (ru_maxrss).
 
-The generated registry has no works or events, so the indicators those apps register count none here;
-the works and events benchmarks measure those apps at their own sizes.
+Works are not counted by any dossier indicator, so the catalogue's size does not enter here (the works
+benchmark measures it at 200,000).
 
     .venv/bin/python -m bench.dossier [--people 100000] [--reuse]
+    scripts/with-postgres .venv/bin/python -m bench.dossier --postgres     # SQLite and PostgreSQL
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import resource
+import subprocess
+import sys
 import time
+from pathlib import Path
 
-from bench.registry import OUT, build_registry, open_django
+from bench.registry import OUT, ROOT, build_registry, database_url, open_django, postgres_database
 
 SPREAD_DAYS = 5 * 365
+GRANTS = 5000
+EVENTS = 5000
+PARTICIPANTS_PER_EVENT = 8
 
 
 def spread_creation(connection) -> None:
     """Deterministic creation dates over the past five years, by id, for the bulk-loaded records."""
+    if connection.vendor == "postgresql":
+        moment = f"now() - mod(id * 7919, {SPREAD_DAYS}) * interval '1 day'"
+    else:
+        moment = f"datetime('now', '-' || (id * 7919 % {SPREAD_DAYS}) || ' days')"
     with connection.cursor() as cursor:
         for table in ["people_person", "organizations_organization", "places_place", "lineage_dynasty"]:
-            cursor.execute(
-                f"UPDATE {table} SET created_at = datetime('now', '-' || (id * 7919 % {SPREAD_DAYS}) || ' days')"
-            )
-
-
-GRANTS = 5000
+            cursor.execute(f"UPDATE {table} SET created_at = {moment}")
 
 
 def add_grants(count: int) -> None:
@@ -63,24 +74,44 @@ def add_grants(count: int) -> None:
         Grant.objects.filter(pk=pk).update(created_at=timezone.make_aware(dt.datetime.combine(day, dt.time(12))))
 
 
+def add_events(count: int) -> None:
+    """`count` public events of every kind over the past five years, each with a few participants."""
+    import random
+
+    from django.utils import timezone
+
+    from craftcity.events.models import Event, Participant
+    from craftcity.people.models import Person
+    from craftcity.search.pause import indexing_paused
+
+    rng = random.Random(16)
+    now = timezone.now()
+    kinds = Event.Kind.values
+    people = list(Person.objects.order_by("pk").values_list("pk", flat=True)[:20000])
+    with indexing_paused():
+        events = Event.objects.bulk_create(
+            (Event(slug=f"bench-event-{i}", kind=rng.choice(kinds), name={"en": f"Event {i}"},
+                   is_international=i % 4 == 0, starts_at=now - dt.timedelta(hours=rng.randrange(1, 24 * SPREAD_DAYS)),
+                   is_demo=True)
+             for i in range(count)),
+            batch_size=2000,
+        )  # fmt: skip
+        if not events or events[0].pk is None:
+            events = list(Event.objects.filter(slug__startswith="bench-event-"))
+        Participant.objects.bulk_create(
+            (Participant(event_id=event.pk, person_id=pk, role="exhibitor", is_demo=True)
+             for event in events for pk in rng.sample(people, PARTICIPANTS_PER_EVENT)),
+            batch_size=5000,
+        )  # fmt: skip
+
+
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--reuse", action="store_true", help="Reuse bench/out/dossier.sqlite3 if it exists.")
-    args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
-    db = OUT / "dossier.sqlite3"
-    started = time.perf_counter()
-    fresh = not (args.reuse and db.exists())
-    if fresh:
-        build_registry(db, args.people)
-    build_seconds = time.perf_counter() - started
-
-    open_django(db)
+def measure(url: str, build_seconds: float, fresh: bool) -> dict:
+    """Everything measured on one database, in this process (Django is set up once per process)."""
+    open_django(url)
     from django.db import connection
     from django.utils import timezone
 
@@ -88,12 +119,14 @@ def main() -> None:
     from craftcity.dossier.indicators import REGISTRY
     from craftcity.dossier.selectors import indicators_as_of
     from craftcity.dossier.services import dossier_build
+    from craftcity.lineage.models import Relation
+    from craftcity.lineage.pedigree import pedigree_pdf
     from craftcity.people.models import Person
 
     if fresh:
         spread_creation(connection)
         add_grants(GRANTS)
-    people = Person.objects.count()
+        add_events(EVENTS)
     past = timezone.localdate() - dt.timedelta(days=2 * 365)
 
     # Baseline: one GROUP BY over the same table, the floor for any figure "by region".
@@ -111,18 +144,13 @@ def main() -> None:
     results = indicators_as_of(past)
     indicators_seconds = time.perf_counter() - t0
     indicators_peak = peak_mib()
-    counted = results["practitioners"].total
 
     t0 = time.perf_counter()
-    pdf, xlsx = dossier_build(as_of=past, template="wcc", language="kk", out=OUT / "dossier-bench.pdf")
+    pdf, xlsx = dossier_build(
+        as_of=past, template="wcc", language="kk", out=OUT / f"dossier-bench-{connection.vendor}.pdf"
+    )
     dossier_seconds = time.perf_counter() - t0
-    peak = peak_mib()
     from pypdf import PdfReader
-
-    pages = len(PdfReader(pdf).pages)
-
-    from craftcity.lineage.models import Relation
-    from craftcity.lineage.pedigree import pedigree_pdf
 
     master = (
         Relation.objects.filter(kind="apprenticeship", senior__status="published", senior__merged_into__isnull=True)
@@ -132,43 +160,116 @@ def main() -> None:
     t0 = time.perf_counter()
     pedigree_pdf(pk=master, language="kk", base_url="http://bench/")
     pedigree_seconds = time.perf_counter() - t0
-    funding = results["funding"].total
+    return {
+        "people": Person.objects.count(),
+        "past": past.isoformat(),
+        "indicators": len(REGISTRY),
+        "practitioners": results["practitioners"].total,
+        "funded": results["funding"].total,
+        "events": results["events"].total,
+        "participants": results["event_participants"].total,
+        "baseline": baseline,
+        "baseline_groups": len(baseline_rows),
+        "indicators_seconds": indicators_seconds,
+        "indicators_peak": indicators_peak,
+        "dossier_seconds": dossier_seconds,
+        "pages": len(PdfReader(pdf).pages),
+        "peak": peak_mib(),
+        "pedigree_seconds": pedigree_seconds,
+        "xlsx_mb": xlsx.stat().st_size / 1e6,
+        "pdf_kb": pdf.stat().st_size / 1e3,
+        "build_seconds": build_seconds,
+        "fresh": fresh,
+    }
 
-    def verdict(ok: bool) -> str:
-        return "✔" if ok else "✘"
 
-    reused = "" if fresh else ", reused"
+def run_on(label: str, db, people: int, reuse: bool) -> dict:
+    """Build the registry on `db` unless reused, then measure it in a process of its own."""
+    started = time.perf_counter()
+    fresh = not (reuse and isinstance(db, Path) and db.exists())
+    if fresh:
+        build_registry(db, people)
+    build_seconds = time.perf_counter() - started
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.dossier", "--measure", database_url(db), str(build_seconds), str(int(fresh))],
+        cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if out.returncode != 0:
+        raise SystemExit(f"{label}: {out.stderr[-3000:]}")
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"{label}: {figures}", file=sys.stderr)
+    return figures
+
+
+def verdict(ok: bool) -> str:
+    return "✔" if ok else "✘"
+
+
+def report(runs: dict[str, dict]) -> str:
+    labels = list(runs)
+    first = runs[labels[0]]
+
+    def line(name: str, cell, target: str) -> str:
+        return f"| {name} | " + " | ".join(cell(runs[label]) for label in labels) + f" | {target} |"
+
     rows = [
-        (f"all {len(REGISTRY)} indicators as of {past:%Y-%m-%d}",
-         f"**{indicators_seconds:.2f} s** {verdict(indicators_seconds <= 10)}", "≤ 10 s"),
-        ("baseline: one SQL `COUNT … GROUP BY region` on the same table",
-         f"{baseline * 1000:.0f} ms ({len(baseline_rows)} groups)", "—"),
-        (f"full dossier: PDF ({pages} pages, charts over 5 moments) + XLSX annexes",
-         f"**{dossier_seconds:.1f} s** {verdict(dossier_seconds <= 60)}", "≤ 60 s"),
-        ("peak memory (whole process)",
-         f"**{peak:.0f} MiB** {verdict(peak <= 1024)} (after the indicators: {indicators_peak:.0f} MiB)", "≤ 1 GiB"),
-        ("a master's pedigree PDF (lineage, titles, works, events), kk",
-         f"**{pedigree_seconds:.2f} s** {verdict(pedigree_seconds <= 2)}", "≤ 2 s"),
-        ("file sizes", f"XLSX {xlsx.stat().st_size / 1e6:.1f} MB, PDF {pdf.stat().st_size / 1e3:.0f} kB", "—"),
+        line(f"all {first['indicators']} indicators as of {first['past']}",
+             lambda r: f"**{r['indicators_seconds']:.2f} s** {verdict(r['indicators_seconds'] <= 10)}", "≤ 10 s"),
+        line("baseline: one SQL `COUNT … GROUP BY region` on the same table",
+             lambda r: f"{r['baseline'] * 1000:.0f} ms ({r['baseline_groups']} groups)", "—"),
+        line("indicators ÷ baseline", lambda r: f"{r['indicators_seconds'] / max(r['baseline'], 1e-6):.0f}×", "—"),
+        line("full dossier: PDF (charts over 5 moments) + XLSX annexes",
+             lambda r: f"**{r['dossier_seconds']:.1f} s** {verdict(r['dossier_seconds'] <= 60)} ({r['pages']} pages)",
+             "≤ 60 s"),
+        line("peak memory (whole process)",
+             lambda r: f"**{r['peak']:.0f} MiB** {verdict(r['peak'] <= 1024)} (indicators: {r['indicators_peak']:.0f})",
+             "≤ 1 GiB"),
+        line("a master's pedigree PDF (lineage, titles, works, events), kk",
+             lambda r: f"**{r['pedigree_seconds']:.2f} s** {verdict(r['pedigree_seconds'] <= 2)}", "≤ 2 s"),
+        line("counted: practitioners / funded recipients / events / participants",
+             lambda r: f"{r['practitioners']:,} / {r['funded']:,} / {r['events']:,} / {r['participants']:,}", "—"),
+        line("file sizes", lambda r: f"XLSX {r['xlsx_mb']:.1f} MB, PDF {r['pdf_kb']:.0f} kB", "—"),
+        line("registry build (migrate + generate_people)",
+             lambda r: f"{r['build_seconds']:.0f} s" + ("" if r["fresh"] else " (reused)"), "—"),
     ]  # fmt: skip
-    table = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
-    markdown = f"""
-Registry: **{people:,} people** from `generate_people --seed 7` (build {build_seconds:.0f} s{reused}),
-creation dates spread over five years, with {GRANTS:,} scholarship grants to practitioners; as-of date
-**{past:%Y-%m-%d}**: {counted:,} practitioners and {funding:,} funded recipients counted.
-These records were bulk-loaded without history rows, so they are counted from `created_at`; records written
-through the services are read from their historical rows (same queries, one more table).
+    header = "| measure | " + " | ".join(labels) + " | target |\n|---|" + "---|" * len(labels) + "---|"
+    table = "\n".join(rows)
+    return f"""
+`python -m bench.dossier --people N` (and `scripts/with-postgres … -m bench.dossier --postgres` for both
+databases). Registry: **{first["people"]:,} people** from `generate_people --seed 7`, creation dates spread over
+five years, with {GRANTS:,} scholarship grants to practitioners and {EVENTS:,} past events with
+{PARTICIPANTS_PER_EVENT} participants each; as-of date **{first["past"]}**. These records were bulk-loaded
+without history rows, so they are counted from `created_at`; records written through the services are read
+from their historical rows (same queries, one more table). Works are counted by no dossier indicator, so the
+catalogue's size does not enter here.
 
-| measure | result | target |
-|---|---|---|
+{header}
 {table}
 
-The indicators cost about {indicators_seconds / max(baseline, 1e-6):.0f}× the single GROUP BY: they read every
-person's state at the date once (history rows or, for bulk data, today's row) and derive {len(REGISTRY)}
-indicators with their breakdowns in Python. The generated registry has no works or events (the issue's
-200,000 and 5,000), so the indicators those apps register count none here; the works and events
-benchmarks measure those apps at their own sizes.
+The indicators read every person's state at the date once (history rows or, for bulk data, today's row) and
+derive all indicators with their breakdowns in Python; the baseline is the single GROUP BY a hand-written
+"practitioners by region" query would cost.
 """
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--measure"]:
+        url, build_seconds, fresh = sys.argv[2], float(sys.argv[3]), sys.argv[4] == "1"
+        print(json.dumps(measure(url, build_seconds, fresh)))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--reuse", action="store_true", help="Reuse bench/out/dossier.sqlite3 if it exists.")
+    parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL of DATABASE_URL")
+    args = parser.parse_args()
+    postgres_url = os.environ.get("DATABASE_URL", "") if args.postgres else ""
+    if args.postgres and not postgres_url.startswith("postgres"):
+        raise SystemExit("--postgres needs DATABASE_URL pointing at PostgreSQL (use scripts/with-postgres)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    runs = {"SQLite": run_on("SQLite", OUT / "dossier.sqlite3", args.people, args.reuse)}
+    if postgres_url:
+        runs["PostgreSQL"] = run_on("PostgreSQL", postgres_database(postgres_url, "bench_dossier"), args.people, False)
+    markdown = report(runs)
     from bench.report import write_section
 
     print(markdown)

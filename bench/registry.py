@@ -16,10 +16,27 @@ def craftcity_command() -> list[str]:
     return [str(installed)] if installed.exists() else [sys.executable, "-m", "craftcity.cli"]
 
 
-def build_registry(db: Path, people: int, *, seed: int = 7) -> None:
-    """A new database at `db`: migrated, with `people` generated people (indexed for search)."""
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{db}", DJANGO_SETTINGS_MODULE="craftcity.settings.dev")
-    db.unlink(missing_ok=True)
+def database_url(db: Path | str) -> str:
+    """A benchmark database named by a SQLite file or by a URL (PostgreSQL)."""
+    return db if isinstance(db, str) else f"sqlite:///{db}"
+
+
+def postgres_database(base_url: str, name: str) -> str:
+    """A new, empty database `name` on the PostgreSQL server of `base_url` (dropped first if it exists)."""
+    import psycopg
+
+    with psycopg.connect(base_url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.execute(f"CREATE DATABASE {name}")
+    return base_url.rsplit("/", 1)[0] + "/" + name
+
+
+def build_registry(db: Path | str, people: int, *, seed: int = 7) -> None:
+    """A new database at `db` (a SQLite file, or the URL of an empty database): migrated, with `people`
+    generated people (indexed for search)."""
+    env = dict(os.environ, DATABASE_URL=database_url(db), DJANGO_SETTINGS_MODULE="craftcity.settings.dev")
+    if isinstance(db, Path):
+        db.unlink(missing_ok=True)
     command = craftcity_command()
     subprocess.run([*command, "migrate", "-v0"], check=True, env=env, cwd=ROOT)
     subprocess.run(
@@ -27,10 +44,10 @@ def build_registry(db: Path, people: int, *, seed: int = 7) -> None:
     )
 
 
-def open_django(db: Path) -> None:
+def open_django(db: Path | str) -> None:
     """Set Django up in this process on the benchmark database, with production's code paths: debug off (no
     query log, no template debug), static files not looked up on every request."""
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ["DATABASE_URL"] = database_url(db)
     os.environ["DJANGO_SETTINGS_MODULE"] = "craftcity.settings.dev"
     sys.path.insert(0, str(ROOT))
     import django

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from bench.imports import generate
+from bench.registry import postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_SECONDS = 60
@@ -48,15 +49,6 @@ print(people, imported, undone, Person.objects.count())
 """
 
 
-def _postgres_database(base_url: str, name: str) -> str:
-    import psycopg
-
-    with psycopg.connect(base_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {name}")
-        connection.execute(f"CREATE DATABASE {name}")
-    return base_url.rsplit("/", 1)[0] + "/" + name
-
-
 def _measure(path: Path, database_url: str) -> tuple[int, float, float, int]:
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "craftcity.settings.dev"}
     out = subprocess.run(
@@ -84,7 +76,7 @@ def main(argv=None) -> int:
             xlsx = generate(Path(folder) / f"people-{rows}.xlsx", rows)
             targets = [("SQLite", f"sqlite:///{folder}/undo-{rows}.sqlite3")]
             if postgres_url:
-                targets.append(("PostgreSQL", _postgres_database(postgres_url, f"bench_undo_{rows}")))
+                targets.append(("PostgreSQL", postgres_database(postgres_url, f"bench_undo_{rows}")))
             for label, url in targets:
                 people, imported, undone, left = _measure(xlsx, url)
                 verdict = "within" if undone <= LIMIT_SECONDS else "OVER"

@@ -66,6 +66,8 @@ class Table:
     breakdown: str
     columns: tuple  # headers of the value columns (lazy strings)
     rows: list[Row]
+    # The last column explains its row in words (why a craft is endangered): the PDF prints it under the row.
+    explained: bool = False
 
     def sort(self) -> Table:
         self.rows.sort(key=lambda row: (-_number(row.values[0]), row.key))
@@ -472,7 +474,7 @@ def viability_indicator(snap: Snapshot) -> Result:
         _("why"),
     )
     at_risk = sum(1 for judgement in judgements.values() if judgement.is_at_risk)
-    return Result(total=at_risk, tables=[Table("craft", columns, rows)])
+    return Result(total=at_risk, tables=[Table("craft", columns, rows, explained=True)])
 
 
 for _indicator in [

@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from craftcity.core.exporters import write_xlsx
@@ -31,6 +32,29 @@ class Report:
     computed: list[Computed]
     snapshot: Snapshot
     last_change: dt.datetime | None
+
+
+def _is_prose(value) -> bool:
+    """Words (a category, a reason) wrap and align left in a table cell; figures stay on one line."""
+    return not isinstance(value, int | float) and " " in str(value).strip()
+
+
+def _figure(value):
+    """Large figures grouped in the active language's way (13 600 000 in kk/ru, 13,600,000 in en); four-digit
+    figures stay ungrouped, as Kazakh and Russian typography writes them."""
+    if isinstance(value, int | float | Decimal) and abs(value) >= 10000:
+        return formats.number_format(value, force_grouping=True)
+    return value
+
+
+def _printed_row(row, explained: bool) -> dict:
+    """A table row for the PDF: label, cells marked figure or words, and the explanation printed under it."""
+    values = row.values[:-1] if explained else row.values
+    return {
+        "label": str(row.label),
+        "cells": [(_figure(value), _is_prose(value)) for value in values],
+        "why": str(row.values[-1]) if explained else "",
+    }
 
 
 def chart_svg(computed: Computed, language: str) -> str:
@@ -61,13 +85,13 @@ def render_pdf(*, as_of: dt.date, template: str, language: str, target: Path, pr
                     "anchor": f"indicator-{item.indicator.code}",
                     "name": item.indicator.label(language),
                     "counts": item.indicator.description(language),
-                    "total": item.result.total,
+                    "total": _figure(item.result.total),
                     "chart": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
                     "tables": [
                         {
                             "title": indicator_module.BREAKDOWNS[table.breakdown][language],
-                            "columns": [str(column) for column in table.columns],
-                            "rows": [(str(row.label), row.values) for row in table.rows],
+                            "columns": [str(column) for column in table.columns[: -1 if table.explained else None]],
+                            "rows": [_printed_row(row, table.explained) for row in table.rows],
                         }
                         for table in item.result.tables
                     ],

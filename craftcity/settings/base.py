@@ -139,6 +139,8 @@ CONTENT_FALLBACKS = {
 }
 # The project's own catalogue first (makemessages writes there), then the Kazakh that Django's admin lacks.
 LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_admin", PACKAGE_DIR / "locale_allauth"]
+# Number and date formats for the languages Django has none for (Kazakh).
+FORMAT_MODULE_PATH = ["craftcity.core.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

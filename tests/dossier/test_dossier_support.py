@@ -171,3 +171,26 @@ def test_a_pedigree_pdf_names_teachers_students_and_titles_and_no_private_data(c
         assert expected in text, expected
     assert "Жасырын" not in text and "555 44 33" not in text
     assert client.get(f"/en/people/{hidden.pk}/pedigree.pdf").status_code == 404
+
+
+@pytest.mark.parametrize(("language", "amount", "reason"), [
+    ("kk", "1\xa0500\xa0000", "шебер тіркелген"),
+    ("ru", "1\xa0500\xa0000", "записано лишь 2 мастера"),
+    ("en", "1,500,000", "only 2 practitioners recorded"),
+])  # fmt: skip
+def test_the_printed_dossier_groups_large_sums_and_says_why_under_each_craft(city, tmp_path, language, amount, reason):
+    from pypdf import PdfReader
+
+    from craftcity.dossier.services import dossier_build
+
+    p = city["people"]
+    with city["clock"].at(dt.date(2024, 3, 1)):
+        _grant(city["scholarship"], p["young"], "1500000", dt.date(2024, 3, 1))
+    pdf, _xlsx = dossier_build(as_of=dt.date(2024, 12, 31), template="wcc", language=language,
+                               out=tmp_path / "dossier.pdf")  # fmt: skip
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    grouped = amount.replace("\xa0", " ")
+    assert amount in text or grouped in text
+    assert "1500000" not in text
+    # The viability reasons are printed (under each craft's row, so the table fits the page).
+    assert reason in text.lower()

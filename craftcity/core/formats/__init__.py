@@ -1,0 +1,1 @@
+"""Format modules for languages Django ships none for (FORMAT_MODULE_PATH): Kazakh."""
