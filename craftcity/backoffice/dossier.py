@@ -23,9 +23,8 @@ from django.utils.translation import gettext_lazy
 from craftcity.accounts.rules import can_build_dossier, can_keep_reports
 from craftcity.core.exporters import csv_response, xlsx_response
 from craftcity.dossier.exporters import IndicatorExporter
-from craftcity.dossier.indicators import BREAKDOWNS
 from craftcity.dossier.models import DossierBuild, DossierTemplate, NarrativeSection, ReportingObligation
-from craftcity.dossier.report import chart_svg
+from craftcity.dossier.report import chart_svg, printed_table
 from craftcity.dossier.selectors import (
     REMINDER_DAYS,
     indicators_with_series,
@@ -175,15 +174,7 @@ class DossierBuildAdmin(admin.ModelAdmin):
                 "counts": item.indicator.description(language),
                 "total": item.result.total,
                 "chart": mark_safe(chart_svg(item, language)),
-                "tables": [
-                    {
-                        "title": BREAKDOWNS[table.breakdown].get(language) or BREAKDOWNS[table.breakdown]["en"],
-                        "columns": table.columns,
-                        "rows": table.rows[:15],
-                        "more": max(0, len(table.rows) - 15),
-                    }
-                    for table in item.result.tables
-                ],
+                "tables": [printed_table(table, language, limit=15) for table in item.result.tables],
             }
             for item in computed
         ]

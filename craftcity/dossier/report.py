@@ -47,6 +47,18 @@ def _figure(value):
     return value
 
 
+def printed_table(table, language: str, limit: int | None = None) -> dict:
+    """A breakdown table as the PDF and the dashboard print it: title, value columns, rows (at most `limit`,
+    with the count of the rest), the explanation column moved under each row."""
+    breakdown = indicator_module.BREAKDOWNS[table.breakdown]
+    return {
+        "title": breakdown.get(language) or breakdown["en"],
+        "columns": [str(column) for column in table.columns[: -1 if table.explained else None]],
+        "rows": [_printed_row(row, table.explained) for row in table.rows[:limit]],
+        "more": max(0, len(table.rows) - limit) if limit else 0,
+    }
+
+
 def _printed_row(row, explained: bool) -> dict:
     """A table row for the PDF: label, cells marked figure or words, and the explanation printed under it."""
     values = row.values[:-1] if explained else row.values
@@ -87,14 +99,7 @@ def render_pdf(*, as_of: dt.date, template: str, language: str, target: Path, pr
                     "counts": item.indicator.description(language),
                     "total": _figure(item.result.total),
                     "chart": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
-                    "tables": [
-                        {
-                            "title": indicator_module.BREAKDOWNS[table.breakdown][language],
-                            "columns": [str(column) for column in table.columns[: -1 if table.explained else None]],
-                            "rows": [_printed_row(row, table.explained) for row in table.rows],
-                        }
-                        for table in item.result.tables
-                    ],
+                    "tables": [printed_table(table, language) for table in item.result.tables],
                     "is_viability": item.indicator.code == "viability",
                 }
             )
