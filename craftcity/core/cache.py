@@ -20,9 +20,11 @@ from .scoped import collected
 VERSION_KEY = "craftcity:registry-version"
 REGISTRY_APPS = {"people", "organizations", "lineage", "awards", "places", "taxonomy", "geo"}
 # Single models of apps whose other records change all day and show on no registry page (applications,
-# scores, images): the works and events a person's page lists. Whole apps here would empty the cache at
-# every enrolment or jury score.
-REGISTRY_MODELS = {"works.work", "works.workmaker", "events.event", "events.participant"}
+# scores, images): the works, events and published grants a person's page lists. Whole apps here would
+# empty the cache at every enrolment or jury score.
+REGISTRY_MODELS = {
+    "works.work", "works.workmaker", "events.event", "events.participant", "support.programme", "support.grant",
+}  # fmt: skip
 
 
 def new_version() -> str:

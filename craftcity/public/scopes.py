@@ -1,10 +1,10 @@
 """Which stored person pages a change makes stale: what `public:person` shows of each kind of record.
 
-A person's page shows their names, crafts, memberships, awards, dynasties, works and events, and the names
-of their masters and apprentices. A change to one of those records makes stale the pages of the people it
-belongs to, and a change to a person (their names, whether they are published) the pages of the people
-linked to them. Records whose names show on many pages (crafts, organizations, dynasties, regions) are not
-declared here: a change to them makes every stored page stale.
+A person's page shows their names, crafts, memberships, awards, published grants, dynasties, works and
+events, and the names of their masters and apprentices. A change to one of those records makes stale the
+pages of the people it belongs to, and a change to a person (their names, whether they are published) the
+pages of the people linked to them. Records whose names show on many pages (crafts, organizations,
+dynasties, regions) are not declared here: a change to them makes every stored page stale.
 
 A record moved from one person to another (an award given to someone else) makes both pages stale: the
 people it belonged to before the save are read first.
@@ -101,6 +101,7 @@ OWNED = {
     "lineage.DynastyMember": ("person_id",),
     "works.WorkMaker": ("person_id",),
     "events.Participant": ("person_id",),
+    "support.Grant": ("person_id",),
 }
 
 

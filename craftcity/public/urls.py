@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import events, tours, views, works
+from . import events, support, tours, views, works
 
 app_name = "public"
 
@@ -40,6 +40,8 @@ urlpatterns = [
     path("events/<slug:slug>/event.ics", events.event_ics, name="event-ics"),
     path("events/<slug:slug>/apply/", events.event_apply, name="event-apply"),
     path("events/<slug:slug>/jury/", events.event_jury, name="event-jury"),
+    path("support/", support.programmes, name="programmes"),
+    path("support/<slug:slug>/", support.programme, name="programme"),
     path("search/", views.search, name="search"),
     path("search/suggest/", views.suggest, name="suggest"),
 ]

@@ -25,6 +25,7 @@ from craftcity.organizations.models import Membership, Organization
 from craftcity.people.models import Person, public_person
 from craftcity.people.selectors import person_list, person_page
 from craftcity.places.models import Place
+from craftcity.support.selectors import person_public_grants
 from craftcity.taxonomy.models import Discipline, Material, Technique
 from craftcity.works.models import Work
 
@@ -193,6 +194,7 @@ def _person_page(request, pk: int) -> dict:
         "more_works": len(works) > WORKS_SHOWN,
         "events_coming": [e for e in events if not e["item"].is_past],
         "events_past": [e for e in events if e["item"].is_past],
+        "grants": person_public_grants(subject),
     }
     name = data.name
     facts = [str(d.name) for d in data.disciplines] + ([str(subject.region)] if subject.region else [])

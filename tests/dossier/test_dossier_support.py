@@ -194,3 +194,30 @@ def test_the_printed_dossier_groups_large_sums_and_says_why_under_each_craft(cit
     assert "1500000" not in text
     # The viability reasons are printed (under each craft's row, so the table fits the page).
     assert reason in text.lower()
+
+
+def test_public_programme_pages_show_amounts_only_where_the_programme_publishes_them(city, client, make_person):
+    p = city["people"]
+    hidden = make_person("Жасырын Алушы", occupation="artisan", status="draft")
+    _grant(city["scholarship"], p["young"], "750000", dt.date(2024, 3, 1), purpose={"en": "Felt studies"})
+    _grant(city["scholarship"], hidden, "250000", dt.date(2024, 3, 1))
+    _grant(city["residency"], p["elder"], "3000", dt.date(2025, 4, 1))
+    listing = client.get("/ru/support/").content.decode()
+    assert "Youth" in listing and "Residency" in listing
+
+    # Not published: visitors see how many awards were made in a year, never who or how much.
+    page = client.get("/en/support/youth/").content.decode()
+    assert "2024" in page and "Жас Шебер" not in page and "750,000" not in page
+    assert "does not publish its recipients" in page
+    assert "Felt studies" not in client.get(f"/en/people/{p['young'].pk}/").content.decode()
+
+    # Published: recipients with public records and their amounts, grouped in the reader's language.
+    youth = Programme.objects.get(slug="youth")
+    youth.are_awards_public = True
+    programme_save(programme=youth)
+    page = client.get("/ru/support/youth/").content.decode()
+    assert "Жас Шебер" in page and "750\xa0000\xa0KZT" in page
+    assert "Жасырын" not in page and "250\xa0000" not in page  # a draft record stays out, and out of the total
+    person_page = client.get(f"/en/people/{p['young'].pk}/").content.decode()
+    assert "Youth" in person_page and "750,000\xa0KZT" in person_page
+    assert client.get("/en/support/no-such-programme/").status_code == 404

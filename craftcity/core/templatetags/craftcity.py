@@ -2,7 +2,7 @@
 
 from django import template
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -51,3 +51,13 @@ def url_with(context, **params):
         query.pop("page", None)
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def money(amount, currency: str = "KZT") -> str:
+    """An amount grouped in the reader's language with its ISO currency code: "1 500 000 KZT" in kk and ru,
+    "1,500,000 KZT" in en; kopecks and tiyn only when there are any."""
+    if amount in (None, ""):
+        return ""
+    places = 0 if amount == int(amount) else 2
+    return f"{formats.number_format(amount, places, force_grouping=True)}\xa0{currency}"
