@@ -203,14 +203,16 @@ class Snapshot:
         from craftcity.lineage import graph
 
         alive = {pid for pid, p in self.people.items() if p.merged_into_id is None}
-        family = [(s, j) for _id, kind, s, j, _a, _b in self.relations if kind == Relation.Kind.FAMILY]
-        every = [(s, j) for _id, _kind, s, j, _a, _b in self.relations]
+        family = graph.children_map(
+            (s, j) for _id, kind, s, j, _a, _b in self.relations if kind == Relation.Kind.FAMILY
+        )
+        every = graph.children_map((s, j) for _id, _kind, s, j, _a, _b in self.relations)
         result = {}
         for dynasty_id, _slug, founder, _discipline, with_apprentices in self.dynasties:
             if founder not in alive:
                 continue
-            edges = every if with_apprentices else family
-            result[dynasty_id] = {pid: gen for pid, gen in graph.generations(founder, edges).items() if pid in alive}
+            reached = graph.generations_below(founder, every if with_apprentices else family)
+            result[dynasty_id] = {pid: gen for pid, gen in reached.items() if pid in alive}
         return result
 
     # --- organizations, places, awards -------------------------------------------------------------

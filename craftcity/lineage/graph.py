@@ -19,7 +19,11 @@ def generations(founder: int, edges: Iterable[tuple[int, int]]) -> dict[int, int
     A person reached by several paths gets the shortest one: an apprentice of the founder who is also a
     grandchild stays in the second generation, the one in which they received the knowledge first.
     """
-    below = children_map(edges)
+    return generations_below(founder, children_map(edges))
+
+
+def generations_below(founder: int, below: dict[int, list[int]]) -> dict[int, int]:
+    """`generations` over a children map built once (`children_map`), for many founders in one graph."""
     result = {founder: 1}
     queue = deque([founder])
     while queue:
