@@ -12,8 +12,8 @@ events with their participants at the issues' sizes, and measures in one run per
 - a master's pedigree PDF;
 - the process's peak memory (ru_maxrss).
 
-Works are not counted by any dossier indicator, so the catalogue's size does not enter here (the works
-benchmark measures it at 200,000).
+At the issue's sizes: 100,000 people (about 20,000 relations), 200,000 works (one master credited with 100,
+whose pedigree is timed), 5,000 events and 5,000 grants.
 
     .venv/bin/python -m bench.dossier [--people 100000] [--reuse]
     scripts/with-postgres .venv/bin/python -m bench.dossier --postgres     # SQLite and PostgreSQL
@@ -36,6 +36,8 @@ from bench.registry import OUT, ROOT, build_registry, database_url, open_django,
 SPREAD_DAYS = 5 * 365
 GRANTS = 5000
 EVENTS = 5000
+WORKS = 200_000
+MASTER_WORKS = 100  # works credited to the master whose pedigree is measured
 PARTICIPANTS_PER_EVENT = 8
 
 
@@ -72,6 +74,37 @@ def add_grants(count: int) -> None:
     created = {g.pk: g.decided_on for g in Grant.objects.all()}
     for pk, day in created.items():
         Grant.objects.filter(pk=pk).update(created_at=timezone.make_aware(dt.datetime.combine(day, dt.time(12))))
+
+
+def add_works(count: int, master: int) -> None:
+    """`count` published works by random people, `MASTER_WORKS` of them by `master` (bulk, as bench.works)."""
+    import random
+
+    from django.utils import timezone
+
+    from craftcity.people.models import Person
+    from craftcity.search.pause import indexing_paused
+    from craftcity.taxonomy.models import Discipline
+    from craftcity.works.models import Work, WorkMaker
+
+    rng = random.Random(5)
+    disciplines = list(Discipline.objects.values_list("pk", flat=True))
+    people = list(Person.objects.values_list("pk", flat=True))
+    now = timezone.now()
+    with indexing_paused():
+        for start in range(0, count, 5000):
+            created = Work.objects.bulk_create(
+                Work(title={"en": f"Work {n}"}, year_from=rng.randint(1900, 2025),
+                     discipline_id=rng.choice(disciplines), accession_number=f"D-{n:07d}",
+                     status=Work.Status.PUBLISHED, published_at=now, is_demo=True)
+                for n in range(start, min(count, start + 5000))
+            )  # fmt: skip
+            if created and created[0].pk is None:  # backends that return no ids
+                created = list(Work.objects.filter(accession_number__startswith="D-").order_by("-pk")[: len(created)])
+            WorkMaker.objects.bulk_create(
+                WorkMaker(work_id=work.pk, person_id=master if start == 0 and i < MASTER_WORKS else rng.choice(people))
+                for i, work in enumerate(created)
+            )
 
 
 def add_events(count: int) -> None:
@@ -122,11 +155,19 @@ def measure(url: str, build_seconds: float, fresh: bool) -> dict:
     from craftcity.lineage.models import Relation
     from craftcity.lineage.pedigree import pedigree_pdf
     from craftcity.people.models import Person
+    from craftcity.works.models import Work
 
+    master = (
+        Relation.objects.filter(kind="apprenticeship", senior__status="published", senior__merged_into__isnull=True)
+        .values_list("senior_id", flat=True)
+        .order_by("senior_id")
+        .first()
+    )
     if fresh:
         spread_creation(connection)
         add_grants(GRANTS)
         add_events(EVENTS)
+        add_works(WORKS, master)
     past = timezone.localdate() - dt.timedelta(days=2 * 365)
 
     # Baseline: one GROUP BY over the same table, the floor for any figure "by region".
@@ -152,16 +193,13 @@ def measure(url: str, build_seconds: float, fresh: bool) -> dict:
     dossier_seconds = time.perf_counter() - t0
     from pypdf import PdfReader
 
-    master = (
-        Relation.objects.filter(kind="apprenticeship", senior__status="published", senior__merged_into__isnull=True)
-        .values_list("senior_id", flat=True)
-        .first()
-    )
     t0 = time.perf_counter()
     pedigree_pdf(pk=master, language="kk", base_url="http://bench/")
     pedigree_seconds = time.perf_counter() - t0
     return {
         "people": Person.objects.count(),
+        "works": Work.objects.count(),
+        "relations": Relation.objects.count(),
         "past": past.isoformat(),
         "indicators": len(REGISTRY),
         "practitioners": results["practitioners"].total,
@@ -236,12 +274,12 @@ def report(runs: dict[str, dict]) -> str:
     table = "\n".join(rows)
     return f"""
 `python -m bench.dossier --people N` (and `scripts/with-postgres … -m bench.dossier --postgres` for both
-databases). Registry: **{first["people"]:,} people** from `generate_people --seed 7`, creation dates spread over
-five years, with {GRANTS:,} scholarship grants to practitioners and {EVENTS:,} past events with
-{PARTICIPANTS_PER_EVENT} participants each; as-of date **{first["past"]}**. These records were bulk-loaded
-without history rows, so they are counted from `created_at`; records written through the services are read
-from their historical rows (same queries, one more table). Works are counted by no dossier indicator, so the
-catalogue's size does not enter here.
+databases). Registry: **{first["people"]:,} people** from `generate_people --seed 7` with
+{first["relations"]:,} lineage relations, creation dates spread over five years; {first["works"]:,} published
+works ({MASTER_WORKS} by the master whose pedigree is timed), {GRANTS:,} scholarship grants to practitioners and
+{EVENTS:,} past events with {PARTICIPANTS_PER_EVENT} participants each; as-of date **{first["past"]}**. These
+records were bulk-loaded without history rows, so they are counted from `created_at`; records written
+through the services are read from their historical rows (same queries, one more table).
 
 {header}
 {table}
