@@ -113,6 +113,16 @@ def can_manage_support(user) -> bool:
     return _authenticated(user) and (user.is_superuser or user.has_perm("support.change_grant"))
 
 
+def can_report_on_grant(user, grant) -> bool:
+    """A grant's report comes from its recipient (the person, or an editor of the recipient organization), or
+    is recorded for them by support staff."""
+    if can_manage_support(user):
+        return True
+    if grant.person_id is not None:
+        return is_own_person(user, grant.person)
+    return can_edit_organization(user, grant.organization)
+
+
 def can_undo_changes(user) -> bool:
     """Registrars and administrators read any record's history and undo change batches."""
     return _authenticated(user) and (user.is_superuser or user.has_perm("audit.change_changebatch"))

@@ -20,6 +20,7 @@ from craftcity.audit.context import change_batch
 from craftcity.awards.models import Award
 from craftcity.awards.services import add_years
 from craftcity.core.mail import mail_after_commit
+from craftcity.core.uploads import check_document
 
 from .models import ReportingObligation
 
@@ -85,18 +86,8 @@ def obligations_derive(*, award: Award | None, today: dt.date | None = None) -> 
     return created
 
 
-REPORT_EXTENSIONS = {".pdf", ".docx", ".doc", ".odt", ".zip"}
-REPORT_MAX_BYTES = 50 * 1024 * 1024
-
-
 def _check_report_file(upload) -> None:
-    name = getattr(upload, "name", "") or ""
-    if Path(name).suffix.lower() not in REPORT_EXTENSIONS:
-        raise ValidationError(
-            {"submission": _("%(name)s: send the report as PDF, DOCX, DOC, ODT or ZIP.") % {"name": name}}
-        )
-    if upload.size > REPORT_MAX_BYTES:
-        raise ValidationError({"submission": _("%(name)s is larger than 50 MB.") % {"name": name}})
+    check_document(upload, "submission")
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -272,6 +272,44 @@ def applications(request):
         row.position = events.waiting_position(row)
     juries = Juror.objects.filter(person=person).select_related("competition__event")
     return render(request, "public/me/applications.html", {"applications": rows, "juries": juries})
+
+
+@login_required
+def grants(request):
+    """My grants and scholarships: amounts, instalments paid, my reports and their decisions; a report sent
+    from here goes through the support services like one recorded by staff."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from craftcity.support import services as support
+    from craftcity.support.models import Grant
+
+    person = _own_person(request)
+    if person is None:
+        return redirect("me:home")
+    mine = Grant.objects.filter(person=person).select_related("programme").prefetch_related("instalments", "reports")
+    errors, summary = {}, ""
+    if request.method == "POST":
+        grant = get_object_or_404(mine, pk=request.POST.get("grant") or 0)
+        summary = request.POST.get("summary", "").strip()
+        if not summary:
+            errors = {"summary": [_("Write what the grant achieved.")]}
+        else:
+            try:
+                support.grant_report_submit(actor=request.user, grant=grant, submitted_on=timezone.localdate(),
+                                            summary=summary, upload=request.FILES.get("file"))  # fmt: skip
+            except PermissionDenied as refusal:
+                errors = {"summary": [str(refusal)]}
+            except ValidationError as invalid:
+                errors = invalid.message_dict
+            else:
+                messages.success(request, _("Your report was sent. The programme will accept it or return it."))
+                return redirect("me:grants")
+    return render(
+        request,
+        "public/me/grants.html",
+        {"grants": list(mine.order_by("-decided_on")), "errors": errors, "summary": summary,
+         "failed": request.POST.get("grant") if errors else None},
+    )  # fmt: skip
 
 
 @login_required

@@ -18,6 +18,7 @@ urlpatterns = [
     path("works/<int:pk>/submit/", me.work_submit, name="work-submit"),
     path("applications/", me.applications, name="applications"),
     path("applications/<int:pk>/file/", me.application_file, name="application-file"),
+    path("grants/", me.grants, name="grants"),
     path("data/", me.my_data, name="data"),
     path("data/removal/", me.removal, name="removal"),
     path("organizations/", me_organizations.organizations, name="organizations"),

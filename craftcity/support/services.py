@@ -12,8 +12,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from craftcity.accounts.rules import can_manage_support
+from craftcity.accounts.rules import can_manage_support, can_report_on_grant
 from craftcity.audit.context import change_batch
+from craftcity.core.uploads import check_document
 
 from .models import Grant, GrantReport, Instalment, Programme, Residency
 
@@ -102,9 +103,19 @@ def instalment_pay(*, actor=None, grant: Grant, amount: Decimal, paid_on: dt.dat
 
 @transaction.atomic
 def grant_report_submit(*, actor=None, grant: Grant, submitted_on: dt.date, summary: str, upload=None) -> GrantReport:
-    _require(actor)
+    """The recipient's report on a grant (sent by the recipient from My craftcity, or recorded by staff)."""
+    if actor is not None and not can_report_on_grant(actor, grant):
+        raise PermissionDenied(_("You may report only on your own grants."))
+    if grant.status == Grant.Status.CANCELLED:
+        raise ValidationError({"summary": _("This grant was cancelled: there is nothing to report on.")})
     if submitted_on < grant.decided_on:
         raise ValidationError({"submitted_on": _("A report cannot come before the grant.")})
+    if submitted_on > timezone.localdate():
+        raise ValidationError({"submitted_on": _("A report cannot be dated in the future.")})
+    if grant.reports.filter(status=GrantReport.Status.SUBMITTED).exists():
+        raise ValidationError({"summary": _("A report on this grant is already waiting for a decision.")})
+    if upload is not None:
+        check_document(upload, "file")
     report = GrantReport(grant=grant, submitted_on=submitted_on, summary=summary)
     if upload is not None:
         report.file.save(upload.name, upload, save=False)

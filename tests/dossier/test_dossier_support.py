@@ -221,3 +221,41 @@ def test_public_programme_pages_show_amounts_only_where_the_programme_publishes_
     person_page = client.get(f"/en/people/{p['young'].pk}/").content.decode()
     assert "Youth" in person_page and "750,000\xa0KZT" in person_page
     assert client.get("/en/support/no-such-programme/").status_code == 404
+
+
+def test_a_recipient_reports_on_their_own_grant_from_my_craftcity_and_no_one_else_can(city, client, make_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from craftcity.people.services import person_account_link
+
+    p = city["people"]
+    mine = _grant(city["scholarship"], p["young"], "1200000", dt.date(2024, 3, 1))
+    theirs = _grant(city["scholarship"], p["elder"], "900000", dt.date(2024, 3, 1))
+    user = make_user("zhas", email="zhas@example.org")
+    person_account_link(person=p["young"], user=user)
+    client.force_login(user)
+    page = client.get("/ru/me/grants/").content.decode()
+    assert "1\xa0200\xa0000\xa0KZT" in page and "900\xa0000" not in page  # my amount, not someone else's
+
+    # A wrong file type: said where and why, nothing recorded, the text kept.
+    bad = SimpleUploadedFile("report.exe", b"MZ...", content_type="application/octet-stream")
+    response = client.post("/en/me/grants/", {"grant": mine.pk, "summary": "Made 12 felt rugs.", "file": bad})
+    body = response.content.decode()
+    assert "report.exe: send the report as PDF" in body and "Made 12 felt rugs." in body
+    assert not GrantReport.objects.exists()
+
+    pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.4 report", content_type="application/pdf")
+    response = client.post("/en/me/grants/", {"grant": mine.pk, "summary": "Made 12 felt rugs.", "file": pdf})
+    assert response.status_code == 302
+    report = GrantReport.objects.get()
+    assert report.grant == mine and report.file and report.status == GrantReport.Status.SUBMITTED
+
+    # A second report while the first waits is refused, in the reader's language.
+    body = client.post("/en/me/grants/", {"grant": mine.pk, "summary": "Again"}).content.decode()
+    assert "already waiting for a decision" in body and GrantReport.objects.count() == 1
+
+    # Someone else's grant: not found from the page, refused by the service.
+    assert client.post("/en/me/grants/", {"grant": theirs.pk, "summary": "Not mine"}).status_code == 404
+    with pytest.raises(PermissionDenied):
+        grant_report_submit(actor=user, grant=theirs, submitted_on=dt.date(2024, 6, 1), summary="Not mine")
+    assert GrantReport.objects.count() == 1
