@@ -286,7 +286,8 @@ through the services are read from their historical rows (same queries, one more
 
 The indicators read every person's state at the date once (history rows or, for bulk data, today's row) and
 derive all indicators with their breakdowns in Python; the baseline is the single GROUP BY a hand-written
-"practitioners by region" query would cost.
+"practitioners by region" query would cost. Before the dynasties' generations shared one lineage graph
+(December 2026) the same indicators took 9.9 s on SQLite and 11.1 s on PostgreSQL at this size.
 """
 
 
