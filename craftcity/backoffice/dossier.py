@@ -4,13 +4,11 @@ year-over-year charts and downloadable numbers, and dossier builds with progress
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -34,7 +32,7 @@ from craftcity.dossier.selectors import (
 from craftcity.dossier.services import (
     DossierError,
     check_inputs,
-    dossier_build_run,
+    dossier_build_request,
     obligation_sentence,
     obligation_submit,
 )
@@ -96,20 +94,6 @@ class BuildForm(forms.Form):
             except DossierError as error:
                 raise forms.ValidationError(str(error)) from error
         return data
-
-
-def _start(build_id: int) -> None:
-    if getattr(settings, "CRAFTCITY_DOSSIER_INLINE_BUILDS", False):
-        dossier_build_run(build_id)
-        return
-
-    def work():
-        try:
-            dossier_build_run(build_id)
-        finally:
-            connection.close()
-
-    threading.Thread(target=work, name=f"dossier-build-{build_id}", daemon=True).start()
 
 
 @admin.register(DossierBuild)
@@ -260,8 +244,7 @@ class DossierBuildAdmin(admin.ModelAdmin):
             ]:
                 messages.error(request, error)
             return redirect("admin:dossier_dashboard")
-        build = DossierBuild.objects.create(requested_by=request.user, **form.cleaned_data)
-        _start(build.pk)
+        build = dossier_build_request(actor=request.user, **form.cleaned_data)
         return redirect("admin:dossier_build_status", pk=build.pk)
 
     def status_view(self, request, pk):

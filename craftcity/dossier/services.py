@@ -15,14 +15,14 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from craftcity.accounts.rules import can_keep_reports
+from craftcity.accounts.rules import can_build_dossier, can_keep_reports
 from craftcity.audit.context import change_batch
 from craftcity.awards.models import Award
 from craftcity.awards.services import add_years
 from craftcity.core.mail import mail_after_commit
 from craftcity.core.uploads import check_document
 
-from .models import ReportingObligation
+from .models import DossierBuild, ReportingObligation
 
 Progress = Callable[[int, str], None]
 
@@ -272,11 +272,23 @@ def dossier_build(
     return out, annexes
 
 
+@transaction.atomic
+def dossier_build_request(*, actor, as_of: dt.date, template: str, language: str) -> DossierBuild:
+    """Ask for a dossier build: the request and the worker's job are written together."""
+    from .tasks import dossier_build_job
+
+    if actor is not None and not can_build_dossier(actor):
+        raise PermissionDenied(_("You may not build the dossier."))
+    check_inputs(as_of=as_of, template=template, language=language)
+    build = DossierBuild.objects.create(requested_by=actor, as_of=as_of, template=template, language=language)
+    dossier_build_job.enqueue(build_id=build.pk)
+    build.refresh_from_db()  # an immediate backend (development, tests) has already run it
+    return build
+
+
 def dossier_build_run(build_id: int) -> None:
     """Run a back-office build request, recording progress on the request as it goes."""
     from django.core.files import File
-
-    from .models import DossierBuild
 
     build = DossierBuild.objects.get(pk=build_id)
 

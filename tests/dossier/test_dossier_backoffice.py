@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.test import override_settings
 
 from craftcity.dossier.models import DossierBuild
 
@@ -41,7 +40,6 @@ def test_the_dashboard_is_labelled_in_the_users_language(client, make_user, regi
     assert "Шеберлер мен музыканттар" in html and "Зергерлік" in html
 
 
-@override_settings(CRAFTCITY_DOSSIER_INLINE_BUILDS=True)
 def test_an_analyst_builds_the_dossier_and_downloads_it(client, make_user, registry):
     client.force_login(make_user(role="analyst"))
     response = client.post(
@@ -64,4 +62,38 @@ def test_a_build_before_any_data_is_refused_on_the_form(client, make_user, regis
         follow=True,
     )
     assert "No data existed on 2010-01-01" in response.content.decode()
+    assert not DossierBuild.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection when it is done
+def test_a_build_is_a_job_that_waits_for_the_worker_not_the_web_process(client, make_user, registry, settings):
+    """With the production backend the request only queues the job: a restart of the web process loses
+    nothing, and the worker (`db_worker`) builds it."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(make_user(role="analyst"))
+    response = client.post(
+        "/en/admin/dossier/dossierbuild/build/", {"template": "wcc", "language": "kk", "as_of": "2024-01-01"}
+    )
+    build = DossierBuild.objects.get()
+    assert build.status == "queued" and not build.pdf
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert "Queued" in client.get(response.url).content.decode()
+
+    call_command("db_worker", batch=True, verbosity=0)
+
+    build.refresh_from_db()
+    assert build.status == "done" and build.pdf and build.annexes
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_nobody_but_analysts_asks_for_a_build(make_user, registry):
+    from django.core.exceptions import PermissionDenied
+
+    from craftcity.dossier.services import dossier_build_request
+
+    with pytest.raises(PermissionDenied):
+        dossier_build_request(actor=make_user(), as_of=dt.date(2024, 1, 1), template="wcc", language="en")
     assert not DossierBuild.objects.exists()
