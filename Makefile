@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install system-packages run serve demo test lint check-migrations messages compile-messages \
-        test-sqlite test-postgres bench clean lock
+        test-sqlite test-postgres smoke bench clean lock
 
 $(BIN)/craftcity: pyproject.toml constraints.txt
 	scripts/ensure-system-packages run
@@ -59,7 +59,11 @@ test-sqlite: install compile-messages
 test-postgres: install compile-messages
 	scripts/with-postgres $(BIN)/pytest -n 2 -q
 
-test: install system-packages lint check-migrations compile-messages test-sqlite test-postgres
+# The README's production section on loopback: gunicorn, the job worker, PostgreSQL (scripts/smoke-production).
+smoke: install compile-messages
+	scripts/with-postgres scripts/smoke-production
+
+test: install system-packages lint check-migrations compile-messages test-sqlite test-postgres smoke
 
 bench: install
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,routing,bench]'

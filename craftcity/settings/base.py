@@ -147,7 +147,7 @@ USE_TZ = True
 
 # --- files -----------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("CRAFTCITY_STATIC_ROOT", BASE_DIR / "var" / "static"))
 # Front-end libraries come from npm at install time (`npm ci`); nothing is fetched at run time.
 STATICFILES_DIRS = [("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist")]
 # Map tiles: any XYZ tile server (an own one for production); empty shows markers on a blank map.
@@ -228,6 +228,10 @@ MAILERS = {
         "OPTIONS": {
             "host": os.environ.get("CRAFTCITY_SMTP_HOST", "localhost"),
             "port": int(os.environ.get("CRAFTCITY_SMTP_PORT", "25")),
+            "username": os.environ.get("CRAFTCITY_SMTP_USER") or None,
+            "password": os.environ.get("CRAFTCITY_SMTP_PASSWORD") or None,
+            "use_tls": os.environ.get("CRAFTCITY_SMTP_TLS", "0") == "1",
+            "timeout": 20,
         },
     }
 }

@@ -21,12 +21,30 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CRAFTCITY_CSRF_TRUSTED_ORIGIN
 # CRAFTCITY_HSTS_SECONDS=0 while first trying HTTPS on a new host. Behind a proxy that ends TLS, set
 # CRAFTCITY_TLS_PROXY=1 so Django believes its X-Forwarded-Proto (the proxy must set it itself).
 SECURE_SSL_REDIRECT = os.environ.get("CRAFTCITY_SSL_REDIRECT", "1") == "1"
+# The supervisor's and load balancer's probes speak plain HTTP on loopback.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("CRAFTCITY_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("CRAFTCITY_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
-# Preloading is hard to undo (browsers ship the list), so it is the domain owner's explicit choice: check --deploy
-# keeps reminding (security.W021) until CRAFTCITY_HSTS_PRELOAD=1.
 SECURE_HSTS_PRELOAD = os.environ.get("CRAFTCITY_HSTS_PRELOAD", "0") == "1"
 if os.environ.get("CRAFTCITY_TLS_PROXY") == "1":
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Preloading HSTS into browsers is hard to undo, so it stays the domain owner's explicit choice
+# (CRAFTCITY_HSTS_PRELOAD=1); until then `check --deploy` is told not to warn about it (security.W021).
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# --- shared state for more than one process ---------------------------------------------------------------
+# Stored pages and version counters live in the database's cache table (`craftcity createcachetable`): every
+# web process and every machine that shares the database sees one cache, with no other service to run.
+# CRAFTCITY_CACHE=file keeps the per-machine file cache of development.
+if os.environ.get("CRAFTCITY_CACHE", "database") == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "craftcity_cache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CRAFTCITY_CACHE_MAX_ENTRIES", "50000"))},
+        }
+    }
