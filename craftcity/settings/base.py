@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "craftcity.search",
     "craftcity.dossier",
     "craftcity.demo",
+    "craftcity.backup",
     # interfaces: views, forms, serializers, templates
     "craftcity.backoffice",
     "craftcity.api",
