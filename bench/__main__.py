@@ -22,6 +22,7 @@ BENCHMARKS = {
     "tours": (["-m", "bench.tours"], ["-m", "bench.tours", "--quick"]),
     "works": (["-m", "bench.works", "--works", "200000"], ["-m", "bench.works", "--works", "3000", "--requests", "30"]),
     "events": (["-m", "bench.events"], ["-m", "bench.events", "--quick"]),
+    "backup": (["-m", "bench.backup", "--people", "100000"], ["-m", "bench.backup", "--people", "2000"]),
 }
 
 
