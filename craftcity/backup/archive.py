@@ -54,11 +54,18 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _tables(cursor) -> list[str]:
+    """The tables whose rows a backup keeps exactly: all but the cache tables (stored pages are thrown away on
+    restore, as they show the data replaced)."""
+    caches = {conf["LOCATION"] for conf in settings.CACHES.values() if conf["BACKEND"].endswith("db.DatabaseCache")}
+    return sorted(t for t in connection.introspection.table_names(cursor) if t not in caches)
+
+
 def table_counts() -> dict[str, int]:
     """Rows of every table of the database, by name."""
     counts = {}
     with connection.cursor() as cursor:
-        for table in sorted(connection.introspection.table_names(cursor)):
+        for table in _tables(cursor):
             cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
             counts[table] = cursor.fetchone()[0]
     return counts
@@ -69,7 +76,7 @@ def table_fingerprints() -> dict[str, str]:
     data. For checks and tests; it reads every row."""
     result = {}
     with connection.cursor() as cursor:
-        for table in sorted(connection.introspection.table_names(cursor)):
+        for table in _tables(cursor):
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             rows = sorted(repr(row) for row in cursor.fetchall())
             result[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
