@@ -22,7 +22,9 @@ max_requests = 2000
 max_requests_jitter = 200
 # The reverse proxy on the same machine is the only client trusted to say who the visitor is.
 forwarded_allow_ips = os.environ.get("CRAFTCITY_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
-accesslog = os.environ.get("CRAFTCITY_ACCESS_LOG", "-")
+# Django writes a JSON line per request with its request id (craftcity.core.requestlog); gunicorn's own access
+# log only when asked for.
+accesslog = os.environ.get("CRAFTCITY_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("CRAFTCITY_LOG_LEVEL", "info")
 # Load the application once in the master: workers fork with Django set up, and a broken deploy fails at start.

@@ -123,6 +123,12 @@ def can_report_on_grant(user, grant) -> bool:
     return can_edit_organization(user, grant.organization)
 
 
+def can_manage_jobs(user) -> bool:
+    """Registrars and administrators see the background jobs (their tracebacks may quote imported rows) and run a
+    failed or stalled one again."""
+    return is_registrar(user) or (_authenticated(user) and user.is_superuser)
+
+
 def can_undo_changes(user) -> bool:
     """Registrars and administrators read any record's history and undo change batches."""
     return _authenticated(user) and (user.is_superuser or user.has_perm("audit.change_changebatch"))

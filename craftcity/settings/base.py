@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "craftcity.core.requestlog.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -241,11 +242,29 @@ DEFAULT_FROM_EMAIL = os.environ.get("CRAFTCITY_FROM_EMAIL", "craftcity@localhost
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
+# Logs go to standard error (the journal under systemd). CRAFTCITY_LOG_FORMAT=json writes one JSON object per
+# line with the request id (production's default); CRAFTCITY_REQUEST_LOG=1 adds a line per request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "craftcity.core.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "craftcity.core.requestlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("CRAFTCITY_LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("CRAFTCITY_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "craftcity.requests": {
+            "level": "INFO" if os.environ.get("CRAFTCITY_REQUEST_LOG", "0") == "1" else "WARNING",
+        }
+    },
 }
 
 # Catalogue images: the largest upload accepted, and the pixel count above which a file is refused as a bomb.

@@ -48,3 +48,8 @@ if os.environ.get("CRAFTCITY_CACHE", "database") == "database":
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CRAFTCITY_CACHE_MAX_ENTRIES", "50000"))},
         }
     }
+
+# Logs: one JSON line each, with the request id; a line per request unless CRAFTCITY_REQUEST_LOG=0.
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("CRAFTCITY_LOG_FORMAT", "json")  # noqa: F405
+if os.environ.get("CRAFTCITY_REQUEST_LOG", "1") == "1":
+    LOGGING["loggers"]["craftcity.requests"]["level"] = "INFO"  # noqa: F405

@@ -1,0 +1,42 @@
+"""Background jobs in the back office: django-tasks-db's list of job records, with "Run again" for a failed
+or stalled one (core.jobs) and the queue's depth in the list's title."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
+
+from craftcity.accounts.rules import can_manage_jobs
+from craftcity.core.jobs import job_rerun
+
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class JobAdmin(DBTaskResultAdmin):
+    actions = ["run_again"]
+
+    def changelist_view(self, request, extra_context=None):
+        waiting = DBTaskResult.objects.filter(status="READY").count()
+        running = DBTaskResult.objects.filter(status="RUNNING").count()
+        title = _("Background jobs: %(waiting)d waiting, %(running)d running") % {
+            "waiting": waiting, "running": running}  # fmt: skip
+        return super().changelist_view(request, {**(extra_context or {}), "title": title})
+
+    def has_module_permission(self, request):
+        return can_manage_jobs(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_manage_jobs(request.user)
+
+    @admin.action(description=_("Run the selected failed or stalled jobs again"))
+    def run_again(self, request, queryset):
+        for result in queryset:
+            try:
+                job_rerun(actor=request.user, result=result)
+            except (PermissionDenied, ValidationError) as refusal:
+                reason = " ".join(getattr(refusal, "messages", [str(refusal)]))
+                self.message_user(request, f"{result.task_name}: {reason}", messages.ERROR)
+            else:
+                self.message_user(request, _("Queued again: %(job)s") % {"job": result.task_name}, messages.SUCCESS)
