@@ -1,6 +1,6 @@
 """Backup and restore of a 100,000-people registry (issue 15), on SQLite and PostgreSQL.
 
-Builds the registry with `generate_people` (or reuses the dossier benchmark's SQLite file with --reuse), then
+Builds the registry with `generate_people` (or reuses the SQLite file of an earlier run with --reuse), then
 times `craftcity backup` and `craftcity restore --force` of it in processes of their own, and checks that every
 table holds the same number of rows afterwards. Baseline in the same run: copying the database alone (SQLite:
 a plain file copy; PostgreSQL: `pg_dump` to /dev/null), the least any backup must cost.
@@ -65,7 +65,7 @@ def measure(label: str, db, people: int, reuse: bool) -> dict:
         else:
             from craftcity.backup.archive import _pg_command
 
-            baseline = _timed([_pg_command("pg_dump"), "--format=custom", "--file", "/dev/null", url], env)
+            baseline = _timed([_pg_command("pg_dump"), "--format=custom", "--no-sync", "--file", "/dev/null", url], env)
         archive = folder / "backup.tar"
         backup_seconds = _timed([*craftcity_command(), "backup", str(archive)], env)
         restore_seconds = _timed([*craftcity_command(), "restore", "--force", str(archive)], env)
@@ -87,14 +87,14 @@ def measure(label: str, db, people: int, reuse: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--reuse", action="store_true", help="Reuse bench/out/dossier.sqlite3 if it exists.")
+    parser.add_argument("--reuse", action="store_true", help="Reuse bench/out/backup.sqlite3 if it exists.")
     parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL of DATABASE_URL")
     args = parser.parse_args()
     postgres_url = os.environ.get("DATABASE_URL", "") if args.postgres else ""
     if args.postgres and not postgres_url.startswith("postgres"):
         raise SystemExit("--postgres needs DATABASE_URL pointing at PostgreSQL (use scripts/with-postgres)")
     OUT.mkdir(parents=True, exist_ok=True)
-    sqlite = OUT / ("dossier.sqlite3" if args.reuse else "backup.sqlite3")
+    sqlite = OUT / "backup.sqlite3"
     runs = {"SQLite": measure("SQLite", sqlite, args.people, args.reuse)}
     if postgres_url:
         runs["PostgreSQL"] = measure("PostgreSQL", postgres_database(postgres_url, "bench_backup"), args.people, False)

@@ -32,6 +32,7 @@ _ERRORS = {
     "404": "No such record, or not one this viewer may see.",
     "405": "The method is not offered here.",
     "409": "The request conflicts with the record's state (e.g. already submitted).",
+    "429": "Too many requests from this account or address; the `Retry-After` header says how many seconds to wait.",
 }
 
 _POINT_FEATURE = {
@@ -74,7 +75,7 @@ FEATURE_COLLECTION = {
 
 def _error_responses(operation: dict, method: str) -> None:
     responses = operation.setdefault("responses", {})
-    codes = ["400", "403", "404", "405"]
+    codes = ["400", "403", "404", "405", "429"]
     if method in {"post", "put", "patch", "delete"}:
         codes.append("409")
     for code in codes:

@@ -210,6 +210,16 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "craftcity.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "craftcity.api.throttles.ReadRateThrottle",
+        "craftcity.api.throttles.SignedInReadRateThrottle",
+        "craftcity.api.throttles.WriteRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "reads": os.environ.get("CRAFTCITY_API_READS", "1200/min"),
+        "signed_in_reads": os.environ.get("CRAFTCITY_API_SIGNED_IN_READS", "3000/min"),
+        "writes": os.environ.get("CRAFTCITY_API_WRITES", "60/min"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "craftcity API",
