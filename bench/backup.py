@@ -21,7 +21,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.registry import OUT, ROOT, build_registry, craftcity_command, database_url, postgres_database
+from bench.registry import (
+    OUT,
+    ROOT,
+    add_postgres_argument,
+    build_registry,
+    craftcity_command,
+    database_url,
+    postgres_database,
+    postgres_url,
+)
 
 _COUNTS = """
 import json, django
@@ -88,16 +97,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--reuse", action="store_true", help="Reuse bench/out/backup.sqlite3 if it exists.")
-    parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL of DATABASE_URL")
+    add_postgres_argument(parser)
     args = parser.parse_args()
-    postgres_url = os.environ.get("DATABASE_URL", "") if args.postgres else ""
-    if args.postgres and not postgres_url.startswith("postgres"):
-        raise SystemExit("--postgres needs DATABASE_URL pointing at PostgreSQL (use scripts/with-postgres)")
+    server = postgres_url(args)
     OUT.mkdir(parents=True, exist_ok=True)
     sqlite = OUT / "backup.sqlite3"
     runs = {"SQLite": measure("SQLite", sqlite, args.people, args.reuse)}
-    if postgres_url:
-        runs["PostgreSQL"] = measure("PostgreSQL", postgres_database(postgres_url, "bench_backup"), args.people, False)
+    if server:
+        runs["PostgreSQL"] = measure("PostgreSQL", postgres_database(server, "bench_backup"), args.people, False)
     rows = "\n".join(
         f"| {label} | {r['people']:,} | {r['rows']:,} in {r['tables']} tables | {r['baseline']:.1f} s | "
         f"**{r['backup']:.1f} s** | **{r['restore']:.1f} s** | {r['size_mb']:.0f} MB | "

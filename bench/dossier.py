@@ -31,7 +31,16 @@ import sys
 import time
 from pathlib import Path
 
-from bench.registry import OUT, ROOT, build_registry, database_url, open_django, postgres_database
+from bench.registry import (
+    OUT,
+    ROOT,
+    add_postgres_argument,
+    build_registry,
+    database_url,
+    open_django,
+    postgres_database,
+    postgres_url,
+)
 
 SPREAD_DAYS = 5 * 365
 GRANTS = 5000
@@ -299,15 +308,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--reuse", action="store_true", help="Reuse bench/out/dossier.sqlite3 if it exists.")
-    parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL of DATABASE_URL")
+    add_postgres_argument(parser)
     args = parser.parse_args()
-    postgres_url = os.environ.get("DATABASE_URL", "") if args.postgres else ""
-    if args.postgres and not postgres_url.startswith("postgres"):
-        raise SystemExit("--postgres needs DATABASE_URL pointing at PostgreSQL (use scripts/with-postgres)")
+    server = postgres_url(args)
     OUT.mkdir(parents=True, exist_ok=True)
     runs = {"SQLite": run_on("SQLite", OUT / "dossier.sqlite3", args.people, args.reuse)}
-    if postgres_url:
-        runs["PostgreSQL"] = run_on("PostgreSQL", postgres_database(postgres_url, "bench_dossier"), args.people, False)
+    if server:
+        runs["PostgreSQL"] = run_on("PostgreSQL", postgres_database(server, "bench_dossier"), args.people, False)
     markdown = report(runs)
     from bench.report import write_section
 

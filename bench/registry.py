@@ -56,3 +56,18 @@ def open_django(db: Path | str) -> None:
     django.setup()
     settings.DEBUG = False
     settings.WHITENOISE_AUTOREFRESH = False
+
+
+def add_postgres_argument(parser) -> None:
+    """`--postgres`: measure on the PostgreSQL of DATABASE_URL too (run under scripts/with-postgres)."""
+    parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL of DATABASE_URL")
+
+
+def postgres_url(args) -> str:
+    """The PostgreSQL server to measure on, or "" without --postgres."""
+    if not args.postgres:
+        return ""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        raise SystemExit("--postgres needs DATABASE_URL pointing at PostgreSQL (use scripts/with-postgres)")
+    return url

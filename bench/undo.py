@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from bench.imports import generate
-from bench.registry import postgres_database
+from bench.registry import add_postgres_argument, postgres_database, postgres_url
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_SECONDS = 60
@@ -63,20 +63,18 @@ def _measure(path: Path, database_url: str) -> tuple[int, float, float, int]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[1000, 10_000, 34_000])
-    parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL of DATABASE_URL")
+    add_postgres_argument(parser)
     parser.add_argument("--no-write", action="store_true", help="print the section, leave docs/benchmarks.md alone")
     args = parser.parse_args(argv)
-    postgres_url = os.environ.get("DATABASE_URL", "") if args.postgres else ""
-    if args.postgres and not postgres_url.startswith("postgres"):
-        raise SystemExit("--postgres needs DATABASE_URL pointing at PostgreSQL (use scripts/with-postgres)")
+    server = postgres_url(args)
 
     rows_out = []
     with tempfile.TemporaryDirectory(prefix="craftcity-bench-undo-") as folder:
         for rows in args.rows:
             xlsx = generate(Path(folder) / f"people-{rows}.xlsx", rows)
             targets = [("SQLite", f"sqlite:///{folder}/undo-{rows}.sqlite3")]
-            if postgres_url:
-                targets.append(("PostgreSQL", postgres_database(postgres_url, f"bench_undo_{rows}")))
+            if server:
+                targets.append(("PostgreSQL", postgres_database(server, f"bench_undo_{rows}")))
             for label, url in targets:
                 people, imported, undone, left = _measure(xlsx, url)
                 verdict = "within" if undone <= LIMIT_SECONDS else "OVER"
