@@ -30,7 +30,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
-    "django_tasks_db",
+    "craftcity.backoffice.apps.JobsConfig",  # django-tasks-db, named for staff
     "allauth",
     "allauth.account",
     # domain: the truth
