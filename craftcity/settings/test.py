@@ -22,3 +22,8 @@ CRAFTCITY_OPEN_DATA_DIR = Path(tempfile.mkdtemp(prefix="craftcity-open-data-"))
 CRAFTCITY_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="craftcity-private-"))
 # Jobs run at once, inside the code that enqueues them; tests of the worker switch to the database backend.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# API rate limits far above what any test sends; the throttle tests lower them for themselves.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"reads": "100000/min", "signed_in_reads": "100000/min", "writes": "100000/min"},
+}
