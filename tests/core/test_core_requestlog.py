@@ -12,12 +12,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def request_log(caplog):
-    logger = logging.getLogger("craftcity.requests")
-    logger.setLevel(logging.INFO)
     caplog.handler.addFilter(RequestIdFilter())
-    caplog.set_level(logging.INFO, logger="craftcity.requests")
-    yield caplog
-    logger.setLevel(logging.WARNING)
+    caplog.set_level(logging.INFO, logger="craftcity.requests")  # restored to the configured level afterwards
+    return caplog
 
 
 def test_the_request_id_is_sent_back_and_logged_without_the_query(client, request_log):
