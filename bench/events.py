@@ -104,18 +104,27 @@ def measure(url: str, quick: bool) -> dict:
         t0 = time.perf_counter()
         client.get("/bare/")
         bares.append((time.perf_counter() - t0) * 1000)
-    for _ in range(5 if quick else 10):
+    from django.core.cache import cache
+
+    rendered = []
+    for _ in range(3 if quick else 5):
+        cache.clear()  # the feed written from the database, as after a change
         t0 = time.perf_counter()
         feed = client.get("/en/events/calendar.ics")
+        rendered.append((time.perf_counter() - t0) * 1000)
+        assert feed.status_code == 200 and feed["X-Cache"] == "miss"
+    for _ in range(10 if quick else 50):
+        t0 = time.perf_counter()
+        stored = client.get("/en/events/calendar.ics")
         feeds.append((time.perf_counter() - t0) * 1000)
-        assert feed.status_code == 200
+        assert stored["X-Cache"] == "hit"
     feed_events = b"".join(feed.streaming_content if feed.streaming else [feed.content]).count(b"BEGIN:VEVENT")
     return {
         "events": n_events, "entries": n_entries, "jurors": n_jurors, "criteria": len(criteria), "runs": runs,
         "results_median": statistics.median(timings), "results_max": max(timings),
         "page50": statistics.median(pages), "page95": sorted(pages)[int(len(pages) * 0.95) - 1],
         "bare50": statistics.median(bares), "requests": len(pages),
-        "feed50": statistics.median(feeds), "feed_events": feed_events,
+        "feed50": statistics.median(feeds), "feed_rendered": statistics.median(rendered), "feed_events": feed_events,
     }  # fmt: skip
 
 
@@ -157,8 +166,10 @@ def main() -> int:
              lambda r: f"**{r['page50']:.1f} ms**", "≤ 100 ms"),
         line("calendar page p95", lambda r: f"{r['page95']:.1f} ms", ""),
         line("baseline: bare Django view, median", lambda r: f"{r['bare50']:.2f} ms", ""),
-        line("iCalendar feed (`/en/events/calendar.ics`), median",
-             lambda r: f"{r['feed50']:.0f} ms ({r['feed_events']:,} events)", ""),
+        line("iCalendar feed (`/en/events/calendar.ics`), written after a change, median",
+             lambda r: f"{r['feed_rendered']:.0f} ms ({r['feed_events']:,} events)", ""),
+        line("iCalendar feed, stored (later polls until an event changes), median",
+             lambda r: f"{r['feed50']:.1f} ms", ""),
     ])  # fmt: skip
     ok = all(r["results_max"] <= 1.0 and r["page50"] <= 100 for r in runs.values())
     header = "| measure | " + " | ".join(labels) + " | target |\n|---|" + "---|" * len(labels) + "---|"

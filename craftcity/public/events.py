@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from craftcity.core.cache import registry_version
 from craftcity.events import services
 from craftcity.events.forms_schema import label as question_label
 from craftcity.events.ical import calendar_for
@@ -68,16 +72,37 @@ def _absolute(request, event) -> str:
     return request.build_absolute_uri(reverse("public:event", args=[event.slug]))
 
 
+# A stored feed is served for at most this long even if nothing changed (an event's "started" status moves
+# with the clock); any change to an event (its count and latest change) or to the registry (a place's name)
+# makes it stale at once.
+FEED_STORED_FOR = 300
+
+
 def events_ics(request):
+    """The calendar feed. Calendar clients poll it all day, and writing 2,000 events costs about half a
+    second, so the feed is stored per language, address and filters until the registry changes."""
     filters = _filters(request)
     language = translation.get_language()
-    body = calendar_for(
-        calendar_events(**filters).select_related("place")[:2000],
-        name=_("craftcity events"),
-        language=language,
-        url_for=lambda event: _absolute(request, event),
-    )
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+    # Events have their own page scope (an edit bumps only the pages of the people on it), so the feed also
+    # keys on the events' own state: how many there are and the latest change.
+    current = Event.objects.aggregate(count=Count("id"), latest=Max("updated_at"))
+    events_version = f"{current['count']}-{current['latest'].timestamp() if current['latest'] else 0}"
+    key = f"feed:events:{language}:{request.get_host()}:{query}:{registry_version()}:{events_version}"
+    body = cache.get(key)
+    state = "hit"
+    if body is None:
+        state = "miss"
+        body = calendar_for(
+            calendar_events(**filters).select_related("place")[:2000],
+            name=_("craftcity events"),
+            language=language,
+            url_for=lambda event: _absolute(request, event),
+        )
+        cache.set(key, body, timeout=FEED_STORED_FOR)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["X-Cache"] = state
+    return response
 
 
 def event(request, slug):

@@ -87,3 +87,19 @@ def test_events_are_found_by_search_and_listed_by_the_api(
     data = client.get("/api/v1/events/?kind=festival").json()
     assert [row["slug"] for row in data["results"]] == ["ala-craft"]
     assert data["results"][0]["supporters"] == ["kazakh-union"]
+
+
+def test_the_feed_is_stored_until_an_event_changes(make_event, make_organization, client):
+    festival = _festival(make_event, make_organization)
+    first = client.get("/en/events/calendar.ics")
+    again = client.get("/en/events/calendar.ics")
+    assert (first["X-Cache"], again["X-Cache"]) == ("miss", "hit") and again.content == first.content
+    assert client.get("/en/events/calendar.ics", {"kind": "workshop"})["X-Cache"] == "miss"  # other filters
+    assert client.get("/ru/events/calendar.ics")["X-Cache"] == "miss"  # another language
+
+    festival.name = {"en": "ALA CRAFT 2027 — moved hall", "ru": "АЛА КРАФТ 2027"}
+    festival.save()  # as the back office saves an event
+    changed = client.get("/en/events/calendar.ics")
+    assert changed["X-Cache"] == "miss"
+    summaries = [str(item.get("summary")) for item in Calendar.from_ical(changed.content).walk("VEVENT")]
+    assert "ALA CRAFT 2027 — moved hall" in summaries
