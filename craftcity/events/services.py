@@ -10,7 +10,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from craftcity.audit.context import change_batch
 from craftcity.awards.services import award_save
+from craftcity.core.mail import mail_send_after_commit
 
 from . import rules
 from .conflicts import juror_conflicts
@@ -148,12 +148,7 @@ def _mail(application: Application, kind: str) -> None:
             "position": waiting_position(application) or "",
         }
         subject, body = subjects[kind] % params, bodies[kind] % params
-    after_commit(lambda: send_mail(subject, body, None, [person.email]))
-
-
-def after_commit(callback: Callable) -> None:
-    """Mail leaves only once the change is committed (a rolled-back application sends nothing)."""
-    transaction.on_commit(callback, robust=True)  # a mail server outage must not undo an enrolment
+    mail_send_after_commit(subject, body, [person.email])
 
 
 def waiting_position(application: Application) -> int | None:

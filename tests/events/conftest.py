@@ -93,7 +93,12 @@ def make_juror():
 
 @pytest.fixture(autouse=True)
 def _send_mail_at_once(monkeypatch):
-    """Mail leaves on commit, and a test's own transaction never commits: send it at once instead."""
+    """Mail is queued on commit, and a test's own transaction never commits: queue it at once instead (the
+    immediate task backend of the tests then sends it)."""
+    from craftcity.core.tasks import send_mail_job
     from craftcity.events import services
 
-    monkeypatch.setattr(services, "after_commit", lambda callback: callback())
+    def queue_now(subject, body, recipients):
+        send_mail_job.enqueue(subject=str(subject), body=str(body), recipients=list(recipients))
+
+    monkeypatch.setattr(services, "mail_send_after_commit", queue_now)
