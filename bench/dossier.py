@@ -24,22 +24,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 from bench.registry import (
     OUT,
-    ROOT,
     add_postgres_argument,
     build_registry,
     database_url,
+    measure_apart,
     open_django,
     postgres_database,
     postgres_url,
+    side_by_side,
 )
 
 SPREAD_DAYS = 5 * 365
@@ -237,15 +236,7 @@ def run_on(label: str, db, people: int, reuse: bool) -> dict:
     if fresh:
         build_registry(db, people)
     build_seconds = time.perf_counter() - started
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.dossier", "--measure", database_url(db), str(build_seconds), str(int(fresh))],
-        cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    if out.returncode != 0:
-        raise SystemExit(f"{label}: {out.stderr[-3000:]}")
-    figures = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"{label}: {figures}", file=sys.stderr)
-    return figures
+    return measure_apart("bench.dossier", label, database_url(db), str(build_seconds), str(int(fresh)))
 
 
 def verdict(ok: bool) -> str:
@@ -253,34 +244,28 @@ def verdict(ok: bool) -> str:
 
 
 def report(runs: dict[str, dict]) -> str:
-    labels = list(runs)
-    first = runs[labels[0]]
-
-    def line(name: str, cell, target: str) -> str:
-        return f"| {name} | " + " | ".join(cell(runs[label]) for label in labels) + f" | {target} |"
-
+    first = next(iter(runs.values()))
     rows = [
-        line(f"all {first['indicators']} indicators as of {first['past']}",
+        (f"all {first['indicators']} indicators as of {first['past']}",
              lambda r: f"**{r['indicators_seconds']:.2f} s** {verdict(r['indicators_seconds'] <= 10)}", "≤ 10 s"),
-        line("baseline: one SQL `COUNT … GROUP BY region` on the same table",
+        ("baseline: one SQL `COUNT … GROUP BY region` on the same table",
              lambda r: f"{r['baseline'] * 1000:.0f} ms ({r['baseline_groups']} groups)", "—"),
-        line("indicators ÷ baseline", lambda r: f"{r['indicators_seconds'] / max(r['baseline'], 1e-6):.0f}×", "—"),
-        line("full dossier: PDF (charts over 5 moments) + XLSX annexes",
+        ("indicators ÷ baseline", lambda r: f"{r['indicators_seconds'] / max(r['baseline'], 1e-6):.0f}×", "—"),
+        ("full dossier: PDF (charts over 5 moments) + XLSX annexes",
              lambda r: f"**{r['dossier_seconds']:.1f} s** {verdict(r['dossier_seconds'] <= 60)} ({r['pages']} pages)",
              "≤ 60 s"),
-        line("peak memory (whole process)",
+        ("peak memory (whole process)",
              lambda r: f"**{r['peak']:.0f} MiB** {verdict(r['peak'] <= 1024)} (indicators: {r['indicators_peak']:.0f})",
              "≤ 1 GiB"),
-        line("a master's pedigree PDF (lineage, titles, works, events), kk",
+        ("a master's pedigree PDF (lineage, titles, works, events), kk",
              lambda r: f"**{r['pedigree_seconds']:.2f} s** {verdict(r['pedigree_seconds'] <= 2)}", "≤ 2 s"),
-        line("counted: practitioners / funded recipients / events / participants",
+        ("counted: practitioners / funded recipients / events / participants",
              lambda r: f"{r['practitioners']:,} / {r['funded']:,} / {r['events']:,} / {r['participants']:,}", "—"),
-        line("file sizes", lambda r: f"XLSX {r['xlsx_mb']:.1f} MB, PDF {r['pdf_kb']:.0f} kB", "—"),
-        line("registry build (migrate + generate_people)",
+        ("file sizes", lambda r: f"XLSX {r['xlsx_mb']:.1f} MB, PDF {r['pdf_kb']:.0f} kB", "—"),
+        ("registry build (migrate + generate_people)",
              lambda r: f"{r['build_seconds']:.0f} s" + ("" if r["fresh"] else " (reused)"), "—"),
     ]  # fmt: skip
-    header = "| measure | " + " | ".join(labels) + " | target |\n|---|" + "---|" * len(labels) + "---|"
-    table = "\n".join(rows)
+    table = side_by_side(runs, rows)
     return f"""
 `python -m bench.dossier --people N` (and `scripts/with-postgres … -m bench.dossier --postgres` for both
 databases). Registry: **{first["people"]:,} people** from `generate_people --seed 7` with
@@ -290,7 +275,6 @@ works ({MASTER_WORKS} by the master whose pedigree is timed), {GRANTS:,} scholar
 records were bulk-loaded without history rows, so they are counted from `created_at`; records written
 through the services are read from their historical rows (same queries, one more table).
 
-{header}
 {table}
 
 The indicators read every person's state at the date once (history rows or, for bulk data, today's row) and

@@ -23,7 +23,16 @@ import subprocess
 import sys
 import time
 
-from .registry import OUT, ROOT, craftcity_command, postgres_database
+from .registry import (
+    OUT,
+    ROOT,
+    add_postgres_argument,
+    craftcity_command,
+    measure_apart,
+    postgres_database,
+    postgres_url,
+    side_by_side,
+)
 from .report import write_section
 
 
@@ -134,10 +143,8 @@ def main() -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL of DATABASE_URL")
+    add_postgres_argument(parser)
     args = parser.parse_args()
-    from .registry import postgres_url
-
     server = postgres_url(args)
     OUT.mkdir(parents=True, exist_ok=True)
     db = OUT / "events.sqlite3"
@@ -145,34 +152,21 @@ def main() -> int:
     targets = {"SQLite": f"sqlite:///{db}"}
     if server:
         targets["PostgreSQL"] = postgres_database(server, "bench_events")
-    runs = {}
-    for label, url in targets.items():
-        out = subprocess.run([sys.executable, "-m", "bench.events", "--measure", url, str(int(args.quick))],
-                             cwd=ROOT, capture_output=True, text=True, check=False)  # fmt: skip
-        if out.returncode != 0:
-            raise SystemExit(f"{label}: {out.stderr[-3000:]}")
-        runs[label] = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{label}: {runs[label]}", file=sys.stderr)
+    runs = {label: measure_apart("bench.events", label, url, str(int(args.quick))) for label, url in targets.items()}
     first = next(iter(runs.values()))
-    labels = list(runs)
-
-    def line(name, cell, target):
-        return f"| {name} | " + " | ".join(cell(runs[label]) for label in labels) + f" | {target} |"
-
-    rows = "\n".join([
-        line(f"normalized results (read scores, z-scores, tie-break), median of {first['runs']}",
+    rows = side_by_side(runs, [
+        (f"normalized results (read scores, z-scores, tie-break), median of {first['runs']}",
              lambda r: f"**{r['results_median'] * 1000:.0f} ms** (max {r['results_max'] * 1000:.0f} ms)", "≤ 1 s"),
-        line(f"calendar page median, {first['requests']} requests",
+        (f"calendar page median, {first['requests']} requests",
              lambda r: f"**{r['page50']:.1f} ms**", "≤ 100 ms"),
-        line("calendar page p95", lambda r: f"{r['page95']:.1f} ms", ""),
-        line("baseline: bare Django view, median", lambda r: f"{r['bare50']:.2f} ms", ""),
-        line("iCalendar feed (`/en/events/calendar.ics`), written after a change, median",
+        ("calendar page p95", lambda r: f"{r['page95']:.1f} ms", ""),
+        ("baseline: bare Django view, median", lambda r: f"{r['bare50']:.2f} ms", ""),
+        ("iCalendar feed (`/en/events/calendar.ics`), written after a change, median",
              lambda r: f"{r['feed_rendered']:.0f} ms ({r['feed_events']:,} events)", ""),
-        line("iCalendar feed, stored (later polls until an event changes), median",
+        ("iCalendar feed, stored (later polls until an event changes), median",
              lambda r: f"{r['feed50']:.1f} ms", ""),
     ])  # fmt: skip
     ok = all(r["results_max"] <= 1.0 and r["page50"] <= 100 for r in runs.values())
-    header = "| measure | " + " | ".join(labels) + " | target |\n|---|" + "---|" * len(labels) + "---|"
     write_section(
         "events",
         f"""
@@ -183,7 +177,6 @@ def main() -> int:
 ({first["entries"] * first["jurors"] * first["criteria"]:,} scores); a calendar of {first["events"]:,} published
 events, 50 per page. `craftcity.settings.dev` with DEBUG off.
 
-{header}
 {rows}
 
 {"All targets met." if ok else "**A target was missed.**"}

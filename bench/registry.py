@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -71,3 +72,24 @@ def postgres_url(args) -> str:
     if not url.startswith("postgres"):
         raise SystemExit("--postgres needs DATABASE_URL pointing at PostgreSQL (use scripts/with-postgres)")
     return url
+
+
+def measure_apart(module: str, label: str, *args: str) -> dict:
+    """Run `python -m MODULE --measure ARGS…` in a process of its own (Django is set up once per process, on one
+    database) and return the figures it prints as JSON on its last line."""
+    out = subprocess.run([sys.executable, "-m", module, "--measure", *args], cwd=ROOT, capture_output=True,
+                         text=True, check=False)  # fmt: skip
+    if out.returncode != 0:
+        raise SystemExit(f"{label}: {out.stderr[-3000:]}")
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"{label}: {figures}", file=sys.stderr)
+    return figures
+
+
+def side_by_side(runs: dict[str, dict], rows: list[tuple]) -> str:
+    """A Markdown table with one column per database: `rows` are (measure, cell(figures) -> str, target)."""
+    labels = list(runs)
+    lines = ["| measure | " + " | ".join(labels) + " | target |", "|---|" + "---|" * len(labels) + "---|"]
+    lines += [f"| {name} | " + " | ".join(cell(runs[label]) for label in labels) + f" | {target} |"
+              for name, cell, target in rows]  # fmt: skip
+    return "\n".join(lines)
