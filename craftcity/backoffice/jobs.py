@@ -8,7 +8,7 @@ from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
 from craftcity.accounts.rules import can_manage_jobs
-from craftcity.core.jobs import job_rerun
+from craftcity.core.jobs import job_rerun, queue_depth
 
 admin.site.unregister(DBTaskResult)
 
@@ -18,10 +18,8 @@ class JobAdmin(DBTaskResultAdmin):
     actions = ["run_again"]
 
     def changelist_view(self, request, extra_context=None):
-        waiting = DBTaskResult.objects.filter(status="READY").count()
-        running = DBTaskResult.objects.filter(status="RUNNING").count()
-        title = _("Background jobs: %(waiting)d waiting, %(running)d running") % {
-            "waiting": waiting, "running": running}  # fmt: skip
+        depth = queue_depth()
+        title = _("Background jobs: %(waiting)d waiting, %(running)d running") % depth
         return super().changelist_view(request, {**(extra_context or {}), "title": title})
 
     def has_module_permission(self, request):

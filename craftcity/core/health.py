@@ -9,7 +9,6 @@ balancer takes the process out of rotation. Neither reveals anything private: co
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 import uuid
 
@@ -48,16 +47,14 @@ def _jobs() -> dict:
         return {"ok": True, "backend": backend.rsplit(".", 1)[-1]}
     from django_tasks_db.models import DBTaskResult
 
-    waiting = DBTaskResult.objects.filter(status="READY")
-    oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    from .jobs import queue_depth
+
+    oldest = DBTaskResult.objects.filter(status="READY").order_by("enqueued_at").values_list("enqueued_at", flat=True)
+    oldest = oldest.first()
     return {
         "ok": True,
         "backend": "database",
-        "waiting": waiting.count(),
-        "running": DBTaskResult.objects.filter(status="RUNNING").count(),
-        "failed_last_day": DBTaskResult.objects.filter(
-            status="FAILED", finished_at__gte=timezone.now() - dt.timedelta(days=1)
-        ).count(),
+        **queue_depth(),
         "oldest_waiting_seconds": round((timezone.now() - oldest).total_seconds()) if oldest else 0,
     }
 

@@ -19,6 +19,18 @@ from craftcity.accounts.rules import can_manage_jobs
 STALLED_AFTER = dt.timedelta(minutes=30)
 
 
+def queue_depth() -> dict[str, int]:
+    """Jobs waiting and running now, and failed in the last day (the database backend's records)."""
+    from django_tasks_db.models import DBTaskResult
+
+    day_ago = timezone.now() - dt.timedelta(days=1)
+    return {
+        "waiting": DBTaskResult.objects.filter(status="READY").count(),
+        "running": DBTaskResult.objects.filter(status="RUNNING").count(),
+        "failed_last_day": DBTaskResult.objects.filter(status="FAILED", finished_at__gte=day_ago).count(),
+    }
+
+
 def can_run_again(result) -> bool:
     if result.status == "FAILED":
         return True

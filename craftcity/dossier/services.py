@@ -86,10 +86,6 @@ def obligations_derive(*, award: Award | None, today: dt.date | None = None) -> 
     return created
 
 
-def _check_report_file(upload) -> None:
-    check_document(upload, "submission")
-
-
 @transaction.atomic
 def obligation_submit(
     *, actor=None, obligation: ReportingObligation, submitted_on: dt.date, upload=None, notes: str | None = None
@@ -100,7 +96,7 @@ def obligation_submit(
     if submitted_on > timezone.localdate():
         raise ValidationError({"submitted_on": _("A report cannot be submitted in the future.")})
     if upload is not None:
-        _check_report_file(upload)
+        check_document(upload, "submission")
     with change_batch(user=actor, label=f"report {obligation.pk} submitted"):
         obligation.status = ReportingObligation.Status.SUBMITTED
         obligation.submitted_on = submitted_on
