@@ -13,15 +13,9 @@ from django.utils.translation import gettext as _
 
 from craftcity.accounts.rules import can_record_award
 from craftcity.audit.context import change_batch
+from craftcity.core.dates import add_years
 
 from .models import Award
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from craftcity.awards.models import Award, AwardProgramme
+from craftcity.core.dates import add_years
 from craftcity.lineage.models import Dynasty, Relation
 from craftcity.organizations.models import Membership, Organization
 from craftcity.people import models as people_models
@@ -121,11 +122,7 @@ class Snapshot:
         self.derived: dict = {}  # figures several indicators share, computed once (indicators.derived)
 
     def earlier(self, *, years: int = 1) -> Snapshot:
-        try:
-            day = self.day.replace(year=self.day.year - years)
-        except ValueError:  # 29 February
-            day = self.day.replace(year=self.day.year - years, day=28)
-        return self.timeline.at(day)
+        return self.timeline.at(add_years(self.day, -years))
 
     # --- people ------------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from craftcity.accounts.rules import can_build_dossier, can_keep_reports
 from craftcity.audit.context import change_batch
 from craftcity.awards.models import Award
-from craftcity.awards.services import add_years
+from craftcity.core.dates import add_years
 from craftcity.core.mail import mail_after_commit
 from craftcity.core.uploads import check_document
 
