@@ -7,4 +7,9 @@ class DossierConfig(AppConfig):
     verbose_name = _("Dossier and indicators")
 
     def ready(self):
+        from craftcity.core import schedule
+
         from . import checks  # noqa: F401
+        from .tasks import obligations_remind_job
+
+        schedule.register("nightly", obligations_remind_job)

@@ -13,3 +13,11 @@ def dossier_build_job(build_id: int) -> None:
     from .services import dossier_build_run
 
     dossier_build_run(build_id)
+
+
+@task
+def obligations_remind_job() -> dict[str, int]:
+    """E-mail the analysts about designation reports overdue or due soon (core.schedule, nightly)."""
+    from .services import obligations_remind
+
+    return {"reports": obligations_remind()}

@@ -7,9 +7,12 @@ class WorksConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
+        from craftcity.core import schedule
         from craftcity.people.merging import register_mover
 
         from . import indexing  # noqa: F401  (registers works in search and the dossier)
         from .services import person_credits_move
+        from .tasks import open_data_dump_job
 
         register_mover("works.credits", person_credits_move)
+        schedule.register("nightly", open_data_dump_job)
