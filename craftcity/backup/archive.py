@@ -29,8 +29,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from craftcity.core.storage import has_path, media_storage, private_storage, walk
+
 FORMAT = 1
-TREES = {"media": lambda: Path(settings.MEDIA_ROOT), "private": lambda: Path(settings.CRAFTCITY_PRIVATE_MEDIA_ROOT)}
+# The two file trees and their storages: local folders, or prefixes of an S3-compatible bucket (core.storage).
+TREES = {"media": media_storage, "private": private_storage}
 
 
 class BackupError(Exception):
@@ -47,10 +50,14 @@ class Summary:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+        return _sha256_of(handle)
+
+
+def _sha256_of(handle) -> str:
+    digest = hashlib.sha256()
+    for block in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(block)
     return digest.hexdigest()
 
 
@@ -142,10 +149,16 @@ def backup(out: Path) -> Summary:
         stage = Path(folder)
         database_file = _dump_database(stage)
         files = {database_file: _sha256(stage / database_file)}
-        for tree, root in TREES.items():
-            base = root()
-            for path in sorted(p for p in base.rglob("*") if p.is_file()) if base.exists() else []:
-                files[f"{tree}/{path.relative_to(base).as_posix()}"] = _sha256(path)
+        # Files are copied into the stage as they are checksummed: an object store is read once, and the
+        # archive holds exactly the bytes its manifest vouches for.
+        for tree, storage_of in TREES.items():
+            storage = storage_of()
+            for name in walk(storage):
+                copy = stage / tree / name
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                with storage.open(name, "rb") as source, copy.open("wb") as target:
+                    shutil.copyfileobj(source, target, 1 << 20)
+                files[f"{tree}/{name}"] = _sha256(copy)
         counts = table_counts()
         manifest = {
             "format": FORMAT,
@@ -159,11 +172,9 @@ def backup(out: Path) -> Summary:
         with tarfile.open(partial, "w") as archive:
             archive.add(stage / "manifest.json", arcname="manifest.json")
             archive.add(stage / database_file, arcname=database_file)
-            for tree, root in TREES.items():
-                for name in (n for n in files if n.startswith(f"{tree}/")):
-                    source = root() / name.split("/", 1)[1]
-                    archive.add(source, arcname=name)
-                    size += source.stat().st_size
+            for name in (n for n in files if n != database_file):
+                archive.add(stage / name, arcname=name)
+                size += (stage / name).stat().st_size
         partial.replace(out)
     return Summary(out, len(counts), sum(counts.values()), len(files) - 1, size)
 
@@ -219,27 +230,49 @@ def _restore_database(stage: Path, manifest: dict) -> None:
 
 
 def _restore_files(stage: Path) -> None:
-    """Swap each file tree for the archive's: the old tree is kept aside until the new one is in place."""
-    for tree, root in TREES.items():
-        target = root()
-        incoming = stage / tree
-        aside = target.with_name(target.name + ".before-restore")
+    for tree, storage_of in TREES.items():
+        storage = storage_of()
+        if has_path(storage):
+            _swap_folder(Path(storage.location), stage / tree)
+        else:
+            _replace_objects(storage, stage / tree)
+
+
+def _replace_objects(storage, incoming: Path) -> None:
+    """An object store's tree becomes the archive's: each file written under its own name, then the files
+    the archive does not hold removed (a failure half-way leaves every archived file present)."""
+    wanted = {p.relative_to(incoming).as_posix(): p for p in incoming.rglob("*") if p.is_file()}
+    for name, path in sorted(wanted.items()):
+        if storage.exists(name):
+            storage.delete(name)
+        with path.open("rb") as source:
+            saved = storage.save(name, source)
+        if saved != name:
+            raise BackupError(_("%(name)s could not be restored under its own name.") % {"name": name})
+    for name in list(walk(storage)):
+        if name not in wanted:
+            storage.delete(name)
+
+
+def _swap_folder(target: Path, incoming: Path) -> None:
+    """Swap a folder for the archive's: the old one is kept aside until the new one is in place."""
+    aside = target.with_name(target.name + ".before-restore")
+    if aside.exists():
+        shutil.rmtree(aside)
+    if target.exists():
+        target.rename(aside)
+    try:
+        if incoming.exists():
+            shutil.copytree(incoming, target)
+        else:
+            target.mkdir(parents=True)
+    except OSError:
         if aside.exists():
-            shutil.rmtree(aside)
-        if target.exists():
-            target.rename(aside)
-        try:
-            if incoming.exists():
-                shutil.copytree(incoming, target)
-            else:
-                target.mkdir(parents=True)
-        except OSError:
-            if aside.exists():
-                shutil.rmtree(target, ignore_errors=True)
-                aside.rename(target)
-            raise
-        if aside.exists():
-            shutil.rmtree(aside)
+            shutil.rmtree(target, ignore_errors=True)
+            aside.rename(target)
+        raise
+    if aside.exists():
+        shutil.rmtree(aside)
 
 
 def restore(archive_path: Path, *, force: bool = False) -> Summary:

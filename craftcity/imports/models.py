@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from craftcity.core.storage import private_storage
+
 
 class ImportSource(models.Model):
     """Who sends lists (a regional association, say) and how their columns map to our fields."""
@@ -203,10 +205,8 @@ class ValueMapping(models.Model):
 
 
 def _upload_storage():
-    from django.core.files.storage import FileSystemStorage
-
-    # Uploaded lists hold phones and addresses: kept outside MEDIA_ROOT, never served, removed once read.
-    return FileSystemStorage(location=settings.CRAFTCITY_PRIVATE_MEDIA_ROOT / "imports")
+    # Uploaded lists hold phones and addresses: kept with the private files, never served, removed once read.
+    return private_storage("imports")
 
 
 class ImportUpload(models.Model):

@@ -32,6 +32,7 @@ from craftcity.audit.services import batch_undo
 from craftcity.core.cache import page_changes_held, registry_changed
 from craftcity.core.models import PublicationStatus
 from craftcity.core.slugs import unique_slug
+from craftcity.core.storage import local_copy
 from craftcity.geo.models import Region
 from craftcity.linkage.services import LINK_THRESHOLD, REVIEW_THRESHOLD, QueuedPair, candidates_for, candidates_queue
 from craftcity.organizations.models import Organization
@@ -582,10 +583,11 @@ def import_upload_run(*, upload_id: int) -> None:
     ImportUpload.objects.filter(pk=record.pk).update(status=ImportUpload.Status.RUNNING)
     outcome = {"status": ImportUpload.Status.FAILED, "problem": {"code": "crashed", "params": {"detail": "—"}}}
     try:
-        result = import_people(
-            path=Path(record.file.path), file_name=record.file_name, actor=record.user, source=record.source,
-            mode=record.mode, column_mapping=record.column_mapping,
-        )  # fmt: skip
+        with local_copy(record.file) as path:  # the file itself, or a copy from object storage
+            result = import_people(
+                path=path, file_name=record.file_name, actor=record.user, source=record.source,
+                mode=record.mode, column_mapping=record.column_mapping,
+            )  # fmt: skip
         batch = result.batch
         outcome = {"status": ImportUpload.Status.DONE, "problem": {}, "batch_id": batch.pk}
         if batch.pk is None:  # the same file again: nothing recorded, the notice says when it came before

@@ -9,6 +9,8 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from craftcity.core.storage import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "craftcity"
 
@@ -159,9 +161,13 @@ CRAFTCITY_TILE_ATTRIBUTION = os.environ.get(
 )
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("CRAFTCITY_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Public media and private files (core/storage.py): local folders, or one S3-compatible bucket when
+# CRAFTCITY_S3_BUCKET is set (README, "Production").
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    **s3_storages(),
 }
 # Shared by every process on the machine: stored public pages and their versions (see core/cache.py).
 # A file cache lists its folder on every write once full, so it holds a few thousand pages; a larger city

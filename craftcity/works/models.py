@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from craftcity.audit.models import history
 from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
+from craftcity.core.storage import private_storage
 from craftcity.core.translation import TranslatedField
 
 
@@ -274,14 +274,6 @@ class ProvenanceEvent(models.Model):
     def clean(self):
         super().clean()
         _years_in_order(self.year_from, self.year_to)
-
-
-def private_storage():
-    """Catalogue files live outside MEDIA_ROOT: originals keep their GPS, and derivatives of drafts must not be
-    reachable by URL. The IIIF image views serve derivatives of published works only."""
-    from django.core.files.storage import FileSystemStorage
-
-    return FileSystemStorage(location=settings.CRAFTCITY_PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def original_path(instance, filename):
