@@ -11,6 +11,12 @@ if not SECRET_KEY:  # noqa: F405
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("Set DATABASE_URL (postgres://…): production runs on PostgreSQL.")
 
+# Each gunicorn worker (and the job worker) keeps its database connection between requests instead of opening
+# one per request (measured in bench/load.py: opening one cost more than serving a stored page); a connection
+# that broke is noticed before it is used.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CRAFTCITY_CONN_MAX_AGE", "600"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -38,9 +44,14 @@ if not SECURE_HSTS_PRELOAD:
 
 # --- shared state for more than one process ---------------------------------------------------------------
 # Stored pages and version counters live in the database's cache table (`craftcity createcachetable`): every
-# web process and every machine that shares the database sees one cache, with no other service to run.
-# CRAFTCITY_CACHE=file keeps the per-machine file cache of development.
-if os.environ.get("CRAFTCITY_CACHE", "database") == "database":
+# web process and every machine that shares the database sees one cache, with no other service to run. The
+# festival-day benchmark (bench/load.py, docs/benchmarks.md) measured it against Redis and against each
+# process's own memory: see there why the database is the default. CRAFTCITY_CACHE=redis://HOST:PORT/N uses
+# Redis instead (pip install redis); CRAFTCITY_CACHE=file keeps the per-machine file cache of development;
+# CRAFTCITY_CACHE=memory (one cache per process, so never shared: an edit is served stale by the others) exists
+# only for that measurement.
+_cache = os.environ.get("CRAFTCITY_CACHE", "database")
+if _cache == "database":
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -48,6 +59,11 @@ if os.environ.get("CRAFTCITY_CACHE", "database") == "database":
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CRAFTCITY_CACHE_MAX_ENTRIES", "50000"))},
         }
     }
+elif _cache.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache}}
+elif _cache == "memory":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 10000}
 
 # Logs: one JSON line each, with the request id; a line per request unless CRAFTCITY_REQUEST_LOG=0.
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("CRAFTCITY_LOG_FORMAT", "json")  # noqa: F405

@@ -1,0 +1,55 @@
+"""Festival-day visitors for locust (run by bench/load.py): home pages, stored person pages, search suggestions
+as someone types, event pages and the calendar feed, in the proportions of a busy day. The URLs come from the
+JSON file named by CRAFTCITY_LOAD_URLS; LOAD_MIX picks one kind of request alone ("person", "suggest", …)."""
+
+import json
+import os
+import random
+
+from locust import FastHttpUser, constant, task
+
+URLS = json.loads(open(os.environ["CRAFTCITY_LOAD_URLS"], encoding="utf-8").read())  # noqa: SIM115
+MIX = {"home": 5, "person": 60, "suggest": 25, "event": 7, "calendar": 3, "healthz": 0}
+ONLY = os.environ.get("LOAD_MIX", "")
+
+
+def weight(kind: str) -> int:
+    if ONLY:
+        return 1 if kind == ONLY else 0
+    return MIX[kind]
+
+
+class Visitor(FastHttpUser):
+    wait_time = constant(0)  # each simulated user sends its next request at once: the server is the limit
+
+    def _get(self, kind: str) -> None:
+        path = random.choice(URLS[kind])
+        with self.client.get(path, name=kind, catch_response=True) as response:
+            if response.status_code != 200:
+                response.failure(f"HTTP {response.status_code}")
+            elif kind == "person" and response.headers.get("X-Cache") != "hit":
+                response.failure("person page not served from the store")
+
+    @task(weight("home"))
+    def home(self):
+        self._get("home")
+
+    @task(weight("person"))
+    def person(self):
+        self._get("person")
+
+    @task(weight("suggest"))
+    def suggest(self):
+        self._get("suggest")
+
+    @task(weight("event"))
+    def event(self):
+        self._get("event")
+
+    @task(weight("calendar"))
+    def calendar(self):
+        self._get("calendar")
+
+    @task(weight("healthz"))
+    def healthz(self):  # the baseline: a bare Django view
+        self._get("healthz")
