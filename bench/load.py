@@ -59,6 +59,19 @@ print(json.dumps({{
 """
 
 
+def _database(base: str, *, reuse: bool) -> str:
+    """The benchmark's database on the server of `base`: made anew, or the earlier run's with --reuse."""
+    import psycopg
+
+    name = "craftcity_load"
+    if reuse:
+        with psycopg.connect(base, autocommit=True) as connection:
+            if connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                return base.rsplit("/", 1)[0] + "/" + name
+        raise SystemExit("--reuse: no earlier run's database on this server")
+    return postgres_database(base, name)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -108,10 +121,20 @@ def warm(server: Server, paths: list[str]) -> int:
         return sum(1 for status in pool.map(one, paths) if status == 200)
 
 
-def locust(server: Server, urls: Path, work: Path, *, label: str, seconds: int, users: int, only: str = "") -> dict:
+def locust(
+    server: Server,
+    urls: Path,
+    work: Path,
+    *,
+    label: str,
+    seconds: int,
+    users: int,
+    only: str = "",
+    require_hit: bool = True,
+) -> dict:
     """One headless locust run; returns per request kind: requests, failures, requests/s, p50/p95/p99 (ms)."""
     prefix = work / f"locust-{label}"
-    env = dict(os.environ, CRAFTCITY_LOAD_URLS=str(urls), LOAD_MIX=only)
+    env = dict(os.environ, CRAFTCITY_LOAD_URLS=str(urls), LOAD_MIX=only, LOAD_REQUIRE_HIT="1" if require_hit else "0")
     started = os.times()
     subprocess.run([str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(users),
                     "-r", str(users), "-t", f"{seconds}s", "-H", server.url, "--csv", str(prefix), "--only-summary",
@@ -179,6 +202,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--sample", type=int, default=3000, help="person pages visited (and stored first)")
     parser.add_argument("--quick", action="store_true", help="3,000 people, 15 s: checks that it runs")
+    parser.add_argument("--reuse", action="store_true", help="keep the registry of an earlier run on this server")
     args = parser.parse_args()
     if args.quick:
         args.people, args.seconds, args.sample = 3000, 15, 500
@@ -189,7 +213,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="craftcity-load-"))
     env = dict(
         os.environ,
-        DATABASE_URL=postgres_database(base, "craftcity_load"),
+        DATABASE_URL=_database(base, reuse=args.reuse),
         DJANGO_SETTINGS_MODULE="craftcity.settings.prod",
         CRAFTCITY_SECRET_KEY="load-benchmark-" + "x" * 40,
         CRAFTCITY_ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -208,8 +232,9 @@ def main() -> int:
         run(env, "migrate", "--no-input", "-v0")
         run(env, "createcachetable")
         run(env, "collectstatic", "--no-input", "-v0")
-        run(env, "generate_people", "--count", str(args.people), "--seed", "7")
-        run(env, "load_demo", "-v0")
+        if not args.reuse:
+            run(env, "generate_people", "--count", str(args.people), "--seed", "7")
+            run(env, "load_demo", "-v0")
         figures["build_s"] = round(time.monotonic() - started, 1)
         urls = json.loads(run(env, "shell", "-v0", "-c", URLS_SCRIPT.format(sample=args.sample), capture=True)
                           .strip().splitlines()[-1])  # fmt: skip
@@ -238,12 +263,19 @@ def main() -> int:
                     continue
                 other = Server(env, args.workers, work, cache=cache)
                 try:
-                    warm(other, urls["person"])  # each worker stores its own copy of a page it renders
-                    if cache == "memory":
-                        warm(other, urls["person"] * (args.workers - 1))
+                    # In its own memory each process stores the pages it renders itself: visited once per process.
+                    warm(other, urls["person"] * (args.workers if cache == "memory" else 1))
                     name = "redis" if cache.startswith("redis") else cache
-                    figures[f"cache_{name}"] = locust(other, urls_file, work, label=f"cache-{name}", seconds=half,
-                                                      users=args.users, only="person")  # fmt: skip
+                    figures[f"cache_{name}"] = locust(
+                        other,
+                        urls_file,
+                        work,
+                        label=f"cache-{name}",
+                        seconds=half,
+                        users=args.users,
+                        only="person",
+                        require_hit=cache != "memory",
+                    )
                 finally:
                     other.stop()
         finally:

@@ -70,8 +70,14 @@ def page_version(kind: str, pk) -> str:
     return f"{registry}.{found.get(own) or _version(own)}"
 
 
+# Pages of figures over the whole registry (the home page's counts) go stale with any record, registry-wide or
+# not: `page_version(*SUMMARY)` is their version.
+SUMMARY = ("summary", "all")
+
+
 def _bump_pages(kind: str, pks) -> None:
-    cache.set_many({_page_key(kind, pk): new_version() for pk in pks}, timeout=None)
+    versions = {_page_key(kind, pk): new_version() for pk in pks}
+    cache.set_many({**versions, _page_key(*SUMMARY): new_version()}, timeout=None)
 
 
 def pages_changed(kind: str, pks) -> None:

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from craftcity.awards.models import Award, AwardProgramme
-from craftcity.core.cache import page_version
+from craftcity.core.cache import SUMMARY, page_version
 from craftcity.events.models import Event
 from craftcity.events.selectors import still_on_until
 from craftcity.geo.models import Country, Region
@@ -42,6 +42,12 @@ def _page(request, queryset, size=PAGE_SIZE):
 
 
 def home(request):
+    """The home page, with the registry's figures: stored for visitors until the registry changes (at 100,000
+    people its counts cost more than the rest of a festival day's requests put together)."""
+    return _stored(request, "home", page_version(*SUMMARY), lambda: _home(request), keep_for=STORED_FOR)
+
+
+def _home(request):
     titles = (
         Award.objects.filter(programme__kind=AwardProgramme.Kind.CITY_TITLE, locality__isnull=False)
         .select_related("programme__awarding_body", "locality")
@@ -138,19 +144,32 @@ STORED_FOR = 24 * 3600
 
 def person(request, pk: int):
     """A person's page. For visitors who see no personal data the whole page is stored until a record it
-    shows changes (it carries no per-visitor token); signed-in viewers, who may see more, get a fresh render.
-    `X-Cache` tells operators which it was."""
-    cacheable = not request.user.is_authenticated and not request.GET  # a query string is never stored
+    shows changes (it carries no per-visitor token); signed-in viewers, who may see more, get a fresh render."""
+    page = None
+
+    def render_page():
+        nonlocal page
+        page = _person_page(request, pk)
+        return render(request, "public/person.html", {"page": page})
+
+    return _stored(request, f"person:{pk}", page_version("person", pk), render_page,
+                   keep_for=lambda: page["keep_for"])  # fmt: skip
+
+
+def _stored(request, name: str, version: str, render_page, *, keep_for) -> HttpResponse:
+    """Serve a visitor's page from the store when it is current, else render it (and store it for visitors).
+    Signed-in viewers and addresses with a query string always get a fresh render. `X-Cache` tells operators
+    which it was; `keep_for` is seconds, or a function asked after rendering."""
+    cacheable = not request.user.is_authenticated and not request.GET
     if cacheable:
-        key = f"page:person:{pk}:{translation.get_language()}:{request.get_host()}:{page_version('person', pk)}"
+        key = f"page:{name}:{translation.get_language()}:{request.get_host()}:{version}"
         if (html := cache.get(key)) is not None:
             response = HttpResponse(html)
             response["X-Cache"] = "hit"
             return response
-    page = _person_page(request, pk)
-    response = render(request, "public/person.html", {"page": page})
-    if cacheable:
-        cache.set(key, response.content.decode(), timeout=page["keep_for"])
+    response = render_page()
+    if cacheable and response.status_code == 200:
+        cache.set(key, response.content.decode(), timeout=keep_for() if callable(keep_for) else keep_for)
         response["X-Cache"] = "miss"
     return response
 

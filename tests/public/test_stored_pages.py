@@ -96,3 +96,17 @@ def test_a_cache_that_drops_its_versions_never_brings_an_old_page_back(client, c
     cache.delete_many([VERSION_KEY, f"craftcity:page-version:person:{master.pk}"])
     state, html = _view(client, master)
     assert state == "miss" and "1953" in html and "1952" not in html
+
+
+def test_the_home_page_is_stored_for_visitors_until_the_registry_changes(client, city, make_person, make_user):
+    first = client.get("/en/")
+    again = client.get("/en/")
+    assert (first["X-Cache"], again["X-Cache"]) == ("miss", "hit") and again.content == first.content
+    published_before = first.content.decode()
+
+    make_person("Бауыржан Сәрсенов", status="published")
+
+    fresh = client.get("/en/")
+    assert fresh["X-Cache"] == "miss" and fresh.content.decode() != published_before  # the count moved
+    client.force_login(make_user())
+    assert "X-Cache" not in client.get("/en/")  # a signed-in visitor's page is never stored
