@@ -17,7 +17,7 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("CRAFTCITY_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "craftcity.backoffice.apps.BackOfficeAdminConfig",  # django.contrib.admin with our site (second factor)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "craftcity.backoffice.apps.JobsConfig",  # django-tasks-db, named for staff
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # a second factor: authenticator-app codes and recovery codes
     # domain: the truth
     "craftcity.core",
     "craftcity.audit",
@@ -189,7 +190,13 @@ ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "craftcity: "
-# allauth's own limits (per IP and per address) beside django-axes' lock-out after repeated failures.
+# allauth's mails (confirm the address, reset the password, "your second factor changed") are rendered in the
+# request's language and sent by the job worker like ours (accounts.adapters.AccountAdapter).
+ACCOUNT_ADAPTER = "craftcity.accounts.adapters.AccountAdapter"
+# A note to the owner when the password, the addresses or the second factor of an account change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# allauth's own limits (per IP and per address) beside django-axes' lock-out after repeated failures. A wrong
+# second-factor code counts as `login_failed` of that account: five per five minutes, then a pause.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -197,6 +204,22 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+
+# --- second factor (allauth.mfa) ---------------------------------------------------------------------------
+# Anyone may add an authenticator app (TOTP) and recovery codes under /accounts/2fa/; the sign-in asks for a
+# code after the password, on the public site and in the back office alike (backoffice.site). With
+# CRAFTCITY_STAFF_REQUIRE_2FA=1 (production's default) staff who have none are sent to set one up before the back
+# office opens (accounts.rules.must_set_up_second_factor). Secrets are stored encrypted (accounts.adapters).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "craftcity.accounts.adapters.MFAAdapter"
+MFA_TOTP_ISSUER = os.environ.get("CRAFTCITY_TOTP_ISSUER", "craftcity")  # the name the phone's app lists
+MFA_TOTP_TOLERANCE = 1  # one 30-second step either way for a phone's drifting clock; a used code never works twice
+CRAFTCITY_STAFF_REQUIRE_2FA = os.environ.get("CRAFTCITY_STAFF_REQUIRE_2FA", "0") == "1"
+
+# --- rate limit of the search box's suggestions (public.views.suggest) ------------------------------------------
+# Per address, counted in the shared cache like the API's limits. Generous: a festival crowd shares one address
+# behind its operator's NAT, and each keystroke asks. "off" (or "0") turns the limit off, as a load test does.
+CRAFTCITY_SUGGEST_RATE = os.environ.get("CRAFTCITY_SUGGEST_RATE", "600/min")
 
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

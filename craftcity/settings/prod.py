@@ -11,6 +11,9 @@ if not SECRET_KEY:  # noqa: F405
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("Set DATABASE_URL (postgres://…): production runs on PostgreSQL.")
 
+# Staff sign in with a second factor; an operator may turn this off only knowingly (CRAFTCITY_STAFF_REQUIRE_2FA=0).
+CRAFTCITY_STAFF_REQUIRE_2FA = os.environ.get("CRAFTCITY_STAFF_REQUIRE_2FA", "1") == "1"
+
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
