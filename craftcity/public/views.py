@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from craftcity.awards.models import Award, AwardProgramme
 from craftcity.core.cache import page_version
+from craftcity.core.throttling import rate_limited
 from craftcity.events.models import Event
 from craftcity.events.selectors import still_on_until
 from craftcity.geo.models import Country, Region
@@ -471,6 +472,7 @@ def _search_facets(request, hits, selected: dict) -> list[dict]:
     return facets
 
 
+@rate_limited(scope="suggest", setting="CRAFTCITY_SUGGEST_RATE")
 def suggest(request):
     from django.http import JsonResponse
 

@@ -27,3 +27,5 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"reads": "100000/min", "signed_in_reads": "100000/min", "writes": "100000/min"},
 }
+# Suggestions: far above what any test types; the limit's own tests lower it.
+CRAFTCITY_SUGGEST_RATE = "100000/min"
