@@ -12,6 +12,8 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework.throttling import SimpleRateThrottle
 
+from .clientip import client_ip
+
 OFF = {"", "0", "off", "none"}
 
 
@@ -27,6 +29,9 @@ class AddressRateThrottle(SimpleRateThrottle):
     def get_rate(self):
         rate = str(getattr(settings, self.setting, "") or "").strip()
         return None if rate.lower() in OFF else rate
+
+    def get_ident(self, request):
+        return client_ip(request)
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

@@ -176,6 +176,16 @@ CACHES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# --- the visitor's address (rate limits, sign-in pauses) -----------------------------------------------------
+# Behind a reverse proxy every request arrives from 127.0.0.1 and the proxy appends the visitor's address to
+# X-Forwarded-For. CRAFTCITY_TRUSTED_PROXIES is how many proxies in front of us append to it (nginx alone: 1, the
+# default when CRAFTCITY_TLS_PROXY=1); the address is then the one the nearest proxy saw, whatever a client wrote
+# further left. With 0, X-Forwarded-For is ignored. allauth, DRF and django-axes all read it (core.clientip).
+CRAFTCITY_TRUSTED_PROXIES = int(
+    os.environ.get("CRAFTCITY_TRUSTED_PROXIES", "1" if os.environ.get("CRAFTCITY_TLS_PROXY") == "1" else "0")
+)
+ALLAUTH_TRUSTED_PROXY_COUNT = CRAFTCITY_TRUSTED_PROXIES
+
 # Artisans and musicians sign in on the public site (django-allauth); staff keep the back office's own sign-in.
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "me:home"
@@ -223,6 +233,7 @@ CRAFTCITY_SUGGEST_RATE = os.environ.get("CRAFTCITY_SUGGEST_RATE", "600/min")
 
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    "NUM_PROXIES": CRAFTCITY_TRUSTED_PROXIES,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
@@ -321,6 +332,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 # The public sign-in sends the address as `email`, the back office `username`: axes counts failures on either.
 AXES_USERNAME_CALLABLE = "craftcity.accounts.lockout.attempted_login"
+AXES_CLIENT_IP_CALLABLE = "craftcity.core.clientip.client_ip"
 AXES_FAILURE_LIMIT = int(os.environ.get("CRAFTCITY_SIGNIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("CRAFTCITY_SIGNIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
