@@ -1,6 +1,6 @@
 """Rate limits for plain Django views, counted exactly as the API's are: DRF's throttle (a sliding window per
-client address in the shared cache, so every web process counts together). Over the limit a view answers 429
-with Retry-After instead of running."""
+client address) in the shared "throttle" cache, so every web process counts together. Over the limit a view
+answers 429 with Retry-After instead of running."""
 
 from __future__ import annotations
 
@@ -8,18 +8,24 @@ import math
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import caches
 from django.http import JsonResponse
+from django.utils.connection import ConnectionProxy
 from django.utils.translation import gettext as _
 from rest_framework.throttling import SimpleRateThrottle
 
 from .clientip import client_ip
 
 OFF = {"", "0", "off", "none"}
+# The counters' own cache (settings.CACHES["throttle"]), looked up per use like django.core.cache.cache.
+throttle_cache = ConnectionProxy(caches, "throttle")
 
 
 class AddressRateThrottle(SimpleRateThrottle):
     """Requests per client address, signed in or not; the rate ("600/min") is read from a setting per request,
     so an operator's environment (or a test) changes it, and "off" turns it off."""
+
+    cache = throttle_cache
 
     def __init__(self, *, scope: str, setting: str):
         self.scope = scope

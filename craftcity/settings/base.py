@@ -172,7 +172,14 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("CRAFTCITY_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CRAFTCITY_CACHE_MAX_ENTRIES", "5000"))},
-    }
+    },
+    # Rate-limit counters (API, search suggestions: core.throttling), apart from the stored pages: a write per
+    # request must not pay for a big cache (a database cache counts its whole table on every write).
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.path.join(os.environ.get("CRAFTCITY_CACHE_DIR", str(BASE_DIR / "var" / "cache")), "throttle"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -49,7 +49,13 @@ if os.environ.get("CRAFTCITY_CACHE", "database") == "database":
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "craftcity_cache",
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CRAFTCITY_CACHE_MAX_ENTRIES", "50000"))},
-        }
+        },
+        # Rate-limit counters in a small table of their own (one row per address and limit for a few minutes).
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "craftcity_throttle",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
 
 # Logs: one JSON line each, with the request id; a line per request unless CRAFTCITY_REQUEST_LOG=0.
