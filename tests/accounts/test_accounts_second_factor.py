@@ -99,6 +99,9 @@ def test_a_registrar_sets_up_an_authenticator_app_with_a_qr_code_and_gets_recove
     codes = client.get("/en/accounts/2fa/recovery-codes/").content.decode()
     assert len(re.findall(r"<li><code>\d{8}</code></li>", codes)) == 10
     assert 'href="/en/admin/"' in codes and "Continue to the back office" in codes
+    overview = client.get("/en/accounts/2fa/").content.decode()
+    assert "Authentication using an authenticator app is active." in overview
+    assert "There are 10 out of 10 recovery codes available." in overview
     # What the database holds does not give the secret away (a backup alone cannot make codes).
     stored = json.dumps(list(Authenticator.objects.filter(user=registrar).values_list("data", flat=True)))
     assert secret not in stored and secret.lower() not in stored
