@@ -235,3 +235,18 @@ def can_claim_profiles(user) -> bool:
     from allauth.account.models import EmailAddress
 
     return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def needs_second_factor(user) -> bool:
+    """Staff who work on other people's records (every role but the artisan's, and administrators) sign in with
+    a second factor when the city asks for it (CRAFTCITY_STAFF_REQUIRE_2FA); artisans may choose to."""
+    from django.conf import settings
+
+    from .roles import Role
+
+    if not (settings.CRAFTCITY_STAFF_REQUIRE_2FA and _authenticated(user) and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    roles = set(user.groups.values_list("name", flat=True))
+    return roles != {Role.ARTISAN}

@@ -1,9 +1,13 @@
 """Roles: create the groups and give them to users."""
 
+import logging
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from .roles import ROLE_PERMISSIONS, STAFF_ROLES, Role
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -33,3 +37,17 @@ def user_grant_role(*, user, role: str) -> None:
     if role in STAFF_ROLES:
         user.is_staff = True
     user.save(update_fields=["is_staff", "is_superuser"])
+
+
+@transaction.atomic
+def second_factor_reset(*, user, actor=None) -> int:
+    """Remove every second factor of `user` (a lost phone): they sign in with the password alone, and staff who
+    must have one are sent to set up a new one. Returns how many authenticators were removed."""
+    from allauth.mfa.models import Authenticator
+
+    removed, _by_model = Authenticator.objects.filter(user=user).delete()
+    if removed:
+        logger.warning(
+            "Second factor of user %s removed by %s", user.pk, getattr(actor, "pk", None) or "the command line"
+        )
+    return removed

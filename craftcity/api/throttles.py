@@ -1,4 +1,5 @@
-"""Rate limits of the API (DRF throttles, counted in the shared cache so every web process counts together).
+"""Rate limits of the API (DRF throttles, counted in the shared "throttle" cache so every web process counts
+together).
 
 Reads are limited per visitor generously (a harvester pages through the registry); writes (PATCH of people
 and organizations, applications to calls, tour plans) much more tightly per account or address, so a stolen
@@ -7,6 +8,8 @@ token or a script cannot rewrite the registry or fill a call's seats in a burst.
 
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 
+from craftcity.core.throttling import throttle_cache
+
 SAFE = {"GET", "HEAD", "OPTIONS"}
 
 
@@ -14,6 +17,7 @@ class ReadRateThrottle(AnonRateThrottle):
     """Reads by anonymous visitors, per address."""
 
     scope = "reads"
+    cache = throttle_cache
 
     def allow_request(self, request, view):
         return request.method not in SAFE or super().allow_request(request, view)
@@ -21,6 +25,7 @@ class ReadRateThrottle(AnonRateThrottle):
 
 class SignedInReadRateThrottle(UserRateThrottle):
     scope = "signed_in_reads"
+    cache = throttle_cache
 
     def allow_request(self, request, view):
         if request.method not in SAFE or not (request.user and request.user.is_authenticated):
@@ -32,6 +37,7 @@ class WriteRateThrottle(SimpleRateThrottle):
     """Writes, per account (or address when anonymous)."""
 
     scope = "writes"
+    cache = throttle_cache
 
     def get_cache_key(self, request, view):
         signed_in = request.user and request.user.is_authenticated

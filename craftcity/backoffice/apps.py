@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.apps import TasksAppConfig
 
@@ -13,3 +14,10 @@ class JobsConfig(TasksAppConfig):
 
     default = False
     verbose_name = _("Background jobs")
+
+
+class BackOfficeAdminConfig(admin_apps.AdminConfig):
+    """Django's admin on our own site class, whose sign-in asks for the second factor (backoffice.site)."""
+
+    default = False
+    default_site = "craftcity.backoffice.site.BackOfficeSite"

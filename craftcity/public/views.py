@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from craftcity.awards.models import Award, AwardProgramme
 from craftcity.core.cache import SUMMARY, page_version
+from craftcity.core.throttling import rate_limited
 from craftcity.events.models import Event
 from craftcity.events.selectors import still_on_until
 from craftcity.geo.models import Country, Region
@@ -490,13 +491,26 @@ def _search_facets(request, hits, selected: dict) -> list[dict]:
     return facets
 
 
+@rate_limited(scope="suggest", setting="CRAFTCITY_SUGGEST_RATE")
 def suggest(request):
+    """Suggestions as the visitor types. A crowd types the same first letters, and the answer is the same for
+    everyone (public records only): it is stored until any record changes, keyed by language and text."""
+    import hashlib
+
     from django.http import JsonResponse
 
     from craftcity.search.services import search
 
-    hits = search(request.GET.get("q", ""), limit=8, threshold=0.7, typing=True)
-    return JsonResponse({"results": [hit.as_dict() for hit in hits]})
+    text = " ".join(request.GET.get("q", "").split())[:200]
+    digest = hashlib.sha256(text.casefold().encode()).hexdigest()[:32]
+    key = f"suggest:{translation.get_language()}:{digest}:{page_version(*SUMMARY)}"
+    if (results := cache.get(key)) is None:
+        results = [hit.as_dict() for hit in search(text, limit=8, threshold=0.7, typing=True)]
+        cache.set(key, results, timeout=SUGGESTIONS_STORED_FOR)
+    return JsonResponse({"results": results})
+
+
+SUGGESTIONS_STORED_FOR = 600
 
 
 def robots_txt(request):

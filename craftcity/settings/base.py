@@ -19,7 +19,7 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("CRAFTCITY_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "craftcity.backoffice.apps.BackOfficeAdminConfig",  # django.contrib.admin with our site (second factor)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "craftcity.backoffice.apps.JobsConfig",  # django-tasks-db, named for staff
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # a second factor: authenticator-app codes and recovery codes
     # domain: the truth
     "craftcity.core",
     "craftcity.audit",
@@ -177,9 +178,26 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("CRAFTCITY_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CRAFTCITY_CACHE_MAX_ENTRIES", "5000"))},
-    }
+    },
+    # Rate-limit counters (API, search suggestions: core.throttling), apart from the stored pages: a write per
+    # request must not pay for a big cache (a database cache counts its whole table on every write).
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.path.join(os.environ.get("CRAFTCITY_CACHE_DIR", str(BASE_DIR / "var" / "cache")), "throttle"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# --- the visitor's address (rate limits, sign-in pauses) -----------------------------------------------------
+# Behind a reverse proxy every request arrives from 127.0.0.1 and the proxy appends the visitor's address to
+# X-Forwarded-For. CRAFTCITY_TRUSTED_PROXIES is how many proxies in front of us append to it (nginx alone: 1, the
+# default when CRAFTCITY_TLS_PROXY=1); the address is then the one the nearest proxy saw, whatever a client wrote
+# further left. With 0, X-Forwarded-For is ignored. allauth, DRF and django-axes all read it (core.clientip).
+CRAFTCITY_TRUSTED_PROXIES = int(
+    os.environ.get("CRAFTCITY_TRUSTED_PROXIES", "1" if os.environ.get("CRAFTCITY_TLS_PROXY") == "1" else "0")
+)
+ALLAUTH_TRUSTED_PROXY_COUNT = CRAFTCITY_TRUSTED_PROXIES
 
 # Artisans and musicians sign in on the public site (django-allauth); staff keep the back office's own sign-in.
 LOGIN_URL = "account_login"
@@ -195,7 +213,13 @@ ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "craftcity: "
-# allauth's own limits (per IP and per address) beside django-axes' lock-out after repeated failures.
+# allauth's mails (confirm the address, reset the password, "your second factor changed") are rendered in the
+# request's language and sent by the job worker like ours (accounts.adapters.AccountAdapter).
+ACCOUNT_ADAPTER = "craftcity.accounts.adapters.AccountAdapter"
+# A note to the owner when the password, the addresses or the second factor of an account change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# allauth's own limits (per IP and per address) beside django-axes' lock-out after repeated failures. A wrong
+# second-factor code counts as `login_failed` of that account: five per five minutes, then a pause.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -204,8 +228,25 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 
+# --- second factor (allauth.mfa) ---------------------------------------------------------------------------
+# Anyone may add an authenticator app (TOTP) and recovery codes under /accounts/2fa/; the sign-in asks for a
+# code after the password, on the public site and in the back office alike (backoffice.site). With
+# CRAFTCITY_STAFF_REQUIRE_2FA=1 (production's default) staff who have none are sent to set one up before the back
+# office opens (accounts.rules.must_set_up_second_factor). Secrets are stored encrypted (accounts.adapters).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "craftcity.accounts.adapters.MFAAdapter"
+MFA_TOTP_ISSUER = os.environ.get("CRAFTCITY_TOTP_ISSUER", "craftcity")  # the name the phone's app lists
+MFA_TOTP_TOLERANCE = 1  # one 30-second step either way for a phone's drifting clock; a used code never works twice
+CRAFTCITY_STAFF_REQUIRE_2FA = os.environ.get("CRAFTCITY_STAFF_REQUIRE_2FA", "0") == "1"
+
+# --- rate limit of the search box's suggestions (public.views.suggest) ------------------------------------------
+# Per address, counted in the shared cache like the API's limits. Generous: a festival crowd shares one address
+# behind its operator's NAT, and each keystroke asks. "off" (or "0") turns the limit off, as a load test does.
+CRAFTCITY_SUGGEST_RATE = os.environ.get("CRAFTCITY_SUGGEST_RATE", "600/min")
+
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    "NUM_PROXIES": CRAFTCITY_TRUSTED_PROXIES,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
@@ -304,6 +345,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 # The public sign-in sends the address as `email`, the back office `username`: axes counts failures on either.
 AXES_USERNAME_CALLABLE = "craftcity.accounts.lockout.attempted_login"
+AXES_CLIENT_IP_CALLABLE = "craftcity.core.clientip.client_ip"
 AXES_FAILURE_LIMIT = int(os.environ.get("CRAFTCITY_SIGNIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("CRAFTCITY_SIGNIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

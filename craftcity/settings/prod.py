@@ -17,6 +17,9 @@ if not os.environ.get("DATABASE_URL"):
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CRAFTCITY_CONN_MAX_AGE", "600"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
+# Staff sign in with a second factor; an operator may turn this off only knowingly (CRAFTCITY_STAFF_REQUIRE_2FA=0).
+CRAFTCITY_STAFF_REQUIRE_2FA = os.environ.get("CRAFTCITY_STAFF_REQUIRE_2FA", "1") == "1"
+
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -57,13 +60,22 @@ if _cache == "database":
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "craftcity_cache",
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CRAFTCITY_CACHE_MAX_ENTRIES", "50000"))},
-        }
+        },
+        # Rate-limit counters in a small table of their own (one row per address and limit for a few minutes).
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "craftcity_throttle",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
 elif _cache.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache}}
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache}
+    CACHES = {"default": _redis, "throttle": {**_redis, "KEY_PREFIX": "throttle"}}
 elif _cache == "memory":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 10000}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 10000}},
+        "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
+    }
 
 # Logs: one JSON line each, with the request id; a line per request unless CRAFTCITY_REQUEST_LOG=0.
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("CRAFTCITY_LOG_FORMAT", "json")  # noqa: F405

@@ -18,7 +18,11 @@ ALLOWED_HOSTS = ["*"]
 # Static files come from the app folders in tests; nothing is collected.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 CRAFTCITY_TILE_URL = ""  # tests run offline
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One in-memory store for both aliases, so the cache.clear() before each test (tests/conftest.py) resets rate limits.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
 CRAFTCITY_OPEN_DATA_DIR = Path(tempfile.mkdtemp(prefix="craftcity-open-data-"))
 CRAFTCITY_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="craftcity-private-"))
 # Jobs run at once, inside the code that enqueues them; tests of the worker switch to the database backend.
@@ -28,3 +32,5 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"reads": "100000/min", "signed_in_reads": "100000/min", "writes": "100000/min"},
 }
+# Suggestions: far above what any test types; the limit's own tests lower it.
+CRAFTCITY_SUGGEST_RATE = "100000/min"

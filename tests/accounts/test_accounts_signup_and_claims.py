@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 from django.utils import timezone
 
 from craftcity.organizations.models import Membership
@@ -18,9 +19,10 @@ PASSWORD = "felt-and-silver-2026"
 
 def _sign_up(client, email, language="en"):
     client.logout()
-    response = client.post(
-        f"/{language}/accounts/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD}
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the confirmation mail is a job queued on commit
+        response = client.post(
+            f"/{language}/accounts/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+        )
     assert response.status_code == 302, response.content.decode()[:2000]
     message = mail.outbox[-1]
     assert message.to == [email]

@@ -91,6 +91,17 @@ def test_suggestions_answer_as_json(client, registry):
     assert data["results"][0]["url"] == f"/en/people/{registry['rafikov'].pk}/"
 
 
+def test_stored_suggestions_never_hide_a_change(client, registry, make_person):
+    assert client.get("/en/search/suggest/?q=Rafik").json()["results"]  # asked once: stored
+    from craftcity.people.services import person_update
+
+    person_update(person=registry["rafikov"], status="draft")  # withdrawn from the public
+    assert client.get("/en/search/suggest/?q=rafik").json()["results"] == []
+    make_person("Рафиқа Оспанова")
+    names = [hit["title"] for hit in client.get("/en/search/suggest/?q=Рафи").json()["results"]]
+    assert "Rafika Ospanova" in names  # the English page names her in Latin letters
+
+
 def test_the_api_returns_typed_results_with_public_urls(registry):
     body = APIClient().get("/api/v1/search/?q=Ayzhan+Bekkulova&type=person").json()
     assert body["results"][0]["type"] == "person"
