@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models.deletion import Collector
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from craftcity.accounts.rules import can_undo_changes
@@ -133,9 +133,10 @@ def _later_changes(batch: ChangeBatch, touched: list[_Touched]) -> list[str]:
             for pk, date in rows:
                 if date > last[pk] and pk not in reported:
                     reported.add(pk)
+                    when = formats.date_format(timezone.localtime(date), "DATETIME_FORMAT")
                     problems.append(
                         _("%(object)s was changed again on %(date)s; undo that change first.")
-                        % {"object": f"{model._meta.verbose_name} #{pk}", "date": f"{date:%Y-%m-%d %H:%M}"}
+                        % {"object": f"{model._meta.verbose_name} #{pk}", "date": when}
                     )
     return problems
 

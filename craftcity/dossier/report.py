@@ -69,8 +69,16 @@ def _printed_row(row, explained: bool) -> dict:
     }
 
 
+def _chart_label(label: str) -> str:
+    """Year ends are labelled by the year; the as-of date (ISO in the series and the CSV) as the reader writes it."""
+    try:
+        return formats.date_format(dt.date.fromisoformat(label), "SHORT_DATE_FORMAT")
+    except ValueError:
+        return label
+
+
 def chart_svg(computed: Computed, language: str) -> str:
-    labels = [label for label, _total in computed.series]
+    labels = [_chart_label(label) for label, _total in computed.series]
     values = [total for _label, total in computed.series]
     return bar_chart(title=computed.indicator.label(language), labels=labels, values=values)
 

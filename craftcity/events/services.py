@@ -12,11 +12,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from craftcity.audit.context import change_batch
 from craftcity.awards.services import award_save
+from craftcity.core.formatting import event_range
 from craftcity.core.mail import mail_send_after_commit
 
 from . import rules
@@ -141,8 +142,10 @@ def _mail(application: Application, kind: str) -> None:
         }
         params = {
             "event": event,
-            "start": timezone.localtime(application.call.event.starts_at).strftime("%Y-%m-%d %H:%M"),
-            "deadline": timezone.localtime(application.offer_expires_at).strftime("%Y-%m-%d %H:%M")
+            "start": event_range(
+                application.call.event.starts_at, all_day=application.call.event.is_all_day
+            ),  # the day (and hour) it starts, in the applicant's language: "2027 жылғы 10 мамыр, 18:00"
+            "deadline": formats.date_format(timezone.localtime(application.offer_expires_at), "DATETIME_FORMAT")
             if application.offer_expires_at
             else "",
             "position": waiting_position(application) or "",

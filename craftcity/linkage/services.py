@@ -8,7 +8,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from craftcity.accounts.rules import is_registrar
@@ -209,7 +209,9 @@ def _locked_pending(candidate: DuplicateCandidate) -> DuplicateCandidate:
             % {
                 "status": candidate.get_status_display(),
                 "user": candidate.decided_by or _("the system"),
-                "date": f"{candidate.decided_at:%Y-%m-%d %H:%M}" if candidate.decided_at else "—",
+                "date": formats.date_format(timezone.localtime(candidate.decided_at), "DATETIME_FORMAT")
+                if candidate.decided_at
+                else "—",
             }
         )
     return candidate

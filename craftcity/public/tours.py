@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -180,7 +180,8 @@ def planner(request):
         wanted = request.GET.get("download")
         name = f"craftcity-plan-{result.date.isoformat()}"
         if wanted == "gpx":
-            return _gpx_response(name, _("Walking plan for %(date)s") % {"date": result.date}, "", result.points())
+            title = _("Walking plan for %(date)s") % {"date": formats.date_format(result.date)}
+            return _gpx_response(name, title, "", result.points())
         if wanted == "geojson":
             return _geojson_response(name, feature_collection(result.points()))
     query = request.GET.copy()

@@ -142,9 +142,16 @@ CONTENT_FALLBACKS = {
     "en": ["en", "ru", "kk"],
     "kk-latn": ["kk-latn", "kk", "en", "ru"],
 }
-# The project's own catalogue first (makemessages writes there), then the Kazakh that Django's admin lacks.
-LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_admin", PACKAGE_DIR / "locale_allauth"]
-# Number and date formats for the languages Django has none for (Kazakh).
+# The project's own catalogue first (makemessages writes there), then the Kazakh that Django's admin lacks, then
+# the lowercase Kazakh month names that dates need (beside the kk format module; hand-written, see its header).
+LOCALE_PATHS = [
+    PACKAGE_DIR / "locale",
+    PACKAGE_DIR / "locale_admin",
+    PACKAGE_DIR / "locale_allauth",
+    PACKAGE_DIR / "core" / "formats",
+]
+# Date, number and unit formats per language (kk, which Django lacks; ru and en over Django's own): the site's
+# date forms, 24-hour times, and the words craftcity.core.formatting writes distances, durations and hours with.
 FORMAT_MODULE_PATH = ["craftcity.core.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True

@@ -73,7 +73,8 @@ def test_an_analyst_records_a_report_with_its_file_and_only_analysts_download_it
     client.force_login(analyst)
     obligation = uccn.reporting_obligations.order_by("due_on").first()
     dashboard = client.get(reverse("admin:dossier_dashboard"))
-    assert "Overdue" in dashboard.content.decode() and obligation.due_on.isoformat() in dashboard.content.decode()
+    html = dashboard.content.decode()
+    assert "Overdue" in html and f'<time datetime="{obligation.due_on.isoformat()}">1 Nov 2021</time>' in html
     pdf = SimpleUploadedFile("mmr-2021.pdf", b"%PDF-1.4 report", content_type="application/pdf")
     response = client.post(
         reverse("admin:dossier_report_submit", args=[obligation.pk]), {"submitted_on": "2021-12-01", "submission": pdf}

@@ -29,6 +29,8 @@ def test_seats_fill_then_the_waiting_list_and_mail_in_the_persons_language(make_
     # Each mail is rendered in the applicant's language: the event's own name comes in that language.
     assert "(ru)" in mail.outbox[1].subject and "(ru)" not in mail.outbox[2].subject
     assert mail.outbox[0].to == [people[0][0].email]
+    # The start is written as each applicant's language writes a date, never ISO.
+    assert "2026 жылғы 4 қазан, 12:00" in mail.outbox[0].body and "4 октября 2026, 12:00" in mail.outbox[1].body
 
 
 def test_a_freed_seat_is_offered_to_the_next_in_line_and_the_offer_expires(make_call, artisan):

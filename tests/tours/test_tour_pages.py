@@ -1,4 +1,5 @@
 import json
+import re
 
 import gpxpy
 import pytest
@@ -49,8 +50,11 @@ def test_planner_page_without_javascript(client, city):
     html = client.get(url).content.decode()
     assert 'id="plan-stops"' in html
     assert "Kasteyev" in html and "Instruments" in html
+    # the walk in hours and minutes and in kilometres, never "14728 m"
+    assert re.search(r"\d stops, (\d\xa0h )?\d+\xa0min of walking \(\d+\.\d\xa0km\)\.", html)
     gpx = gpxpy.parse(client.get(url + "&download=gpx").content.decode())
     assert len(gpx.waypoints) >= 2
+    assert gpx.name == "Walking plan for 7 April 2026"
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,13 @@
-"""Template helpers for translated content."""
+"""Template helpers for translated content, and dates, spans, distances, durations and opening hours in words."""
 
 from django import template
 from django.urls import translate_url
 from django.utils import formats, translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from craftcity.core import formatting
 from craftcity.core.translation import as_translated
 
 register = template.Library()
@@ -61,3 +63,45 @@ def money(amount, currency: str = "KZT") -> str:
         return ""
     places = 0 if amount == int(amount) else 2
     return f"{formats.number_format(amount, places, force_grouping=True)}\xa0{currency}"
+
+
+def _with_time_elements(span: formatting.Span) -> str:
+    times = [format_html('<time datetime="{}">{}</time>', iso, text) for text, iso in span.parts]
+    return mark_safe(span.joiner.join(times))
+
+
+@register.filter
+def event_range(item):
+    """When an event (starts_at, ends_at, is_all_day) or an exhibition or residency (starts_on, ends_on) takes
+    place, in words, each end wrapped in <time datetime="ISO">: "10 May 2027, 18:00–22:00", "10–12 May 2027"."""
+    return _with_time_elements(formatting.span_of(item))
+
+
+@register.filter
+def date_range(first, last=None):
+    """{{ first|date_range:last }}: days (or moments) from first to last, as event_range writes them."""
+    return _with_time_elements(formatting.event_span(first, last))
+
+
+@register.filter
+def distance(metres) -> str:
+    """850 m, 14.7 km (14,7 км)."""
+    return formatting.distance(metres)
+
+
+@register.filter
+def duration(minutes) -> str:
+    """2 h 15 min (2 сағ 15 мин, 2 ч 15 мин)."""
+    return formatting.duration(minutes)
+
+
+@register.filter
+def opening_hours(text) -> str:
+    """OpenStreetMap opening hours in words: "Mon–Fri 10:00–18:00" (Дс–Жм, Пн–Пт); anything unusual as written."""
+    return formatting.opening_hours(text)
+
+
+@register.filter
+def number(value) -> str:
+    """A count grouped from five digits in the reader's way: 13 600 000 (kk, ru), 13,600,000 (en)."""
+    return formatting.number(value)
