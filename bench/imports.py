@@ -223,6 +223,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     server = postgres_url(args)
 
+    load_at_start = os.getloadavg()[0]
     folder = Path(tempfile.mkdtemp(prefix="craftcity-bench-imports-"))
     started = time.perf_counter()
     xlsx = generate(folder / f"people-{args.rows}.xlsx", args.rows)
@@ -275,7 +276,9 @@ databases), each database fresh and holding the reference data only.
 {table}
 
 Baselines that need no database: openpyxl read-only pass over the XLSX {read_xlsx:.1f} s; `csv.reader` pass over
-the CSV {read_csv:.1f} s. {"All targets met." if ok else "**A target was missed.**"}
+the CSV {read_csv:.1f} s. {"All targets met." if ok else "**A target was missed.**"} The machine is shared with other
+work (1-minute load average {load_at_start:.1f} when the run began, {os.getloadavg()[0]:.1f} when it ended, on
+{os.cpu_count()} cores): wall times stretch with it, CPU times much less.
 
 Command summaries ({", ".join(runs)}): `{first["import"]["stdout"]}` — `{first["dry"]["stdout"]}`
 """
