@@ -9,7 +9,10 @@ import sys
 
 BENCHMARKS = {
     "linkage": (["-m", "bench.linkage"], ["-m", "bench.linkage", "--quick"]),
-    "imports": (["-m", "bench.imports", "--rows", "100000"], ["-m", "bench.imports", "--rows", "2000"]),
+    "imports": (
+        ["-m", "bench.imports", "--rows", "100000"],
+        ["-m", "bench.imports", "--rows", "2000", "--csv-mb", "1"],
+    ),
     "undo": (["-m", "bench.undo"], ["-m", "bench.undo", "--rows", "1000"]),
     "dossier": (
         ["-m", "bench.dossier", "--people", "100000"],

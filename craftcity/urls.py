@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from craftcity.core import health
+from craftcity.core.uploads import upload_too_large
 from craftcity.public import views as public_views
 from craftcity.public.sitemaps import SITEMAPS
 from craftcity.works.urls import iiif_patterns, oai_patterns
@@ -25,6 +26,7 @@ urlpatterns = [
     path("robots.txt", public_views.robots_txt),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("upload-too-large", upload_too_large, name="upload-too-large"),  # nginx's page for its 413
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

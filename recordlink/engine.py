@@ -87,8 +87,12 @@ def prepare(rows: Iterable[Mapping[str, str | None]]) -> Records:
         recs.gender.append(feats.gender)
         recs.sure.append(feats.roles_sure)
         recs.year.append(normalize_year(row.get("birth_year")))
-        recs.phone.append(normalize_phone(row.get("phone")))
-        recs.email.append(normalize_email(row.get("email")))
+        # A value that is already normal is kept as the caller's own string, not a second copy of it.
+        phone, email = row.get("phone"), row.get("email")
+        normal = normalize_phone(phone)
+        recs.phone.append(phone if normal == phone else normal)
+        normal = normalize_email(email)
+        recs.email.append(email if normal == email else normal)
         r = row.get("region") or ""
         if r not in region_cache:
             region_cache[r] = normalize_region(r)
@@ -295,12 +299,26 @@ def candidate_pairs(recs: Records) -> array:
         )
         for i in range(n)
     )
-    names = ["|".join(sorted(c)) for c in recs.core]
+    core, year, region, craft = recs.core, recs.year, recs.region, recs.craft
     # Same name, then the same year adjacent; and same name, then region and craft adjacent, for the
-    # records that carry no year (they would all sort after the years, away from their twins).
-    by_year = [(names[i], recs.year[i] or 9999, recs.region[i]) for i in range(n)]
-    by_place = [(names[i], recs.region[i], recs.craft[i], recs.year[i]) for i in range(n)]
+    # records that carry no year (they would all sort after the years, away from their twins). Made on
+    # demand: only the members of oversized blocks are ever sorted.
+    by_year = _SortKey(n, lambda i: ("|".join(sorted(core[i])), year[i] or 9999, region[i]))
+    by_place = _SortKey(n, lambda i: ("|".join(sorted(core[i])), region[i], craft[i], year[i]))
     return blocking.candidate_pairs(blocks, by_year, by_place)
+
+
+class _SortKey:
+    """A per-record sort key as a sequence, each made when it is asked for."""
+
+    def __init__(self, n: int, make: Callable[[int], tuple]):
+        self.n, self.make = n, make
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: int) -> tuple:
+        return self.make(i)
 
 
 def dedupe(

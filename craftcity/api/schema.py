@@ -32,6 +32,7 @@ _ERRORS = {
     "404": "No such record, or not one this viewer may see.",
     "405": "The method is not offered here.",
     "409": "The request conflicts with the record's state (e.g. already submitted).",
+    "413": "A file is over the upload ceiling (50 MB unless configured); `fields` names it. Nothing was saved.",
     "429": "Too many requests from this account or address; the `Retry-After` header says how many seconds to wait.",
 }
 
@@ -78,6 +79,8 @@ def _error_responses(operation: dict, method: str) -> None:
     codes = ["400", "403", "404", "405", "429"]
     if method in {"post", "put", "patch", "delete"}:
         codes.append("409")
+    if "multipart/form-data" in operation.get("requestBody", {}).get("content", {}):
+        codes.append("413")  # refused as it streams in, before the view (core/uploads.py)
     for code in codes:
         responses.setdefault(
             code,

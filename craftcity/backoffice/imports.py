@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy
 
 from craftcity.accounts.rules import can_import
 from craftcity.core.translation import as_translated
+from craftcity.core.uploads import human_size, upload_max_bytes
 from craftcity.imports.columns import FIELDS
 from craftcity.imports.issues import ImportFileError, render, render_issue
 from craftcity.imports.mapping import VOCABULARY_MODELS
 from craftcity.imports.models import ImportBatch, ImportSource, ImportUpload, ValueMapping
-from craftcity.imports.reading import human_size
 from craftcity.imports.reports import report_bytes
 from craftcity.imports.services import (
     import_batch_undo,
@@ -170,14 +170,11 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
     def upload_view(self, request):
         self._check(request)
-        limit = max_bytes()
+        # A file over the ceiling of all uploads never gets here (core.uploads refuses it as it streams in); one
+        # over the import limit is refused by import_upload_create, from its size, before it is kept or read.
+        limit = min(max_bytes(), upload_max_bytes())
         form = None
         if request.method == "POST":
-            # Refuse an oversized upload from its declared length, before Django reads the body.
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-            if length > limit + 64 * 1024:  # room for the form fields around the file
-                messages.error(request, render("too_large", {"size": human_size(length), "limit": human_size(limit)}))
-                return HttpResponseRedirect(request.path)
             form = ImportForm(request.POST, request.FILES)
             if form.is_valid():
                 response = self._run(request, form)
@@ -240,14 +237,17 @@ class ImportBatchAdmin(admin.ModelAdmin):
     def result_view(self, request, pk):
         self._check(request)
         batch = get_object_or_404(ImportBatch.objects.select_related("source", "user", "change_batch"), pk=pk)
-        issues = [{**issue, "message": render_issue(issue)} for issue in batch.issues[:ISSUES_SHOWN]]
+        shown = batch.issues[:ISSUES_SHOWN]
+        if len(batch.issues) > ISSUES_SHOWN and batch.issues[-1]["code"] == "more_issues":
+            shown.append(batch.issues[-1])  # how many more there were than the report lists
+        issues = [{**issue, "message": render_issue(issue)} for issue in shown]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Import of %(file)s") % {"file": batch.file_name},
             "batch": batch,
             "issues": issues,
-            "issues_hidden": max(len(batch.issues) - ISSUES_SHOWN, 0),
+            "issues_hidden": max(len(batch.issues) - len(shown), 0),
             "candidates": batch.candidates[:ISSUES_SHOWN],
             "unknown_values": [_mapping_row(index, unknown) for index, unknown in enumerate(batch.unknown_values)],
             "kept_upload": self._kept_upload(request, batch),

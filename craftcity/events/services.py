@@ -19,6 +19,7 @@ from craftcity.audit.context import change_batch
 from craftcity.awards.services import award_save
 from craftcity.core.formatting import event_range
 from craftcity.core.mail import mail_send_after_commit
+from craftcity.core.uploads import ATTACHMENT, check_document
 
 from . import rules
 from .conflicts import juror_conflicts
@@ -209,18 +210,6 @@ def offers_expire(*, now: dt.datetime | None = None) -> int:
     return total
 
 
-ATTACHMENT_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".webp", ".zip")
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-
-
-def _check_attachment(attachment) -> None:
-    name = (getattr(attachment, "name", "") or "").lower()
-    if not name.endswith(ATTACHMENT_TYPES):
-        raise ValidationError({"attachment": [_("Attach a PDF, an image (JPEG, PNG, WebP) or a ZIP file.")]})
-    if (getattr(attachment, "size", 0) or 0) > ATTACHMENT_MAX_BYTES:
-        raise ValidationError({"attachment": [_("The file is larger than 20 MB.")]})
-
-
 def application_submit(
     *, user, call: Call, answers=None, attachment=None, category=None, language: str | None = None, now=None
 ) -> Application:
@@ -237,7 +226,7 @@ def application_submit(
     if call.is_attachment_required and not attachment:
         raise ValidationError({"attachment": [_("Attach the requested file.")]})
     if attachment:
-        _check_attachment(attachment)
+        check_document(attachment, "attachment", ATTACHMENT)
     if (
         category is not None
         and getattr(getattr(call.event, "competition", None), "pk", None) != category.competition_id

@@ -15,13 +15,17 @@ from craftcity.core.translation import as_translated
 
 MESSAGES = {
     # file-level
-    "too_large": _("The file is %(size)s; files over %(limit)s are not accepted. Split it into smaller files."),
+    "too_large": _("“%(file)s” is %(size)s; files over %(limit)s are not accepted. Split it into smaller files."),
     "empty": _("The file is empty."),
     "no_rows": _("The file has a header but no rows of people."),
     "not_spreadsheet": _("This is not a spreadsheet: save it as CSV or XLSX and try again."),
     "old_excel": _("This is an old Excel file (.xls): open it in Excel or LibreOffice and save it as .xlsx."),
     "broken_xlsx": _("The XLSX file cannot be opened: %(detail)s"),
     "broken_encoding": _("The text of the file is damaged (%(detail)s). Save it again as “CSV UTF-8” and try again."),
+    "broken_row": _(
+        'Row %(row)s cannot be read: a quotation mark (") opens a cell there and is never closed, so the rows '
+        "below run into that cell. Close or delete the quotation mark and send the file again."
+    ),
     "no_name_column": _(
         "No column with people's names was found in the first %(rows)s rows. Columns seen: %(columns)s. "
         "Name it “ФИО”, “Аты-жөні” or “Full name”, or map it to the full name field."
@@ -66,6 +70,9 @@ MESSAGES = {
     "duplicate_in_file": _("The same row as row %(row)s of this file."),
     "already_imported_row": _("Already in the registry: imported from “%(file)s” on %(date)s."),
     "already_imported_file": _("This file was already imported on %(date)s (batch %(batch)s); nothing changed."),
+    "more_issues": _(
+        "%(count)s more problems in later rows are not listed here: correct the ones above and check the file again."
+    ),
     "crashed": _("The import stopped with an error and nothing was written: %(detail)s"),
 }
 HINT = _(" Did you mean: %(choices)s?")

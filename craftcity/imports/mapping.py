@@ -223,9 +223,12 @@ class UnknownValues:
 
     def __init__(self):
         self.found: dict[tuple[str, str], Unknown] = {}
+        self._keys: dict[tuple[str, str], tuple[str, str]] = {}  # a spelling repeats in thousands of rows
 
     def add(self, vocabulary: str, text: str, row: int, suggest, *, proposed=ValueMapping.Action.MAP) -> Unknown:
-        key = (vocabulary, mapping_key(vocabulary, text))
+        key = self._keys.get((vocabulary, text))
+        if key is None:
+            key = self._keys[(vocabulary, text)] = (vocabulary, mapping_key(vocabulary, text))
         unknown = self.found.get(key)
         if unknown is None:
             unknown = self.found[key] = Unknown(vocabulary, text, key[1], suggestions=suggest(text), proposed=proposed)

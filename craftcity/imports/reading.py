@@ -7,9 +7,9 @@ the result is a :class:`Table` whose rows are numbered as the user sees them in 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
-import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -19,6 +19,8 @@ from pathlib import Path
 import charset_normalizer
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
+
+from craftcity.core.uploads import human_size
 
 from .columns import guess_field, has_name_columns, header_score
 from .issues import ImportFileError
@@ -63,14 +65,6 @@ class Table:
     fields: list[str | None] = field(default_factory=list)  # field of each column, None when unused
 
 
-def human_size(size: int) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return str(size)
-
-
 def cell_text(value) -> str:
     """A cell as the user reads it: 87011234567.0 → "87011234567", a date → "1975-03-12"."""
     if value is None:
@@ -91,17 +85,20 @@ def cell_text(value) -> str:
 # --- file type and size --------------------------------------------------------------------------------
 
 
-def check_size(size: int, max_bytes: int) -> None:
+def check_size(size: int, max_bytes: int, name: str) -> None:
+    """Refuse an empty file, or one over the limit (naming it), from its size alone."""
     if size == 0:
         raise ImportFileError("empty")
     if size > max_bytes:
-        raise ImportFileError("too_large", size=human_size(size), limit=human_size(max_bytes))
+        raise ImportFileError("too_large", file=name, size=human_size(size), limit=human_size(max_bytes))
 
 
-def open_table(path: Path, *, saved_mapping: dict | None = None, max_bytes: int) -> Table:
-    """Read the file at ``path`` far enough to know its layout; rows are read lazily from the result."""
+def open_table(path: Path, *, saved_mapping: dict | None = None, max_bytes: int, name: str = "") -> Table:
+    """Read the file at ``path`` far enough to know its layout; rows are read lazily from the result.
+
+    ``name`` is the file's name as its sender knows it (the stored copy of an upload has another)."""
     path = Path(path)
-    check_size(path.stat().st_size, max_bytes)  # before reading a byte: a 200 MB file is refused here
+    check_size(path.stat().st_size, max_bytes, name or path.name)  # before reading a byte: 200 MB stop here
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(b"PK\x03\x04"):
@@ -112,15 +109,19 @@ def open_table(path: Path, *, saved_mapping: dict | None = None, max_bytes: int)
         raise ImportFileError("old_excel")
     if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")):
         raise ImportFileError("not_spreadsheet")
-    return _open_csv(path.read_bytes(), saved_mapping)
+    return _open_csv(path, saved_mapping)
 
 
 # --- text encodings ------------------------------------------------------------------------------------
 
+# A CSV is never held whole: its encoding is found from the first bytes and checked over the rest in chunks of
+# this size, then its rows are read from a text stream. Memory stays the same for 50 KB and for 50 MB.
+_CHUNK_BYTES = 256 * 1024
+_NOT_BLANK = re.compile(r"[^\s\ufeff]")
 _BOMS = [
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),  # (BOM, codec that drops it, name shown)
+    (b"\xff\xfe", "utf-16", "utf-16-le"),
+    (b"\xfe\xff", "utf-16", "utf-16-be"),
 ]
 _COMMON_LOWER = set("оеаинтсрвлкмдпуяызбгчйхжшюцщэфъёәіңғүұқөһ")
 _CYRILLIC_UPPER = re.compile(r"[а-яёәіңғүұқөһ][А-ЯЁӘІҢҒҮҰҚӨҺ]")
@@ -128,6 +129,8 @@ _CYRILLIC_UPPER = re.compile(r"[а-яёәіңғүұқөһ][А-ЯЁӘІҢҒҮҰҚ
 _DOUBLE_ENCODED = re.compile(r"Р[°µёѕ°Ѓ‚ђ±і»]|С[Ѓ‚ЊЏ]|Ð[°µ¸¾±]|Ñ[\x80-\x8f]")
 _SINGLE_BYTE_CANDIDATES = ("cp1251", "koi8_r")
 _EXTRA_CANDIDATES = {"cp866", "mac_cyrillic", "kz1048", "koi8_u"}
+# Letters Windows-1251 has for Serbian; in a Kazakh list they are KZ-1048's Kazakh letters.
+_SERBIAN = re.compile(r"[ЂЃЉЊЌЋЏђѓљњќћџ]")
 
 
 def _letter_score(text: str) -> int:
@@ -148,55 +151,96 @@ def _control_ratio(data: bytes) -> float:
     return controls / len(data)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding name) of a text file; raises ImportFileError when it is binary or damaged."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
+@dataclass
+class TextFile:
+    """What one pass over a text file in chunks found: how to read it, and what reading it whole would have."""
+
+    codec: str  # what Python reads it with
+    encoding: str  # the name shown to the registrar
+    lines: int = 0
+    is_blank: bool = True  # nothing but spaces, line breaks and a BOM
+    head: str = ""  # the first decoded characters, for the delimiter and the tell-tales of a damaged file
+    serbian_letters: bool = False
+
+
+class _Undecodable(Exception):
+    def __init__(self, position: int, lines: int):
+        self.position, self.lines = position, lines  # byte offset of the bad byte, line breaks before it
+
+
+def _scan(path: Path, codec: str, encoding: str, *, replacement_is_damage: bool = False) -> TextFile:
+    """Decode the whole file chunk by chunk, keeping nothing but counts and the first characters."""
+    found = TextFile(codec=codec, encoding=encoding)
+    decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+    offset = 0  # bytes handed to the decoder so far
+    with path.open("rb") as handle:
+        while True:
+            chunk = handle.read(_CHUNK_BYTES)
+            pending = decoder.getstate()[0]
             try:
-                return data.decode(encoding), "utf-16-le" if bom == b"\xff\xfe" else (
-                    "utf-16-be" if bom == b"\xfe\xff" else "utf-8-sig"
-                )
+                text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as error:
-                raise ImportFileError("broken_encoding", detail=f"{encoding}: byte {error.start}") from error
-    sample = data[:_SAMPLE_BYTES]
+                seen = (pending + chunk)[: error.start]
+                raise _Undecodable(offset - len(pending) + error.start, found.lines + seen.count(b"\n")) from error
+            offset += len(chunk)
+            if replacement_is_damage and "\ufffd" in text:
+                line = found.lines + text[: text.index("\ufffd")].count("\n") + 1
+                raise ImportFileError("broken_encoding", detail=f"“\ufffd”, line {line}")
+            if len(found.head) < _SAMPLE_BYTES:
+                found.head += text[: _SAMPLE_BYTES - len(found.head)]
+            found.lines += text.count("\n")
+            if found.is_blank and _NOT_BLANK.search(text):
+                found.is_blank = False
+            if not found.serbian_letters and _SERBIAN.search(text):
+                found.serbian_letters = True
+            if not chunk:
+                return found
+
+
+def _strict(path: Path, codec: str, encoding: str | None = None) -> TextFile:
+    try:
+        return _scan(path, codec, encoding or codec)
+    except _Undecodable as error:
+        raise ImportFileError("broken_encoding", detail=f"{encoding or codec}: byte {error.position}") from None
+
+
+def detect_encoding(path: Path) -> TextFile:
+    """How to read a text file; raises ImportFileError when it is binary or damaged.
+
+    Decided on the first 256 KB (BOM, UTF-16 without one, UTF-8, or the Cyrillic code page whose letters form
+    words) and then checked over every byte: a damaged byte anywhere is named with its line."""
+    with path.open("rb") as handle:
+        sample = handle.read(_SAMPLE_BYTES)
+    for bom, codec, encoding in _BOMS:
+        if sample.startswith(bom):
+            return _strict(path, codec, encoding)
     if b"\x00" in sample:
         # UTF-16 without a BOM: every other byte of ASCII text is zero.
         even, odd = sample[0::2], sample[1::2]
         if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
-            return _strict(data, "utf-16-le"), "utf-16-le"
+            return _strict(path, "utf-16-le")
         if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
-            return _strict(data, "utf-16-be"), "utf-16-be"
+            return _strict(path, "utf-16-be")
         raise ImportFileError("not_spreadsheet")
     if _control_ratio(sample) > 0.01:
         raise ImportFileError("not_spreadsheet")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
+        # A "�" in UTF-8 text is where an earlier program met a byte it could not read.
+        found = _scan(path, "utf-8", "utf-8", replacement_is_damage=True)
+    except _Undecodable as error:
         # Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file, not Windows-1251.
         utf8_pairs = len(re.findall(rb"[\xd0-\xd3][\x80-\xbf]", sample))
         high = sum(1 for b in sample if b >= 0x80)
         if utf8_pairs >= 5 and utf8_pairs * 2 >= high * 0.8:
-            line = data[: error.start].count(b"\n") + 1
-            raise ImportFileError("broken_encoding", detail=f"UTF-8, line {line}") from error
-        return _single_byte(data)
-    if "\ufffd" in text:
-        line = text[: text.index("\ufffd")].count("\n") + 1
-        raise ImportFileError("broken_encoding", detail=f"“\ufffd”, line {line}")
-    if len(_DOUBLE_ENCODED.findall(text[:_SAMPLE_BYTES])) >= 5:
+            raise ImportFileError("broken_encoding", detail=f"UTF-8, line {error.lines + 1}") from None
+        return _single_byte(path, sample)
+    if len(_DOUBLE_ENCODED.findall(found.head)) >= 5:
         raise ImportFileError("broken_encoding", detail="UTF-8 converted twice")
-    return text, "utf-8"
+    return found
 
 
-def _strict(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise ImportFileError("broken_encoding", detail=f"{encoding}: byte {error.start}") from error
-
-
-def _single_byte(data: bytes) -> tuple[str, str]:
+def _single_byte(path: Path, sample: bytes) -> TextFile:
     """Windows-1251 unless another Cyrillic code page reads clearly better (KOI8-R, DOS 866, KZ-1048)."""
-    sample = data[:_SAMPLE_BYTES]
     candidates = list(_SINGLE_BYTE_CANDIDATES)
     best = charset_normalizer.from_bytes(sample).best()
     if best is not None and best.encoding in _EXTRA_CANDIDATES:
@@ -213,19 +257,21 @@ def _single_byte(data: bytes) -> tuple[str, str]:
     score, _order, encoding = max(scored)
     if score < 0:
         raise ImportFileError("broken_encoding", detail="the letters do not form words in any Cyrillic code page")
+    found = _strict(path, encoding)
     # KZ-1048 differs from Windows-1251 only where 1251 has Serbian letters; Kazakh lists mean Kazakh ones.
-    if encoding == "cp1251":
-        text = _strict(data, "cp1251")
-        if re.search(r"[ЂЃЉЊЌЋЏђѓљњќћџ]", text):
-            try:
-                return data.decode("kz1048"), "kz1048"
-            except UnicodeDecodeError:
-                pass
-        return text, "cp1251"
-    return _strict(data, encoding), encoding
+    if encoding == "cp1251" and found.serbian_letters:
+        try:
+            return _scan(path, "kz1048", "kz1048")
+        except _Undecodable:
+            pass
+    return found
 
 
 # --- CSV ----------------------------------------------------------------------------------------------
+
+# A record longer than this many lines is a quotation mark opened and never closed, swallowing the rows below it
+# (a long cell would stop the csv reader anyway, at its field limit).
+MAX_LINES_PER_ROW = 20
 
 
 def sniff_delimiter(text: str) -> str:
@@ -249,20 +295,33 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _open_csv(data: bytes, saved_mapping: dict | None) -> Table:
-    text, encoding = decode(data)
-    if not text.strip().strip("\ufeff"):
-        raise ImportFileError("empty")
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-
-    def numbered() -> Iterator[tuple[int, list[str]]]:
-        for number, cells in enumerate(reader, start=1):
+def _csv_rows(path: Path, text_file: TextFile, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """The records of the file, numbered as a spreadsheet shows them (a cell with line breaks is one row)."""
+    with path.open("r", encoding=text_file.codec, newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        number = 0
+        while True:
+            number += 1
+            first_line = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise ImportFileError("broken_row", row=number) from error
+            if reader.line_num - first_line >= MAX_LINES_PER_ROW:
+                raise ImportFileError("broken_row", row=number)
             yield number, [cell_text(c) for c in cells]
 
-    total = text.count("\n") + 1
-    table = _with_header(numbered(), saved_mapping, file_format="csv")
-    table.encoding, table.delimiter, table.total_hint = encoding, delimiter, max(total - table.header_row, 0)
+
+def _open_csv(path: Path, saved_mapping: dict | None) -> Table:
+    text_file = detect_encoding(path)
+    if text_file.is_blank:
+        raise ImportFileError("empty")
+    delimiter = sniff_delimiter(text_file.head)
+    table = _with_header(_csv_rows(path, text_file, delimiter), saved_mapping, file_format="csv")
+    table.encoding, table.delimiter = text_file.encoding, delimiter
+    table.total_hint = max(text_file.lines + 1 - table.header_row, 0)
     return table
 
 

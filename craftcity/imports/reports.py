@@ -24,7 +24,10 @@ class ImportReport:
     def problems(self) -> Iterator[list]:
         yield [_("File"), _("Row"), _("Column"), _("Value"), _("What is wrong"), _("Severity")]
         for issue in self.batch.issues:
-            severity = _("rejected") if issue.get("severity") == Severity.ERROR else _("skipped")
+            if issue.get("severity") == Severity.ERROR:
+                severity = _("rejected")
+            else:  # a row skipped, or (no row) the count of problems beyond those listed
+                severity = _("skipped") if issue.get("row") else ""
             yield [
                 self.batch.file_name,
                 issue.get("row"),

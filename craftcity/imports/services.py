@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,8 +34,16 @@ from craftcity.core.cache import page_changes_held, registry_changed
 from craftcity.core.models import PublicationStatus
 from craftcity.core.slugs import unique_slug
 from craftcity.core.storage import local_copy
+from craftcity.core.uploads import upload_max_bytes
 from craftcity.geo.models import Region
-from craftcity.linkage.services import LINK_THRESHOLD, REVIEW_THRESHOLD, QueuedPair, candidates_for, candidates_queue
+from craftcity.linkage.services import (
+    LINK_THRESHOLD,
+    REVIEW_THRESHOLD,
+    IncomingMatch,
+    QueuedPair,
+    candidates_for,
+    candidates_queue,
+)
 from craftcity.organizations.models import Organization
 from craftcity.organizations.services import organization_create
 from craftcity.people.bulk import Enrichment, NewPerson, bulk_writer, people_bulk_create, people_enrich
@@ -54,7 +63,6 @@ from .models import ImportBatch, ImportSource, ImportUpload, PersonSource, Value
 from .reading import Table, check_size, open_table
 from .tasks import import_upload_run as import_upload_job
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 BULK_SIZE = 2000
 CANDIDATE_THRESHOLD = 0.88
 _BUCKET_LIMIT = 50
@@ -78,7 +86,8 @@ Progress = Callable[[str, int, int | None], None]
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "CRAFTCITY_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+    """The largest list accepted (CRAFTCITY_IMPORT_MAX_BYTES; an upload is also held to the ceiling of all)."""
+    return int(getattr(settings, "CRAFTCITY_IMPORT_MAX_BYTES", upload_max_bytes()))
 
 
 def file_sha256(path: Path) -> str:
@@ -92,12 +101,30 @@ def file_sha256(path: Path) -> str:
 # --- one row -------------------------------------------------------------------------------------------
 
 
-@dataclass
+class MatchRow(NamedTuple):
+    """A valid row in recordlink's columns, with its row number: all a dry run keeps of it, for the duplicates."""
+
+    row: int
+    full_name: str
+    birth_year: int | str
+    region: str
+    craft: str
+    phone: str
+    email: str
+    organization: str
+
+    def get(self, key: str, default=None):
+        """recordlink reads rows as mappings."""
+        return getattr(self, key) if key in self._fields else default
+
+
+@dataclass(slots=True)
 class RowPlan:
     row: int
     raw: dict
     fingerprint: str
     person: dict = field(default_factory=dict)
+    # The name as written; the derived forms (transliterations) are added only when the row is written.
     names: list[dict] = field(default_factory=list)
     generated: list[str] = field(default_factory=list)
     discipline_ids: list[int] = field(default_factory=list)
@@ -106,7 +133,7 @@ class RowPlan:
     organization_text: str = ""
     issues: list[Issue] = field(default_factory=list)
     skipped: bool = False  # already in the registry or repeated in the file
-    match_row: dict = field(default_factory=dict)  # the row in recordlink's columns, for finding duplicates
+    match_row: MatchRow | None = None  # the row in recordlink's columns, for finding duplicates
     # What the row does to the registry, decided with recordlink: create, enrich a known person, or a draft.
     outcome: str = PersonSource.Outcome.CREATED
     match: dict | None = None
@@ -121,12 +148,20 @@ def _fingerprint(values: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(canonical, ensure_ascii=False).encode()).hexdigest()
 
 
-def _plan_names(full_name: str) -> tuple[list[dict], list[str]]:
-    language, form = name_language_and_form(full_name)
-    parts = name_parts(full_name)
-    names = [{"full_name": full_name, "language": language, "form": form, "is_primary": True, **parts}]
-    derived = derived_forms(full_name, parts)
-    return names + derived, [name["form"] for name in derived]
+def _primary_name(full_name: str, kind: tuple[str, str], parsed) -> dict:
+    """The name as written, as PersonName fields (``kind`` and ``parsed`` as read from it by the check)."""
+    language, form = kind
+    return {"full_name": full_name, "language": language, "form": form, "is_primary": True,
+            **name_parts(full_name, parsed)}  # fmt: skip
+
+
+def _add_derived_names(plan: RowPlan) -> None:
+    """The other written forms of the row's name, made only for rows that are written."""
+    primary = plan.names[0]
+    parts = {key: primary[key] for key in ("given_name", "family_name", "patronymic")}
+    derived = derived_forms(primary["full_name"], parts)
+    plan.names = [primary, *derived]
+    plan.generated = [name["form"] for name in derived]
 
 
 def parse_birth_year(text: str) -> int | None:
@@ -149,13 +184,18 @@ class RowChecker:
         self.decisions = mapping.Decisions(source)
         self.unknown = mapping.UnknownValues()
         self.region_countries = dict(Region.objects.values_list("pk", "country_id"))
-        self.seen_fingerprints: dict[str, int] = {}
-        self.known_fingerprints = _known_fingerprints()
+        self.seen_fingerprints: dict[bytes, int] = {}  # half a fingerprint, as bytes: a third of the hex's memory
+        self._shared: dict[str, str] = {}
         self.this_year = timezone.localdate().year
         self.low_year = 1850
         self._person, self._name = Person(), PersonName()
         self._person_defaults = {key: getattr(self._person, key) for key in _CHECKED_PERSON_FIELDS}
-        self._memo: dict[tuple[str, str, int | None], int | None] = {}
+        self._memo: dict[tuple, object] = {}  # lookups and decisions by the value's spelling
+        # The fields _full_clean checks: a row's set Person fields, and every PersonName field but the person.
+        self._fields_checked: dict[frozenset, list] = {}
+        self._name_fields = [f for f in PersonName._meta.fields if f.name != "person" and not f.generated]
+        self._valid_values: set[tuple] = set()
+        self.keeps_rows = True  # the cells as read, for the row's source; a dry run needs none
 
     def header(self, name: str) -> str:
         index = self.columns.get(name)
@@ -163,11 +203,11 @@ class RowChecker:
 
     def check(self, number: int, cells: list[str]) -> RowPlan:
         values = {name: (cells[index] if index < len(cells) else "") for name, index in self.columns.items()}
-        raw = {
+        raw = {} if not self.keeps_rows else {
             (header or f"#{index + 1}"): (cells[index] if index < len(cells) else "")
             for index, header in enumerate(self.table.headers)
             if index < len(cells) and cells[index]
-        }
+        }  # fmt: skip
         plan = RowPlan(row=number, raw=raw, fingerprint=_fingerprint(values))
         issue = self._issue_adder(plan)
         self._check_name(plan, values, issue)
@@ -206,7 +246,7 @@ class RowChecker:
         if not parsed.given or not parsed.family:
             issue("name_incomplete", column, full_name)
             return
-        plan.names, plan.generated = _plan_names(full_name)
+        plan.names = [_primary_name(full_name, kind, parsed)]
 
     def _check_person(self, plan: RowPlan, values: dict, issue) -> None:
         person: dict = {}
@@ -268,16 +308,23 @@ class RowChecker:
             self._organization(plan, issue, organization_text[:300])
         plan.person = person
         if plan.names:
-            plan.match_row = {
-                "full_name": plan.names[0]["full_name"], "birth_year": person.get("birth_year") or "",
-                "region": region_text, "craft": craft_text, "phone": person.get("phone", ""),
-                "email": person.get("email", ""), "organization": plan.organization_text,
-            }  # fmt: skip
+            shared = self._shared  # one string for a value repeated in thousands of rows
+            plan.match_row = MatchRow(
+                plan.row, plan.names[0]["full_name"], person.get("birth_year") or "",
+                shared.setdefault(region_text, region_text), shared.setdefault(craft_text, craft_text),
+                person.get("phone", ""), person.get("email", ""),
+                shared.setdefault(plan.organization_text, plan.organization_text),
+            )  # fmt: skip
         if plan.names and plan.is_valid:
             self._full_clean(plan, issue)
 
     def _decided(self, vocabulary: str, text: str):
-        return self.decisions.get(vocabulary, text)
+        if not self.decisions.by_key:
+            return None
+        key = ("decided", vocabulary, text)
+        if key not in self._memo:
+            self._memo[key] = self.decisions.get(vocabulary, text)
+        return self._memo[key]
 
     def _term(self, plan: RowPlan, issue, vocabulary: str, text: str, terms, *, found: int | None = None) -> int | None:
         """The entry a value stands for: the registrar's decision for this source first, then the registry's
@@ -327,63 +374,109 @@ class RowChecker:
         for key, value in plan.names[0].items():
             setattr(name, key, value)
         # Foreign keys were found by lookup a moment ago; checking each again costs a query per row.
-        set_fields = {key for key in plan.person if key in _CHECKED_PERSON_FIELDS}
-        exclude = [f.name for f in Person._meta.fields if f.name not in set_fields]
+        set_fields = frozenset(key for key in plan.person if key in _CHECKED_PERSON_FIELDS)
+        person_fields = self._fields_checked.get(set_fields)
+        if person_fields is None:
+            person_fields = self._fields_checked[set_fields] = [f for f in Person._meta.fields if f.name in set_fields]
         try:
-            person.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-            name.full_clean(exclude=["person"], validate_unique=False, validate_constraints=False)
+            for instance, fields in ((person, person_fields), (name, self._name_fields)):
+                errors = self._clean_fields(instance, fields)
+                try:
+                    instance.clean()
+                except ValidationError as error:
+                    errors = error.update_error_dict(errors)
+                if errors:
+                    raise ValidationError(errors)
         except ValidationError as error:
             for key, messages in error.message_dict.items():
                 column = _PERSON_FIELD_COLUMNS.get(key, "full_name")
                 issue("value_invalid", column, str(plan.person.get(key, "")), detail=" ".join(messages))
 
+    def _clean_fields(self, instance, fields) -> dict:
+        """Model.clean_fields for ``fields``, each value checked once per file: a list repeats the same birth
+        years, genders and name parts thousands of times, and a field's check depends on its value alone."""
+        errors = {}
+        for f in fields:
+            value = getattr(instance, f.attname)
+            if f.blank and value in f.empty_values:
+                continue
+            if (f, value) in self._valid_values:
+                continue
+            try:
+                f.clean(value, instance)
+            except ValidationError as error:
+                errors[f.name] = error.error_list
+            else:
+                if len(self._valid_values) < 50_000:
+                    self._valid_values.add((f, value))
+        return errors
+
     def _check_repeat(self, plan: RowPlan) -> None:
-        earlier = self.seen_fingerprints.get(plan.fingerprint)
+        key = bytes.fromhex(plan.fingerprint[:32])
+        earlier = self.seen_fingerprints.get(key)
         if earlier is not None:
             plan.skipped = True
             plan.issues.append(
                 Issue("duplicate_in_file", row=plan.row, severity=Severity.NOTICE, params={"row": earlier})
             )
             return
-        self.seen_fingerprints[plan.fingerprint] = plan.row
-        known = self.known_fingerprints.get(plan.fingerprint)
-        if known is not None:
+        self.seen_fingerprints[key] = plan.row
+
+    def skip_known(self, plans: list[RowPlan]) -> None:
+        """Rows imported before (from any file not undone) are skipped, with a notice naming that file; asked of
+        the database once per chunk of rows rather than loading every fingerprint it holds."""
+        waiting = {plan.fingerprint: plan for plan in plans if plan.is_valid and not plan.skipped}
+        if not waiting:
+            return
+        known = (
+            PersonSource.objects.filter(fingerprint__in=list(waiting), batch__change_batch__undone_at__isnull=True)
+            .order_by("batch__created_at", "pk")
+            .values_list("fingerprint", "batch__file_name", "batch__created_at")
+        )
+        for fingerprint, file_name, created_at in known:
+            plan = waiting.pop(fingerprint, None)
+            if plan is None:
+                continue  # imported more than once: the first time is named
             plan.skipped = True
-            file_name, created_at = known
+            date = date_format(timezone.localtime(created_at), "DATETIME_FORMAT")
             plan.issues.append(
-                Issue(
-                    "already_imported_row",
-                    row=plan.row,
-                    severity=Severity.NOTICE,
-                    params={"file": file_name, "date": date_format(timezone.localtime(created_at), "DATETIME_FORMAT")},
-                )
-            )
-
-
-def _known_fingerprints() -> dict[str, tuple[str, object]]:
-    rows = PersonSource.objects.filter(batch__change_batch__undone_at__isnull=True).values_list(
-        "fingerprint", "batch__file_name", "batch__created_at"
-    )
-    return {fp: (name, created) for fp, name, created in rows}
+                Issue("already_imported_row", row=plan.row, severity=Severity.NOTICE,
+                      params={"file": file_name, "date": date})
+            )  # fmt: skip
 
 
 # --- likely duplicates ---------------------------------------------------------------------------------
 
 
-def _decide_duplicates(plans: list[RowPlan], *, progress: Progress | None) -> list[dict]:
+@dataclass(frozen=True)
+class Decision:
+    """What a row found like someone else does: enrich that person, or wait as a draft beside them."""
+
+    outcome: str
+    target: dict  # {"person", "name"} or {"file_row", "file_index", "name"}
+    found: IncomingMatch
+
+    def match(self) -> dict:
+        """As RowPlan.match: the target with the score and the evidence the review queue shows."""
+        found = self.found
+        return {**self.target, "probability": found.probability, "weight": found.weight, "evidence": found.evidence}
+
+
+def _decide_duplicates(rows: list[MatchRow], *, progress: Progress | None) -> tuple[dict[int, Decision], list[dict]]:
     """Score the rows against the registry and each other with recordlink, as the review queue does, and
     decide each row once: the same person as a known one above the link threshold enriches that person; in
     the review band the row becomes a draft waiting beside its candidate in the queue; otherwise it is new.
 
-    Returns the likely duplicates as the report lists them.
+    Returns the decisions by index in ``rows`` (rows not named are new people), and the likely duplicates as
+    the report lists them.
     """
-    if not plans:
-        return []
+    if not rows:
+        return {}, []
     if progress:
-        progress("duplicates", 0, len(plans))
-    matches = candidates_for([plan.match_row for plan in plans], threshold=REVIEW_THRESHOLD)
-    best_known: dict[int, object] = {}
-    in_file: dict[int, object] = {}
+        progress("duplicates", 0, len(rows))
+    matches = candidates_for(rows, threshold=REVIEW_THRESHOLD)
+    best_known: dict[int, IncomingMatch] = {}
+    in_file: dict[int, tuple[int, IncomingMatch]] = {}
     for match in matches:
         if match.person_id is not None:
             known = best_known.get(match.row)
@@ -394,29 +487,28 @@ def _decide_duplicates(plans: list[RowPlan], *, progress: Progress | None) -> li
             known = in_file.get(later)
             if known is None or match.weight > known[1].weight:
                 in_file[later] = (earlier, match)
+    del matches
     names = _registry_names({m.person_id for m in best_known.values()})
-    reported = []
-    for index, plan in enumerate(plans):
-        match, target = best_known.get(index), None
+    decisions, reported = {}, []
+    for index in sorted(best_known.keys() | in_file.keys()):
+        row, match = rows[index], best_known.get(index)
         if match is not None:
             target = {"person": match.person_id, "name": names.get(match.person_id, "")}
-        elif index in in_file:
+        else:
             earlier, match = in_file[index]
-            first = plans[earlier]
-            target = {"file_row": first.row, "file_index": earlier, "name": first.names[0]["full_name"]}
-        if match is None:
-            continue
+            first = rows[earlier]
+            target = {"file_row": first.row, "file_index": earlier, "name": first.full_name}
         linked = match.probability >= LINK_THRESHOLD
-        plan.outcome = PersonSource.Outcome.ENRICHED if linked else PersonSource.Outcome.DRAFT
-        plan.match = {**target, "probability": match.probability, "weight": match.weight, "evidence": match.evidence}
+        outcome = PersonSource.Outcome.ENRICHED if linked else PersonSource.Outcome.DRAFT
+        decisions[index] = Decision(outcome, target, match)
         reported.append({
-            "row": plan.row, "full_name": plan.names[0]["full_name"], "birth_year": plan.person.get("birth_year"),
-            "score": round(match.probability, 3), "outcome": plan.outcome,
+            "row": row.row, "full_name": row.full_name, "birth_year": row.birth_year or None,
+            "score": round(match.probability, 3), "outcome": outcome,
             **{k: v for k, v in target.items() if k != "file_index"},
         })  # fmt: skip
     if progress:
-        progress("duplicates", len(plans), len(plans))
-    return reported
+        progress("duplicates", len(rows), len(rows))
+    return decisions, reported
 
 
 def _registry_names(person_ids: set[int]) -> dict[int, str]:
@@ -473,7 +565,7 @@ def import_people(
         if name not in FIELDS:
             raise ImportFileError("unknown_field", field=name)
     saved = {**(source.column_mapping if source else {}), **(column_mapping or {})}
-    table = open_table(path, saved_mapping=saved, max_bytes=max_bytes())
+    table = open_table(path, saved_mapping=saved, max_bytes=max_bytes(), name=file_name)
     sha = file_sha256(path)
     batch = ImportBatch(
         file_name=file_name[:255],
@@ -506,21 +598,20 @@ def import_people(
         ]
         return ImportResult(batch=batch, plans=[])
 
-    plans, checker = _check_rows(table, file_name=file_name, source=source, progress=progress)
-    if not plans:
+    checked, checker = _check_rows(table, file_name=file_name, source=source, progress=progress, mode=mode)
+    if not checked.rows_total:
         raise ImportFileError("no_rows")
-    batch.rows_total = len(plans)
-    batch.rows_rejected = sum(1 for p in plans if not p.is_valid)
-    batch.rows_unchanged = sum(1 for p in plans if p.skipped)
-    to_write = [p for p in plans if p.is_valid and not p.skipped]
-    batch.issues = [issue.as_dict() for p in plans for issue in p.issues]
+    batch.rows_total = checked.rows_total
+    batch.rows_rejected = checked.rows_rejected
+    batch.rows_unchanged = checked.rows_unchanged
+    batch.issues = checked.all_issues()
     batch.unknown_values = checker.unknown.as_list()
-    batch.candidates = _decide_duplicates(to_write, progress=progress)
-    outcomes = Counter(plan.outcome for plan in to_write)
+    decisions, batch.candidates = _decide_duplicates(checked.matches, progress=progress)
+    outcomes = Counter(decision.outcome for decision in decisions.values())
     batch.rows_enriched = outcomes[PersonSource.Outcome.ENRICHED]
     batch.rows_drafted = batch.rows_flagged = outcomes[PersonSource.Outcome.DRAFT]
-    new_organizations = {p.organization_key for p in to_write if p.organization_id is None and p.organization_key}
-    batch.organizations_created = len(new_organizations)
+    batch.organizations_created = len(checked.new_organizations)
+    rows_new = len(checked.matches)
 
     write = mode == ImportBatch.Mode.VALID_ROWS or (mode == ImportBatch.Mode.ALL_OR_NOTHING and not batch.rows_rejected)
     if mode == ImportBatch.Mode.DRY_RUN:
@@ -528,18 +619,21 @@ def import_people(
     elif not write:
         batch.status = ImportBatch.Status.REJECTED
     if mode == ImportBatch.Mode.DRY_RUN or not write:
-        batch.rows_created = len(to_write) - batch.rows_enriched if mode == ImportBatch.Mode.DRY_RUN else 0
+        batch.rows_created = rows_new - batch.rows_enriched if mode == ImportBatch.Mode.DRY_RUN else 0
         if mode != ImportBatch.Mode.DRY_RUN:
             batch.rows_enriched = batch.rows_drafted = batch.rows_flagged = 0
         batch.duration_seconds = time.monotonic() - started
         batch.save()
-        return ImportResult(batch=batch, plans=plans)
+        return ImportResult(batch=batch, plans=checked.plans or [])
 
+    to_write = checked.plans
+    for index, decision in decisions.items():
+        to_write[index].outcome, to_write[index].match = decision.outcome, decision.match()
     with transaction.atomic():
         with change_batch(user=actor, label=file_name, kind=ChangeBatch.Kind.IMPORT, reuse=False) as history_batch:
             batch.status = ImportBatch.Status.IMPORTED
             batch.change_batch = history_batch
-            batch.rows_created = len(to_write) - batch.rows_enriched
+            batch.rows_created = rows_new - batch.rows_enriched
             batch.save()
             organizations = _create_organizations(to_write, actor=actor)
             person_ids = _write_people(to_write, batch=batch, history_batch=history_batch,
@@ -554,13 +648,13 @@ def import_people(
             source.save(update_fields=["column_mapping", "updated_at"])
         batch.duration_seconds = time.monotonic() - started
         batch.save(update_fields=["duration_seconds"])
-    return ImportResult(batch=batch, plans=plans)
+    return ImportResult(batch=batch, plans=to_write)
 
 
 def import_upload_create(*, actor, upload, source=None, mode: str, column_mapping: dict | None = None):
     """Keep a file sent from the back office and queue the job that imports it; the page follows its status."""
     _require_registrar(actor)
-    check_size(upload.size, max_bytes())
+    check_size(upload.size, max_bytes(), Path(upload.name).name)  # before the file is kept or parsed
     with transaction.atomic():
         record = ImportUpload(
             file_name=Path(upload.name).name[:255], user=actor, source=source, mode=mode,
@@ -701,22 +795,86 @@ def value_mappings_save(*, actor, source: ImportSource | None, choices: list[dic
     return saved
 
 
+# Rows are checked against the registry a chunk at a time: one query finds those it holds already.
+CHUNK_ROWS = 1000
+# The first this many problems are kept with their row and column, for the result page, the command and the
+# report; the rest are counted in one closing notice (a list read with the wrong columns can have a problem in
+# each of its 300,000 rows).
+ISSUES_KEPT = 10_000
+
+
+@dataclass
+class CheckedFile:
+    """What checking every row of a file leaves behind: counts, problems, and the rows that may go in."""
+
+    rows_total: int = 0
+    rows_rejected: int = 0
+    rows_unchanged: int = 0
+    issues: list[dict] = field(default_factory=list)
+    issues_not_listed: int = 0
+    matches: list[MatchRow] = field(default_factory=list)  # the valid rows new to the registry, in file order
+    plans: list[RowPlan] | None = None  # their plans, kept while they may still be written
+    new_organizations: set[str] = field(default_factory=set)
+
+    def add(self, plan: RowPlan, *, all_or_nothing: bool) -> None:
+        self.rows_total += 1
+        valid = plan.is_valid
+        self.rows_rejected += not valid
+        self.rows_unchanged += plan.skipped
+        for issue in plan.issues:
+            if len(self.issues) < ISSUES_KEPT:
+                self.issues.append(issue.as_dict())
+            else:
+                self.issues_not_listed += 1
+        if not valid and all_or_nothing:
+            self.plans = None  # nothing will be written: the rows need not be kept for it
+        if valid and not plan.skipped:
+            self.matches.append(plan.match_row)
+            if plan.organization_id is None and plan.organization_key:
+                self.new_organizations.add(plan.organization_key)
+            if self.plans is not None:
+                self.plans.append(plan)
+
+    def all_issues(self) -> list[dict]:
+        if not self.issues_not_listed:
+            return self.issues
+        more = Issue("more_issues", severity=Severity.NOTICE, params={"count": self.issues_not_listed})
+        return [*self.issues, more.as_dict()]
+
+
 def _check_rows(
-    table: Table, *, file_name: str, source: ImportSource | None, progress: Progress | None
-) -> tuple[list[RowPlan], RowChecker]:
+    table: Table, *, file_name: str, source: ImportSource | None, progress: Progress | None, mode: str
+) -> tuple[CheckedFile, RowChecker]:
+    """Read and check the rows as they stream from the file, a chunk at a time. A dry run keeps only what the
+    report and the duplicates need; plans are kept only while the run may still write them."""
     if not has_name_columns(f for f in table.fields if f):  # pragma: no cover - open_table guarantees it
         raise ImportFileError("no_name_column", rows=0, columns="")
     checker = RowChecker(table, file_name=file_name, source=source)
-    plans = []
+    checker.keeps_rows = mode != ImportBatch.Mode.DRY_RUN
+    all_or_nothing = mode == ImportBatch.Mode.ALL_OR_NOTHING
+    checked = CheckedFile(plans=None if mode == ImportBatch.Mode.DRY_RUN else [])
+    chunk: list[RowPlan] = []
+
+    def settle() -> None:
+        checker.skip_known(chunk)
+        for plan in chunk:
+            checked.add(plan, all_or_nothing=all_or_nothing)
+        checker.keeps_rows = checked.plans is not None
+        chunk.clear()
+
     for count, (number, cells) in enumerate(table.rows, start=1):
         if not any(cells):
             continue
-        plans.append(checker.check(number, cells))
+        chunk.append(checker.check(number, cells))
+        if len(chunk) >= CHUNK_ROWS:
+            settle()
         if progress and count % 1000 == 0:
             progress("check", count, table.total_hint)
+    settle()
+    checker.seen_fingerprints.clear()  # a third of what checking held, not needed for the duplicates
     if progress:
-        progress("check", len(plans), len(plans))
-    return plans, checker
+        progress("check", checked.rows_total, checked.rows_total)
+    return checked, checker
 
 
 def _new_slug(text: str, taken: set[str]) -> str:
@@ -764,6 +922,8 @@ def _write_people(
             plan = plans[plan.match["file_index"]]
         return plan
 
+    for plan in plans:
+        _add_derived_names(plan)
     writer = bulk_writer(history_batch, actor)
     new = [plan for plan in plans if plan.outcome != PersonSource.Outcome.ENRICHED]
     drafted = {"status": PublicationStatus.DRAFT}  # waits, unpublished, until the registrar decides the pair

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import namekit
 from recordlink import DEFAULT_THRESHOLD, score_pairs
@@ -41,12 +41,21 @@ class ScoredPair:
     first: Hashable
     second: Hashable
     weight: float  # log2 posterior odds (prior included), as recordlink's clustering uses
-    evidence: list[dict]
     cluster: Hashable | None  # the owners' shared guarded cluster, None when the guard kept them apart
+    # What the evidence is written from, when it is asked for: an import scores tens of thousands of pairs and
+    # shows few, and nine dicts per pair would cost more memory than the rows themselves.
+    code: int = field(repr=False, compare=False)
+    level_weights: Sequence = field(repr=False, compare=False)
+    rows: tuple[Mapping, Mapping] = field(repr=False, compare=False)
 
     @property
     def probability(self) -> float:
         return probability_of(self.weight)
+
+    @property
+    def evidence(self) -> list[dict]:
+        """Per compared field: its level, its weight and both records' values."""
+        return _evidence(decode(self.code), self.level_weights, *self.rows)
 
 
 def probability_of(weight: float) -> float:
@@ -92,11 +101,14 @@ def score_owners(
     threshold: float = DEFAULT_THRESHOLD,
     seed: int = 0,
     progress: Callable[[str], None] | None = None,
+    cluster: bool = True,
 ) -> list[ScoredPair]:
     """Pairs of distinct owners whose best records score at least `threshold`, strongest first.
 
     `records` are (owner, row) with recordlink's contract columns (full_name, birth_year, region, craft,
     phone, email, organization). Owners must be mutually comparable (ints, or tuples of one shape).
+    With `cluster=False` there is no guarded clustering (every `cluster` is None), so pairs below the threshold
+    are dropped as soon as they are scored: an import of 300,000 rows would otherwise hold millions of them.
     """
     cut = weight_cut(threshold)
     owners = [owner for owner, _row in records]
@@ -107,38 +119,44 @@ def score_owners(
     scored = score_pairs(rows, seed=seed, progress=progress)
     pairs, codes, scores = scored.pairs, scored.codes, scored.scores
     level_weights = scored.model.level_weights()
+    floor = -math.inf if cluster else cut
 
     # Best record pair per owner pair: the records of one owner are all the same person.
     best: dict[tuple[Hashable, Hashable], tuple[float, int, int, int]] = {}
     for idx, p in enumerate(pairs):
+        weight = scores[idx]
+        if weight < floor:
+            continue
         i, j = divmod(p, n)
         a, b = owners[i], owners[j]
         if a == b:
             continue
         if b < a:
             a, b, i, j = b, a, j, i
-        weight = scores[idx]
         known = best.get((a, b))
         if known is None or weight > known[0]:
             best[(a, b)] = (weight, i, j, codes[idx])
+    del scored, pairs, codes, scores
 
-    # Guarded clustering over owners, so that a weak link does not chain a father to his son.
-    distinct = sorted(set(owners))
-    index = {owner: k for k, owner in enumerate(distinct)}
-    m = len(distinct)
-    owner_pairs = sorted(best, key=lambda ab: index[ab[0]] * m + index[ab[1]])
-    encoded = [index[a] * m + index[b] for a, b in owner_pairs]
-    owner_scores = array("d", (best[ab][0] for ab in owner_pairs))
-    labels, _linked = guarded_clusters(m, encoded, owner_scores, cut)
+    labels, index, distinct = None, {}, []
+    if cluster:
+        # Guarded clustering over owners, so that a weak link does not chain a father to his son.
+        distinct = sorted(set(owners))
+        index = {owner: k for k, owner in enumerate(distinct)}
+        m = len(distinct)
+        owner_pairs = sorted(best, key=lambda ab: index[ab[0]] * m + index[ab[1]])
+        encoded = [index[a] * m + index[b] for a, b in owner_pairs]
+        owner_scores = array("d", (best[ab][0] for ab in owner_pairs))
+        labels, _linked = guarded_clusters(m, encoded, owner_scores, cut)
 
     result = []
-    for a, b in owner_pairs:
-        weight, i, j, code = best[(a, b)]
+    for (a, b), (weight, i, j, code) in best.items():
         if weight < cut:
             continue
-        la, lb = labels[index[a]], labels[index[b]]
-        cluster = distinct[la] if la == lb else None
-        evidence = _evidence(decode(code), level_weights, rows[i], rows[j])
-        result.append(ScoredPair(a, b, weight, evidence, cluster))
-    result.sort(key=lambda pair: -pair.weight)
+        together = None
+        if labels is not None:
+            la, lb = labels[index[a]], labels[index[b]]
+            together = distinct[la] if la == lb else None
+        result.append(ScoredPair(a, b, weight, together, code, level_weights, (rows[i], rows[j])))
+    result.sort(key=lambda pair: (-pair.weight, pair.first, pair.second))
     return result

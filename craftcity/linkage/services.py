@@ -137,9 +137,23 @@ class IncomingMatch:
     row: int
     person_id: int | None
     other_row: int | None
-    probability: float
-    weight: float
-    evidence: list[dict]
+    pair: ScoredPair = field(repr=False, compare=False)
+
+    @property
+    def probability(self) -> float:
+        return self.pair.probability
+
+    @property
+    def weight(self) -> float:
+        return self.pair.weight
+
+    @property
+    def evidence(self) -> list[dict]:
+        """Per field, oriented (incoming row, other)."""
+        if self.person_id is None:
+            return self.pair.evidence
+        # The registry's owners sort before the file's rows: the person came first in the pair.
+        return [{**item, "a": item["b"], "b": item["a"]} for item in self.pair.evidence]
 
 
 def candidates_for(person_rows: Sequence[Mapping[str, object]], *, threshold: float = DEFAULT_THRESHOLD):
@@ -147,15 +161,14 @@ def candidates_for(person_rows: Sequence[Mapping[str, object]], *, threshold: fl
     records: list[tuple[tuple[int, int], Mapping]] = [((0, pk), row) for pk, row in registry_records()]
     records += [((1, index), row) for index, row in enumerate(person_rows)]
     matches = []
-    for pair in score_owners(records, threshold=threshold):
+    for pair in score_owners(records, threshold=threshold, cluster=False):
         (kind_a, a), (kind_b, b) = pair.first, pair.second
         if kind_a == kind_b == 0:
             continue  # two registry people: find_duplicates' business
-        if kind_a == 0:  # orient the evidence as (incoming row, other)
-            evidence = [{**item, "a": item["b"], "b": item["a"]} for item in pair.evidence]
-            matches.append(IncomingMatch(b, a, None, pair.probability, pair.weight, evidence))
+        if kind_a == 0:
+            matches.append(IncomingMatch(b, a, None, pair))
         else:
-            matches.append(IncomingMatch(a, None, b, pair.probability, pair.weight, pair.evidence))
+            matches.append(IncomingMatch(a, None, b, pair))
     return matches
 
 

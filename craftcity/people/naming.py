@@ -40,8 +40,9 @@ def name_language_and_form(full_name: str) -> tuple[str, str] | None:
     return None
 
 
-def name_parts(full_name: str) -> dict:
-    parsed = parse_name(full_name)
+def name_parts(full_name: str, parsed=None) -> dict:
+    """Given name, family name and patronymic as PersonName fields (``parsed``: namekit's reading, if made)."""
+    parsed = parsed or parse_name(full_name)
     return {"given_name": parsed.given[:120], "family_name": parsed.family[:120], "patronymic": parsed.patronymic[:120]}
 
 

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # before anything reads the body: a file over CRAFTCITY_UPLOAD_MAX_BYTES is refused with 413 as it streams in
+    "craftcity.core.uploads.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -194,7 +196,18 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
+# Uploads: form fields may take 10 MB of memory; a file over 2.5 MB (Django's FILE_UPLOAD_MAX_MEMORY_SIZE) is
+# written to a temporary file as it arrives, and one over CRAFTCITY_UPLOAD_MAX_BYTES is dropped as it passes
+# that size and the request refused (core/uploads.py). Import lists may be capped lower than the ceiling.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "craftcity.core.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+CRAFTCITY_UPLOAD_MAX_BYTES = int(os.environ.get("CRAFTCITY_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
+CRAFTCITY_IMPORT_MAX_BYTES = int(os.environ.get("CRAFTCITY_IMPORT_MAX_BYTES", CRAFTCITY_UPLOAD_MAX_BYTES))
 
 # --- the visitor's address (rate limits, sign-in pauses) -----------------------------------------------------
 # Behind a reverse proxy every request arrives from 127.0.0.1 and the proxy appends the visitor's address to

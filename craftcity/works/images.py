@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from craftcity.core.uploads import too_large
+
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "TIFF"}
 SIZES = {"thumbnail": 300, "web": 1600}  # longest edge in pixels
 
@@ -28,11 +30,7 @@ def check_image(upload) -> None:
     size = getattr(upload, "size", None)
     limit = settings.CRAFTCITY_IMAGE_MAX_BYTES
     if size is not None and size > limit:
-        raise ValidationError(
-            _("This file is %(size)s MB; images may be at most %(limit)s MB.")
-            % {"size": round(size / 1_048_576, 1), "limit": round(limit / 1_048_576, 1)},
-            code="too_large",
-        )
+        raise ValidationError(too_large(getattr(upload, "name", "") or "", size, limit), code="too_large")
     upload.seek(0)
     try:
         with warnings.catch_warnings():

@@ -210,3 +210,22 @@ def test_an_attachment_is_a_private_file_only_its_applicant_and_the_registry_dow
     assert b"".join(download.streaming_content) == b"%PDF-1.4 cv"
     client.force_login(make_user(role="curator"))
     assert client.get(f"/en/admin/events/application/{application.pk}/attachment/").status_code in {302, 403, 404}
+
+
+def test_an_attachment_over_its_own_limit_is_refused_naming_it(make_call, artisan, monkeypatch):
+    import dataclasses
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import translation
+
+    monkeypatch.setattr(services, "ATTACHMENT", dataclasses.replace(services.ATTACHMENT, max_bytes=1000))
+    _person, user = artisan()
+    attachment = SimpleUploadedFile("portfolio.pdf", b"%PDF-1.4" + b"0" * 2000, "application/pdf")
+
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        services.application_submit(user=user, call=make_call(), attachment=attachment)
+
+    assert refused.value.message_dict == {
+        "attachment": ["“portfolio.pdf” is 2.0 KB; files over 1000 bytes are not accepted."]
+    }
+    assert not Application.objects.exists()

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import random
 
 import openpyxl
 
@@ -53,3 +54,32 @@ def write_xlsx(path, rows, *, merges=(), title_rows=()):
         sheet.merge_cells(cell_range)
     workbook.save(path)
     return path
+
+
+FAMILY_RU = ["Иванов", "Петров", "Ахметов", "Сапаров", "Беккулов", "Омаров", "Нурланов", "Касымов", "Жумабаев",
+             "Сериков", "Абенов", "Мусин", "Токарев", "Бекенов", "Садыков", "Исаев", "Калиев", "Ермеков"]  # fmt: skip
+GIVEN_RU = {
+    "м": ["Пётр", "Нурлан", "Ерлан", "Асхат", "Дмитрий", "Бауыржан", "Серик", "Марат", "Алексей", "Данияр"],
+    "ж": ["Айжан", "Гульнара", "Дина", "Мария", "Алия", "Жанар", "Сауле", "Елена", "Асель", "Динара"],
+}
+FATHERS_RU = ["Сергеев", "Нурланов", "Ерланов", "Маратов", "Петров", "Касымов", "Иванов", "Бекенов"]
+
+
+def long_list(count: int, *, seed: int = 15) -> list[list[str]]:
+    """A long deterministic list in Russian spelling (what Windows-1251 can hold), HEADER_RU's columns: namesakes
+    in plenty, as in a real region, so some rows look like others."""
+    rng = random.Random(seed)
+    rows = []
+    for number in range(1, count + 1):
+        gender = rng.choice("мж")
+        family = rng.choice(FAMILY_RU) + ("а" if gender == "ж" else "")
+        father = rng.choice(FATHERS_RU) + ("на" if gender == "ж" else "ич")  # Сергеевна, Сергеевич
+        rows.append([
+            str(number), f"{family} {rng.choice(GIVEN_RU[gender])} {father}", str(rng.randint(1940, 2005)), gender,
+            f"8 (7{rng.randint(0, 99):02d}) {rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
+            f"master{number}@mail.kz" if rng.random() < 0.5 else "",
+            rng.choice(["Туркестанская область", "г. Алматы", "Алматинская область"]),
+            rng.choice(["керамика", "Ювелирное искусство", "войлок"]),
+            rng.choice(["Ассоциация мастеров Туркестана", "Союз ремесленников", ""]),
+        ])  # fmt: skip
+    return rows

@@ -96,4 +96,4 @@ def test_a_200_mb_file_is_refused_before_it_is_read(db, tmp_path, snapshot, monk
     error = _refused(path, snapshot)
     assert error.code == "too_large" and not opened
     with translation.override("en"):
-        assert error.message.startswith("The file is 200.0 MB; files over 50.0 MB are not accepted.")
+        assert error.message.startswith("“huge.csv” is 200.0 MB; files over 50.0 MB are not accepted.")
