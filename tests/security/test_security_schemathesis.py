@@ -104,3 +104,12 @@ def test_every_operation_answers_as_documented_for_every_viewer(city, viewer):
         except (FailureGroup, Exception) as error:  # each distinct failure, with a curl to repeat it
             failures.append(f"{operation.label}\n{error}"[:3000])
     assert not failures, f"{len(failures)} operations answered outside the document:\n\n" + "\n\n".join(failures)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/places/a.b/", "/api/v1/events/x%09y/", "/api/v1/tours/%C2%BD./"])
+def test_an_api_address_no_route_matches_answers_the_house_error_not_a_web_page(client, db, path):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 404 and response["Content-Type"].startswith("application/json")
+    error = response.json()["error"]
+    assert error["code"] == "not_found" and error["status"] == 404 and error["message"] == "Страница не найдена."
+    assert client.get("/en/no-such-page/").headers["Content-Type"].startswith("text/html")  # the site keeps its page
