@@ -16,15 +16,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
+from security.sweep import SECRET_ADDRESS, SECRET_BIRTH_DATE, SECRET_EMAIL, SECRET_PHONE
 
 from craftcity.accounts.roles import Role
-
-# Values that must never appear in a page, file or API answer read by anyone but registrars and the person.
-SECRET_PHONE = "+7 701 555 01 99"
-SECRET_EMAIL = "hidden.person@example.org"
-SECRET_ADDRESS = "Secret street 7, flat 12"
-SECRET_BIRTH_DATE = dt.date(1971, 3, 9)
-SECRET_TEXTS = [SECRET_PHONE, SECRET_EMAIL, SECRET_ADDRESS, "1971-03-09", "09.03.1971"]
 
 
 @dataclass
