@@ -38,14 +38,7 @@ class Outside:
             db = connection.settings_dict
             host = f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
             url = f"postgres://{db['USER']}:{db['PASSWORD']}@{host}/{db['NAME']}"
-        (tmp_path / "outside_settings.py").write_text(
-            "from craftcity.settings.test import *  # noqa\n"
-            "from pathlib import Path\n"
-            f"MEDIA_ROOT = {str(settings.MEDIA_ROOT)!r}\n"
-            f"CRAFTCITY_PRIVATE_MEDIA_ROOT = Path({str(settings.CRAFTCITY_PRIVATE_MEDIA_ROOT)!r})\n"
-            "TASKS = {'default': {'BACKEND': 'django_tasks_db.DatabaseBackend'}}\n",
-            encoding="utf-8",
-        )
+        self.configure()
         self.env = {
             **os.environ,
             "DATABASE_URL": url,
@@ -54,6 +47,17 @@ class Outside:
             "TMPDIR": str(self._folder("tmp")),
         }
         self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+    def configure(self, extra: str = "") -> None:
+        """The child's settings: the test settings, this test's files and database, the database job queue."""
+        (self.tmp / "outside_settings.py").write_text(
+            "from craftcity.settings.test import *  # noqa\n"
+            "from pathlib import Path\n"
+            f"MEDIA_ROOT = {str(settings.MEDIA_ROOT)!r}\n"
+            f"CRAFTCITY_PRIVATE_MEDIA_ROOT = Path({str(settings.CRAFTCITY_PRIVATE_MEDIA_ROOT)!r})\n"
+            "TASKS = {'default': {'BACKEND': 'django_tasks_db.DatabaseBackend'}}\n" + extra,
+            encoding="utf-8",
+        )
 
     def _folder(self, name) -> Path:
         path = self.tmp / name
@@ -188,3 +192,39 @@ def test_an_open_data_dump_killed_in_the_middle_keeps_the_last_whole_files(tmp_p
     outside.run("dump_open_data", "--out", str(out), "-v0")
     assert not [path.name for path in out.iterdir() if path.name.endswith(".part")]
     assert (out / "people.csv").read_bytes().count(b"\n") > 12000
+
+
+def test_an_email_job_killed_while_the_mail_server_hangs_is_sent_when_run_again(tmp_path, settings):
+    """The one job that is not long by itself, unless the mail server is slow: killed while it waits for the
+    server, the message has not gone and the job waits as stalled; run again, it is sent once."""
+    import socket
+
+    from craftcity.core.tasks import send_mail_job
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    send_mail_job.enqueue(subject="Your application", body="Accepted.", recipients=["a@example.org"])
+    hanging = socket.socket()
+    hanging.bind(("127.0.0.1", 0))
+    hanging.listen(1)  # accepts the connection and never greets: the worker waits inside smtplib
+    port = hanging.getsockname()[1]
+    outside = Outside(tmp_path)
+    outside.configure(
+        "MAILERS = {'default': {'BACKEND': 'django.core.mail.backends.smtp.EmailBackend',"
+        f" 'OPTIONS': {{'host': '127.0.0.1', 'port': {port}, 'timeout': 60}}}}}}\n"
+    )
+    status = "SELECT status FROM django_tasks_database_dbtaskresult ORDER BY enqueued_at DESC LIMIT 1"
+    try:
+        worker = outside.start("db_worker", "--batch", "-v0")
+        outside.kill_when(worker, lambda: outside.value(status) == "RUNNING")
+    finally:
+        hanging.close()
+    assert outside.value("SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL'") == 0
+
+    outside.configure("MAILERS = {'default': {'BACKEND': 'django.core.mail.backends.locmem.EmailBackend'}}\n")
+    outside.rerun_stalled_job()
+    outside.run("db_worker", "--batch", "-v0")
+    assert outside.value(status) == "SUCCESSFUL"
+    assert outside.value("SELECT return_value FROM django_tasks_database_dbtaskresult ORDER BY enqueued_at DESC") in (
+        "1",
+        1,
+    ), "one message sent"
