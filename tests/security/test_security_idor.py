@@ -125,15 +125,24 @@ def test_each_role_still_opens_its_own_records(city, client):
 
 
 def test_private_files_are_stored_outside_the_served_media_folder(city):
-    """The web server serves MEDIA_ROOT as it is; originals, attachments and reports live elsewhere."""
+    """The web server serves MEDIA_ROOT as it is; originals, attachments, reports and dossiers live elsewhere (a
+    dossier build was stored under MEDIA_ROOT with a name anyone could guess: dossier-wcc-<date>-en-<n>.pdf)."""
+    import datetime as dt
     from pathlib import Path
 
+    from craftcity.dossier.services import dossier_build_request
+
+    build = dossier_build_request(actor=city.users["analyst"], as_of=dt.date.today(), template="wcc", language="en")
+    build.refresh_from_db()
+    assert build.status == "done"
     media = Path(settings.MEDIA_ROOT).resolve()
     files = [
         city.theirs["image"].original,
         city.theirs["image"].web,
         city.theirs["application"].attachment,
         city.theirs["grant_report"].file,
+        build.pdf,
+        build.annexes,
     ]
     for file in files:
         assert file and Path(file.path).is_file()

@@ -161,15 +161,16 @@ def test_a_dossier_build_killed_in_the_middle_stores_no_file_and_runs_again(tmp_
     progress = "SELECT progress FROM dossier_dossierbuild WHERE id = %s"
     outside.kill_when(worker, lambda: (outside.value(progress, [build.pk]) or 0) > 0)
     assert outside.value("SELECT pdf FROM dossier_dossierbuild WHERE id = %s", [build.pk]) == ""
-    stored = Path(settings.MEDIA_ROOT) / "dossiers"
-    assert not stored.exists() or not any(stored.iterdir()), "no dossier file under the media folder"
+    for root in (settings.MEDIA_ROOT, settings.CRAFTCITY_PRIVATE_MEDIA_ROOT):
+        stored = Path(root) / "dossiers"
+        assert not stored.exists() or not any(stored.iterdir()), "no dossier file is stored"
 
     outside.rerun_stalled_job()
     outside.run("db_worker", "--batch", "-v0", timeout=240)
     done = "SELECT status, pdf, annexes FROM dossier_dossierbuild WHERE id = %s"
     assert outside.value(done, [build.pk]) == "done"
     pdf = outside.value("SELECT pdf FROM dossier_dossierbuild WHERE id = %s", [build.pk])
-    assert (Path(settings.MEDIA_ROOT) / pdf).read_bytes().startswith(b"%PDF")
+    assert (Path(settings.CRAFTCITY_PRIVATE_MEDIA_ROOT) / pdf).read_bytes().startswith(b"%PDF")
 
 
 def test_an_open_data_dump_killed_in_the_middle_keeps_the_last_whole_files(tmp_path, make_person):
