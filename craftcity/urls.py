@@ -11,6 +11,9 @@ from craftcity.public import views as public_views
 from craftcity.public.sitemaps import SITEMAPS
 from craftcity.works.urls import iiif_patterns, oai_patterns
 
+# Under /api/ an address no route matches answers the API's own error body (craftcity/api/errors.py).
+handler404 = "craftcity.api.errors.page_not_found"
+
 urlpatterns = [
     path("api/", include("craftcity.api.urls")),
     path("iiif/", include(iiif_patterns)),

@@ -53,3 +53,16 @@ def exception_handler(exc, context):
             code = exc.detail.code
     body = {"error": {"status": response.status_code, "code": code, "message": message, "fields": fields}}
     return Response(body, status=response.status_code or status.HTTP_400_BAD_REQUEST, headers=response.headers)
+
+
+def page_not_found(request, exception=None):
+    """Django's 404 for an address no route matches; under /api/ the house error body instead of an HTML page (a
+    slug with a dot or an odd character matched no API route, and the client got HTML the document never promised)."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found as html_page_not_found
+
+    if request.path.startswith("/api/"):
+        message = str(exceptions.NotFound.default_detail)
+        body = {"error": {"status": 404, "code": "not_found", "message": message, "fields": {}}}
+        return JsonResponse(body, status=404, json_dumps_params={"ensure_ascii": False})
+    return html_page_not_found(request, exception)

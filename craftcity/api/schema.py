@@ -4,6 +4,24 @@ places list (`/api/v1/places.geojson`, `?format=geojson`)."""
 
 from __future__ import annotations
 
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticatedOrReadOnly
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """drf-spectacular marks a read as open to visitors only for DRF's own permission classes, not for subclasses
+    such as `ReadOnlyOrServicePermission`: the document said every public read needed signing in."""
+
+    def get_auth(self):
+        auths = super().get_auth()
+        open_read = self.method in SAFE_METHODS and any(
+            isinstance(permission, IsAuthenticatedOrReadOnly) for permission in self.view.get_permissions()
+        )
+        if open_read and {} not in auths:
+            auths.append({})
+        return auths
+
+
 ERROR = {
     "type": "object",
     "description": "Every failure has this body; `message` is in the request's language.",

@@ -64,6 +64,13 @@ class PlaceGeoViewSet(PlaceViewSet):
     serializer_class = PlaceSerializer
     renderer_classes = [*PlaceViewSet.renderer_classes, GeoJSONRenderer]
 
+    def get_renderers(self):
+        # Only the list is a FeatureCollection; a single place (or its 404) is plain JSON, as documented.
+        renderers_ = super().get_renderers()
+        if getattr(self, "action", None) == "list":
+            return renderers_
+        return [r for r in renderers_ if not isinstance(r, GeoJSONRenderer)]
+
     def list(self, request, *args, **kwargs):
         if getattr(request.accepted_renderer, "format", "") == "geojson":
             queryset = self.filter_queryset(self.get_queryset())

@@ -106,7 +106,8 @@ class NarrativeSection(TimeStamped):
 
 
 class DossierBuild(models.Model):
-    """One request from the back office to build the dossier; the files land in MEDIA_ROOT/dossiers/."""
+    """One request from the back office to build the dossier; the files land in the private folder's dossiers/
+    (outside MEDIA_ROOT, which the web server serves to anyone: only dossier builders download them)."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -120,8 +121,8 @@ class DossierBuild(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     message = models.CharField(_("message"), max_length=500, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="dossiers/", blank=True)
-    annexes = models.FileField(_("annexes (XLSX)"), upload_to="dossiers/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="dossiers/", blank=True, storage=private_storage)
+    annexes = models.FileField(_("annexes (XLSX)"), upload_to="dossiers/", blank=True, storage=private_storage)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),

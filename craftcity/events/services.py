@@ -345,10 +345,19 @@ def reminders_send(*, days: int = 2, now=None) -> int:
 # --- jury ----------------------------------------------------------------------------------------------
 
 
-def _competition_of(application: Application) -> Competition:
-    """The competition an entry is scored in; an event that is not a competition has none to score."""
+def _competition_of(application: Application, user=None) -> Competition:
+    """The competition an entry is scored in; an event that is not a competition has none to score. Only the
+    applicant, the event's organisers and jurors hear why: anyone else is refused as a non-juror, and learns
+    nothing about someone else's application (the IDOR probe in tests/security found the difference)."""
     competition = Competition.objects.filter(event_id=application.call.event_id).first()
     if competition is None:
+        person = rules.own_person(user) if user is not None else None
+        applicant_or_juror = person is not None and (
+            person.pk == application.person_id or Juror.objects.filter(person=person).exists()
+        )
+        concerned = user is None or applicant_or_juror or rules.can_manage_event(user, application.call.event)
+        if not concerned:
+            raise PermissionDenied(_("You are not on this competition's jury."))
         raise ValidationError(
             {"application": [_("This event is not a competition: its entries are not scored by a jury.")]}
         )
@@ -375,7 +384,7 @@ def _entry_of(juror: Juror, application: Application) -> None:
 
 def scores_submit(*, user, application: Application, values: dict) -> list[Score]:
     """A juror's scores for one entry, one per criterion of the rubric; all or nothing."""
-    competition = _competition_of(application)
+    competition = _competition_of(application, user)
     juror = juror_for(user, competition)
     _entry_of(juror, application)
     conflicts = juror_conflicts(juror).get(application.pk)
@@ -422,7 +431,7 @@ def scores_submit(*, user, application: Application, values: dict) -> list[Score
 
 def conflict_declare(*, user, application: Application, reason: str) -> ConflictDeclaration:
     """A juror declares a conflict the registry cannot know; their scores for the entry are withdrawn."""
-    juror = juror_for(user, _competition_of(application))
+    juror = juror_for(user, _competition_of(application, user))
     if not (reason or "").strip():
         raise ValidationError({"reason": [_("Say briefly why.")]})
     with change_batch(user=user, label=f"declare conflict {application.pk}"), transaction.atomic():

@@ -275,7 +275,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "craftcity.api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "craftcity.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "craftcity.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "craftcity.api.throttles.ReadRateThrottle",

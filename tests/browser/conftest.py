@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from security.city import city, poisoned_city  # noqa: F401  (the city with a payload in every text field)
 
 CHROMIUM = os.environ.get("CRAFTCITY_CHROMIUM", "/usr/bin/chromium")
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.

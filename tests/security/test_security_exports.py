@@ -146,3 +146,107 @@ def test_dedupe_clusters_csv(tmp_path):
     write_clusters(out, ["=1+1", "b"], [0, 0])
     texts = assert_no_formula_text(csv_cells(out.read_text(encoding="utf-8")))
     assert texts[2:] == ["'=1+1", "'=1+1", "b", "'=1+1"]
+
+
+# Every spreadsheet craftcity writes, by the exporter class behind it (a new Exporter subclass must be added here,
+# with the real path that writes it, or the registry test below fails).
+SWEEP = {
+    "craftcity.dossier.exporters.IndicatorTablesExporter": "dossier annexes",
+    "craftcity.dossier.exporters.ArtisansAnnex": "dossier annexes",
+    "craftcity.dossier.exporters.DynastiesAnnex": "dossier annexes",
+    "craftcity.dossier.exporters.OrganizationsAnnex": "dossier annexes",
+    "craftcity.dossier.exporters.IndicatorExporter": "dashboard downloads",
+    "craftcity.backoffice.events.ExportRows": "applications export",
+    "craftcity.core.exporters.RowsExporter": "import report",
+}
+# The only places that may open a CSV or XLSX writer: the one writer, the open-data dump (through its safe_row) and
+# the dedupe CLI's (through formula_safe). A new writer elsewhere fails the scan below.
+WRITERS = {"craftcity/core/exporters.py", "craftcity/works/opendata.py", "recordlink/csvio.py"}
+
+
+def _exporter_classes():
+    import importlib
+    import pkgutil
+
+    import craftcity
+    from craftcity.core.exporters import Exporter
+
+    for module in pkgutil.walk_packages(craftcity.__path__, "craftcity."):
+        parts = module.name.split(".")
+        if {"migrations", "settings", "management", "wsgi", "cli"} & set(parts):
+            continue
+        importlib.import_module(module.name)
+    found, stack = set(), [Exporter]
+    while stack:
+        for subclass in stack.pop().__subclasses__():
+            found.add(f"{subclass.__module__}.{subclass.__qualname__}")
+            stack.append(subclass)
+    return found
+
+
+def test_every_exporter_class_and_every_writer_is_in_the_sweep(db):
+    import re
+    from pathlib import Path
+
+    assert _exporter_classes() == set(SWEEP), "add the new exporter to SWEEP and to the sweep test below"
+    root = Path(__file__).resolve().parents[2]
+    writers = set()
+    for path in [*root.joinpath("craftcity").rglob("*.py"), *root.joinpath("recordlink").rglob("*.py")]:
+        if re.search(r"csv\.(writer|DictWriter)\(|Workbook\(", path.read_text(encoding="utf-8")):
+            writers.add(str(path.relative_to(root)))
+    assert writers == WRITERS
+
+
+def test_every_spreadsheet_writes_every_poisoned_text_as_text(poisoned_city, client, tmp_path):
+    """A payload in every free-text field of every row (tests/security/conftest.py `poison`), then every export
+    through its real path, read back by the csv module and openpyxl: no cell is a formula, no text cell starts one,
+    and the payload is in each file, quoted."""
+    from craftcity.dossier.indicators import REGISTRY
+    from craftcity.dossier.services import dossier_build
+    from craftcity.events.models import Application
+    from craftcity.imports.models import ImportBatch
+    from craftcity.imports.reports import report_bytes
+    from craftcity.imports.services import import_people
+    from craftcity.works.opendata import dump_open_data
+
+    def poisoned(texts):
+        return [t for t in texts if t.startswith("'") and ("alert(1)" in t or "cmd|" in t)]
+
+    files = {}
+    dump_open_data(out=tmp_path / "open", base="https://example.org")
+    for kind in ("people", "works", "organizations"):
+        files[f"open data {kind}.csv"] = csv_cells((tmp_path / "open" / f"{kind}.csv").read_text(encoding="utf-8"))
+    _pdf, annexes = dossier_build(as_of=dt.date.today(), template="wcc", language="en", out=tmp_path / "d.pdf")
+    workbook = openpyxl.load_workbook(annexes)
+    for sheet in workbook.worksheets:
+        cells = [cell for row in sheet.iter_rows() for cell in row]
+        assert not [c.value for c in cells if c.data_type == "f"], sheet.title
+        files[f"annexes: {sheet.title}"] = [c.value for c in cells]
+
+    client.force_login(poisoned_city.users["analyst"])
+    base = "/en/admin/dossier/dossierbuild/dashboard"
+    as_of = {"as_of": dt.date.today().isoformat()}
+    for code in REGISTRY:
+        files[f"dashboard {code}.csv"] = csv_cells(client.get(f"{base}/{code}.csv", as_of).content.decode("utf-8"))
+        files[f"dashboard {code}.xlsx"] = xlsx_cells(client.get(f"{base}/{code}.xlsx", as_of).content)
+    client.force_login(poisoned_city.users["registrar"])
+    post = {"_selected_action": list(Application.objects.values_list("pk", flat=True))}
+    for fmt in ("csv", "xlsx"):
+        response = client.post("/en/admin/events/application/", {"action": f"export_{fmt}", **post})
+        assert response.status_code == 200
+        files[f"applications.{fmt}"] = (
+            csv_cells(response.content.decode("utf-8")) if fmt == "csv" else xlsx_cells(response.content)
+        )
+    listing = tmp_path / "list.csv"
+    listing.write_text(f"ФИО;Год рождения;Телефон\nБеккулова Айжан;{NAME};@SUM(A1)\n", encoding="utf-8")
+    import_people(path=listing, actor=poisoned_city.users["registrar"], mode=ImportBatch.Mode.VALID_ROWS)
+    files["import report"] = xlsx_cells(report_bytes(ImportBatch.objects.latest("pk")))
+
+    assert len(files) >= 3 + 4 + 2 * len(REGISTRY) + 2 + 1
+    without_payload = []
+    for name, cells in files.items():
+        texts = assert_no_formula_text(cells)
+        if not poisoned(texts) and name.startswith(("open data", "annexes: Artisans", "applications", "import")):
+            without_payload.append(name)
+    # Where people's and organizations' own texts are written, the payload arrived (quoted): the sweep reached them.
+    assert not without_payload

@@ -1,10 +1,10 @@
 """Every API response the suite receives is read by openapi-core against the document craftcity publishes at
 /api/schema/. A test that gets a response the document does not describe fails, whatever it was testing.
 
-Why openapi-core and not schemathesis: the suite already makes ~400 meaningful API calls with real users, roles and
-data (private fields, juries, over-capacity enrolments); checking each of those responses covers the states a
-generator cannot reach without our fixtures, and adds no second test runner. The contract test module also walks
-every documented GET path on the demo city."""
+Why openapi-core here: the suite already makes ~400 meaningful API calls with real users, roles and data (private
+fields, juries, over-capacity enrolments); checking each of those responses covers the states a generator cannot
+reach without our fixtures. The contract test module also walks every documented GET path on the demo city, and
+tests/security/test_security_schemathesis.py lets schemathesis generate requests from the document for every role."""
 
 from __future__ import annotations
 
