@@ -67,7 +67,7 @@ test: install system-packages lint check-migrations compile-messages test-sqlite
 
 bench: install
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,routing,bench]'
-	$(PY) -m bench
+	scripts/with-postgres $(PY) -m bench
 
 lock:
 	$(PY) -m pip freeze --exclude-editable > constraints.txt

@@ -2,10 +2,16 @@
 
 .venv/bin/python -m bench            # all, at the sizes the issues name
 .venv/bin/python -m bench --quick    # small sizes, to check that they run
+
+Under scripts/with-postgres (as `make bench` runs it) the benchmarks that can also measure on PostgreSQL do, side
+by side with SQLite, and the festival-day load (PostgreSQL only) runs too.
 """
 
+import importlib.util
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 BENCHMARKS = {
     "linkage": (["-m", "bench.linkage"], ["-m", "bench.linkage", "--quick"]),
@@ -26,15 +32,30 @@ BENCHMARKS = {
     "works": (["-m", "bench.works", "--works", "200000"], ["-m", "bench.works", "--works", "3000", "--requests", "30"]),
     "events": (["-m", "bench.events"], ["-m", "bench.events", "--quick"]),
     "backup": (["-m", "bench.backup", "--people", "100000"], ["-m", "bench.backup", "--people", "2000"]),
+    "load": (["-m", "bench.load"], ["-m", "bench.load", "--quick"]),
 }
+POSTGRES_ONLY = {"load"}
+
+
+def _measures_postgres(module: str) -> bool:
+    """Whether the benchmark module takes --postgres (bench.registry.add_postgres_argument)."""
+    spec = importlib.util.find_spec(module)
+    return "add_postgres_argument" in Path(spec.origin).read_text(encoding="utf-8")
 
 
 def main() -> int:
     quick = "--quick" in sys.argv[1:]
+    postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
     failed = []
     for name, (full, small) in BENCHMARKS.items():
+        arguments = list(small if quick else full)
+        if name in POSTGRES_ONLY and not postgres:
+            print(f"== {name}: skipped (PostgreSQL only; run under scripts/with-postgres)", flush=True)
+            continue
+        if postgres and name not in POSTGRES_ONLY and _measures_postgres(arguments[1]):
+            arguments.append("--postgres")
         print(f"== {name}", flush=True)
-        if subprocess.run([sys.executable, *(small if quick else full)]).returncode != 0:
+        if subprocess.run([sys.executable, *arguments]).returncode != 0:
             failed.append(name)
     if failed:
         print(f"failed: {', '.join(failed)}", file=sys.stderr)
