@@ -177,6 +177,10 @@ class PostgresBackend(SearchBackend):
     Where more than `limit` entries match, the shortest keys are kept, as FTS5's bm25 prefers them, from
     among the first RANKED_AT_MOST matches."""
 
+    KEYS = "to_tsvector('simple', e.keys)"
+    RANKED_AT_MOST = 2000
+    TEXT = "to_tsvector('simple', e.text)"
+
     @contextmanager
     def writing(self, *, bulk: bool):
         """After many rows, move the GIN indexes' pending entries (where new rows wait to be merged, up to 4 MB
@@ -191,10 +195,6 @@ class PostgresBackend(SearchBackend):
                     cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         except DatabaseError:  # a role that does not own the indexes: autovacuum will do it
             pass
-
-    KEYS = "to_tsvector('simple', e.keys)"
-    RANKED_AT_MOST = 2000
-    TEXT = "to_tsvector('simple', e.text)"
 
     @staticmethod
     def _lexeme(term: str, prefix: bool) -> str:
