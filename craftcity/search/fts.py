@@ -37,6 +37,11 @@ POSTGRES_UP = [
     "CREATE INDEX search_entry_text_fts ON search_searchentry USING gin (to_tsvector('simple', text))",
 ]
 POSTGRES_DOWN = ["DROP INDEX IF EXISTS search_entry_text_fts", "DROP INDEX IF EXISTS search_entry_keys_trgm"]
+# Migration 0003: the name keys as whole terms, which is how PostgreSQL asks them first (backends.PostgresBackend);
+# the trigram index stays for typos the vocabulary cannot correct.
+POSTGRES_KEYS_UP = ["CREATE INDEX search_entry_keys_fts ON search_searchentry USING gin (to_tsvector('simple', keys))"]
+POSTGRES_KEYS_DOWN = ["DROP INDEX IF EXISTS search_entry_keys_fts"]
+POSTGRES_GIN_INDEXES = ["search_entry_keys_fts", "search_entry_keys_trgm", "search_entry_text_fts"]
 
 SQLITE_TRIGGERS = [statement for statement in SQLITE_UP if statement.startswith("CREATE TRIGGER")]
 SQLITE_DROP_TRIGGERS = [statement for statement in SQLITE_DOWN if statement.startswith("DROP TRIGGER")]

@@ -57,9 +57,16 @@ def years_display(year_from, year_to) -> str:
     return str(year_from or year_to or "")
 
 
+def public_work(prefix: str = "") -> Q:
+    """The public-work condition on a related work (`public_work("work__")`), for reads that reach works through
+    another model; the same as `Work.objects.public()`. A join, where `work__in=Work.objects.public()` made
+    SQLite walk every published work's id to find one maker's few credits (150 ms at 200,000 works)."""
+    return Q(**{f"{prefix}status": Work.Status.PUBLISHED})
+
+
 class WorkQuerySet(PublishableQuerySet):
     def published(self):
-        return self.filter(status=Work.Status.PUBLISHED)
+        return self.filter(public_work())
 
     def harvestable(self):
         """Published works, and withdrawn ones that were once public (harvesters must learn they are gone)."""

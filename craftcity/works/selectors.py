@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import F, Prefetch
 
-from .models import Exhibition, ExhibitionWork, Work, WorkImage, WorkMaker
+from .models import Exhibition, ExhibitionWork, Work, WorkImage, WorkMaker, public_work
 
 
 def work_list(**filters):
@@ -25,7 +25,7 @@ def work_list(**filters):
 def maker_credits():
     """Credits on published works, latest work first, for a maker's page (where they are prefetched)."""
     return (
-        WorkMaker.objects.filter(work__in=Work.objects.public())
+        WorkMaker.objects.filter(public_work("work__"))
         .select_related("work")
         .order_by(F("work__year_from").desc(nulls_last=True), "-work_id", "position", "pk")
     )

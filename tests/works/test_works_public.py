@@ -3,8 +3,10 @@
 import json
 import re
 
+import pytest
 from django.core.management import call_command
 
+from craftcity.search.services import index_rebuild, search
 from craftcity.works import services
 from craftcity.works.models import Work
 
@@ -167,3 +169,19 @@ def test_sitemap_lists_published_works_only(client, make_work):
     shown, hidden = make_work(), make_work(publish=False)
     xml = client.get("/sitemap-works.xml").content.decode()
     assert f"/works/{shown.pk}/" in xml and f"/works/{hidden.pk}/" not in xml
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_work_is_found_by_its_makers_name_in_another_script(make_work, make_person, crafts):
+    maker, helper = make_person("Айгүл Сәрсенбаева"), make_person("Ерлан Ташенов")
+    work = make_work({"kk": "Кесе", "en": "Bowl"}, makers=[maker, helper], discipline=crafts["felt"])
+    make_work({"en": "Carpet"})  # by someone else
+
+    def found():
+        return [(h.object_id, h.title, h.subtitle, h.facets) for h in search("Aigul Sarsenbayeva") if h.kind == "work"]
+
+    hits = found()  # indexed when the work was published
+    assert [(pk, title, facets) for pk, title, _makers, facets in hits] == [(work.pk, "Bowl", {"discipline": ["felt"]})]
+    assert "Айгүл Сәрсенбаева" in hits[0][2] and "Ерлан Ташенов" in hits[0][2]
+    index_rebuild(["work"])
+    assert found() == hits  # the same after a rebuild
