@@ -14,6 +14,9 @@ ONLY = os.environ.get("LOAD_MIX", "")
 # A person page must come from the store, except when measuring each process's own memory as the store
 # (LOAD_REQUIRE_HIT=0): a process then renders each page once for itself.
 REQUIRE_HIT = os.environ.get("LOAD_REQUIRE_HIT", "1") == "1"
+# LOAD_PAGES=N: only the first N pages of each kind (the cache comparison stores fewer pages first).
+if limit := int(os.environ.get("LOAD_PAGES", "0")):
+    URLS = {kind: paths[:limit] for kind, paths in URLS.items()}
 
 
 def weight(kind: str) -> int:
