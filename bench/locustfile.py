@@ -6,7 +6,7 @@ import json
 import os
 import random
 
-from locust import FastHttpUser, constant, task
+from locust import FastHttpUser, constant
 
 URLS = json.loads(open(os.environ["CRAFTCITY_LOAD_URLS"], encoding="utf-8").read())  # noqa: SIM115
 MIX = {"home": 5, "person": 60, "suggest": 25, "event": 7, "calendar": 3, "healthz": 0}  # per cent
@@ -25,37 +25,25 @@ def weight(kind: str) -> int:
     return MIX[kind]
 
 
+def visit(kind: str):
+    """A locust task asking one page of `kind`."""
+
+    def task(user):
+        user.get_page(kind)
+
+    task.__name__ = kind
+    return task
+
+
 class Visitor(FastHttpUser):
     wait_time = constant(0)  # each simulated user sends its next request at once: the server is the limit
+    # "healthz" (a bare Django view) is the baseline, asked only alone (LOAD_MIX=healthz).
+    tasks = {visit(kind): weight(kind) for kind in MIX if weight(kind)}
 
-    def _get(self, kind: str) -> None:
+    def get_page(self, kind: str) -> None:
         path = random.choice(URLS[kind])
         with self.client.get(path, name=kind, catch_response=True) as response:
             if response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}")
             elif kind == "person" and REQUIRE_HIT and response.headers.get("X-Cache") != "hit":
                 response.failure("person page not served from the store")
-
-    @task(weight("home"))
-    def home(self):
-        self._get("home")
-
-    @task(weight("person"))
-    def person(self):
-        self._get("person")
-
-    @task(weight("suggest"))
-    def suggest(self):
-        self._get("suggest")
-
-    @task(weight("event"))
-    def event(self):
-        self._get("event")
-
-    @task(weight("calendar"))
-    def calendar(self):
-        self._get("calendar")
-
-    @task(weight("healthz"))
-    def healthz(self):  # the baseline: a bare Django view
-        self._get("healthz")
