@@ -83,25 +83,6 @@ def date_range(first, last=None):
     return _with_time_elements(formatting.event_span(first, last))
 
 
-@register.filter
-def distance(metres) -> str:
-    """850 m, 14.7 km (14,7 км)."""
-    return formatting.distance(metres)
-
-
-@register.filter
-def duration(minutes) -> str:
-    """2 h 15 min (2 сағ 15 мин, 2 ч 15 мин)."""
-    return formatting.duration(minutes)
-
-
-@register.filter
-def opening_hours(text) -> str:
-    """OpenStreetMap opening hours in words: "Mon–Fri 10:00–18:00" (Дс–Жм, Пн–Пт); anything unusual as written."""
-    return formatting.opening_hours(text)
-
-
-@register.filter
-def number(value) -> str:
-    """A count grouped from five digits in the reader's way: 13 600 000 (kk, ru), 13,600,000 (en)."""
-    return formatting.number(value)
+# Units, opening hours and counts in the reader's language; what each writes is in core.formatting's docstrings.
+for _name in ("distance", "duration", "opening_hours", "number"):
+    register.filter(_name, getattr(formatting, _name))
