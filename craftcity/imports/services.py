@@ -532,11 +532,6 @@ class ImportResult:
         return 2 if self.batch.rows_rejected else 0
 
 
-# Up to this many new people, an import queues their likely duplicates for review at once; a larger list
-# leaves that to `craftcity find_duplicates`, which scores the whole registry in one run.
-QUEUE_DUPLICATES_UP_TO = 20_000
-
-
 def _require_registrar(actor) -> None:
     if actor is not None and not can_add_people(actor):
         raise PermissionDenied(_("Only registrars may import lists of people."))
