@@ -230,6 +230,7 @@ def _person_page(request, pk: int) -> dict:
     changes_at = [still_on_until(e["item"]) for e in events if not e["item"].is_past]
     return {
         "keep_for": max(1, min([STORED_FOR, *((at - now).total_seconds() for at in changes_at)])),
+        "person": subject,  # for the share tags (its photo only with consent)
         "title": name,
         "description": ", ".join([name, *facts]),
         "body": mark_safe(render_to_string("public/_person_body.html", context, request=request)),

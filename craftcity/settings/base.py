@@ -163,7 +163,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("CRAFTCITY_STATIC_ROOT", BASE_DIR / "var" / "static"))
 # Front-end libraries come from npm at install time (`npm ci`); nothing is fetched at run time.
-STATICFILES_DIRS = [("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist")]
+STATICFILES_DIRS = [
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
+    ("vendor/openseadragon", BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"),
+]
 # Map tiles: any XYZ tile server (an own one for production); empty shows markers on a blank map.
 CRAFTCITY_TILE_URL = os.environ.get("CRAFTCITY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 CRAFTCITY_TILE_ATTRIBUTION = os.environ.get(
