@@ -81,7 +81,8 @@ class Picture:
 
 def widths_for(width: int, extra: tuple[int, ...] = ()) -> tuple[int, ...]:
     """Sizes on offer for a picture `width` pixels wide: the standard widths below it, and its own."""
-    return tuple(sorted({w for w in (*WIDTHS, *extra) if w < width} | {width}))
+    near = {w for w in WIDTHS for e in extra if abs(w - e) < 40}  # 300 stored makes a derived 320 pointless
+    return tuple(sorted({w for w in (*WIDTHS, *extra) if w < width and w not in near} | {width}))
 
 
 def person_picture(person) -> Picture | None:
