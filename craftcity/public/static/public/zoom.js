@@ -76,6 +76,8 @@
         viewer.addHandler("open", function () { box.dataset.state = "open"; });
         viewer.addHandler("open-failed", function () { box.dataset.state = "failed"; help.textContent = labels.dataset.failed; });
         viewer.addHandler("tile-loaded", function () { box.dataset.tiles = String(Number(box.dataset.tiles || 0) + 1); });
+        /* The state on the element, for assistive tools and tests: how far in, how many pictures loaded. */
+        viewer.addHandler("zoom", function (event) { box.dataset.zoom = event.zoom.toFixed(3); });
         /* The canvas takes keyboard focus so arrows, + / − and 0 work at once; Escape closes. */
         box.addEventListener("keydown", function (event) { if (event.key === "Escape") shut(); });
         var canvas = box.querySelector(".openseadragon-canvas");
