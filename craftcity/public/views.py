@@ -231,6 +231,7 @@ def _person_page(request, pk: int) -> dict:
     changes_at = [still_on_until(e["item"]) for e in events if not e["item"].is_past]
     return {
         "keep_for": max(1, min([STORED_FOR, *((at - now).total_seconds() for at in changes_at)])),
+        "person": subject,  # for the share tags (its photo only with consent)
         "title": name,
         "description": ", ".join([name, *facts]),
         "body": mark_safe(render_to_string("public/_person_body.html", context, request=request)),
@@ -372,10 +373,39 @@ def place(request, slug: str):
     )
 
 
+MAP_FILTERS = ("discipline", "region", "kind")
+
+
+def _map_places(request):
+    """The places the map shows, with the lists' filters: craft (of the place's artisan or organization), region,
+    kind. One query; the filters' choices are the values the published places have."""
+    from django.db.models import Q
+
+    places = Place.objects.public().select_related("locality")
+    chosen = {name: request.GET.get(name, "") for name in MAP_FILTERS}
+    if chosen["discipline"]:
+        craft = chosen["discipline"]
+        places = places.filter(Q(person__disciplines__slug=craft) | Q(organization__disciplines__slug=craft))
+    if chosen["region"]:
+        places = places.filter(locality__region__iso_code=chosen["region"])
+    if chosen["kind"]:
+        places = places.filter(kind=chosen["kind"])
+    public = Place.objects.public()
+    choices = {
+        "discipline": Discipline.objects.filter(
+            Q(people__places__in=public) | Q(organizations__places__in=public)
+        ).distinct(),
+        "region": Region.objects.filter(localities__places__in=public).distinct().order_by("iso_code"),
+        "kind": Place.Kind.choices,
+    }
+    return places.distinct().order_by("slug"), chosen, choices
+
+
 def map_view(request):
     """Workshops and venues on a map; home workshops only near their district unless their owner consented."""
     features = []
-    for item in Place.objects.public().select_related("locality").order_by("slug"):
+    places, chosen, choices = _map_places(request)
+    for item in places:
         point = item.public_coordinates(request.user)
         if point is None:
             continue
@@ -396,8 +426,10 @@ def map_view(request):
         "public/map.html",
         {
             "geojson": {"type": "FeatureCollection", "features": features},
-            "tile_url": settings.CRAFTCITY_TILE_URL,
-            "tile_attribution": settings.CRAFTCITY_TILE_ATTRIBUTION,
+            "tile_url": settings.CRAFTCITY_MAP_TILES,
+            "tile_attribution": settings.CRAFTCITY_MAP_TILES_ATTRIBUTION,
+            "chosen": chosen,
+            "choices": choices,
         },
     )
 
