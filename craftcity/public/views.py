@@ -128,14 +128,37 @@ def _toggle(request, param, value) -> str:
     return f"?{query.urlencode()}" if query else request.path
 
 
+def _sorts(request, choices: list[tuple[str, str]]) -> tuple[str, list[dict]]:
+    """The order asked for in `?sort=` (the first choice, the default, when none or an unknown one is asked) and
+    a link to each order, the current one marked; changing the order goes back to page one."""
+    asked = request.GET.get("sort", "")
+    current = asked if asked in {value for value, _label in choices[1:]} else ""
+    links = [
+        {"label": label, "href": _toggle(request, "sort", value), "selected": value == current}
+        for value, label in choices
+    ]
+    return current, links
+
+
 def people(request):
     filters = {param: request.GET.get(param) or None for param, *_spec in FACETS}
+    sort, sorts = _sorts(
+        request,
+        [("", _("First added")), ("name", _("Name")), ("newest", _("Newest")), ("works", _("Most works"))],
+    )
     queryset = person_list(user=request.user, **filters)
-    page = _page(request, queryset)
+    page = _page(request, person_list(user=request.user, sort=sort, **filters) if sort else queryset)
     return render(
         request,
         "public/people.html",
-        {"page": page, "facets": _facets(request, queryset), "total": page.paginator.count, "filters": filters},
+        {
+            "page": page,
+            "facets": _facets(request, queryset),
+            "total": page.paginator.count,
+            "filters": filters,
+            "active_filters": sum(1 for value in filters.values() if value),
+            "sorts": sorts,
+        },
     )
 
 
