@@ -37,8 +37,8 @@ WORKS_SHOWN = 12  # on a person's page; the rest are one link away, in the catal
 EVENTS_SHOWN = 12
 
 
-def _page(request, queryset, size=PAGE_SIZE):
-    paginator = Paginator(queryset, size)
+def _page(request, queryset, size: int | None = None):
+    paginator = Paginator(queryset, size or PAGE_SIZE)
     return paginator.get_page(request.GET.get("page"))
 
 
