@@ -20,7 +20,6 @@ from craftcity.works.selectors import maker_credits
 
 from .models import Person, PersonName, choose_name_form
 
-
 # The orders a visitor may choose on a list of people besides the default, the order they were added in
 # (by id: the cheapest at 100,000 people, and the order a festival-day crowd's stored pages were measured in).
 PERSON_SORTS = ("name", "newest", "works")
@@ -42,9 +41,7 @@ def _sorted(qs, sort: str):
     # By the name a reader of this language sees (their language's primary form, else any primary form).
     forms = PersonName.objects.filter(person=OuterRef("pk")).order_by("-is_primary", "id").values("full_name")
     language = (translation.get_language() or "en").split("-")[0]
-    qs = qs.annotate(
-        sort_name=Coalesce(Subquery(forms.filter(language=language)[:1]), Subquery(forms[:1]), Value(""))
-    )
+    qs = qs.annotate(sort_name=Coalesce(Subquery(forms.filter(language=language)[:1]), Subquery(forms[:1]), Value("")))
     return qs.order_by(F("sort_name").asc(), "id")
 
 

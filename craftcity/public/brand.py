@@ -19,7 +19,7 @@ def manifest(request):
     icons = [
         {"src": static("public/icons/shanyrak.svg"), "sizes": "any", "type": "image/svg+xml"},
         {"src": static("public/icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
-        {"src": static("public/icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any maskable"},
+        {"src": static("public/icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
     ]
     body = {
         "name": _("craftcity — crafts and music of the city"),
