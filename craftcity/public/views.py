@@ -23,6 +23,7 @@ from craftcity.geo.models import Country, Region
 from craftcity.lineage.models import Dynasty
 from craftcity.lineage.selectors import dynasty_detail, dynasty_tree
 from craftcity.organizations.models import Membership, Organization
+from craftcity.organizations.selectors import organization_list
 from craftcity.people.models import Person, public_person
 from craftcity.people.selectors import person_list, person_page
 from craftcity.places.models import Place
@@ -287,16 +288,16 @@ def dynasty(request, slug: str):
 
 
 def organizations(request):
-    queryset = Organization.objects.public().select_related("parent", "locality")
     kind = request.GET.get("kind")
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    queryset = queryset.annotate(
-        member_count=Count("memberships__person", filter=public_person("memberships__person__"), distinct=True)
+    sort, sorts = _sorts(
+        request,
+        [("", _("Name")), ("newest", _("Newest")), ("members", _("Most members"))],
     )
-    page = _page(request, queryset.order_by("slug"))
+    page = _page(request, organization_list(kind=kind, sort=sort))
     return render(
-        request, "public/organizations.html", {"page": page, "kinds": Organization.Kind.choices, "kind": kind}
+        request,
+        "public/organizations.html",
+        {"page": page, "kinds": Organization.Kind.choices, "kind": kind, "sorts": sorts},
     )
 
 

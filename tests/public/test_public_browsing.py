@@ -119,3 +119,33 @@ def test_the_manifest_names_the_site_in_the_readers_language_and_lists_its_icons
     assert {icon["sizes"] for icon in body["icons"]} == {"any", "192x192", "512x512"}
     html = client.get("/en/").content.decode()
     assert 'rel="manifest" href="/en/manifest.webmanifest"' in html and 'rel="icon"' in html
+
+
+@pytest.mark.django_db
+def test_organizations_sort_by_name_in_the_readers_language_or_by_most_members(client, make_person, make_organization):
+    from craftcity.organizations.services import membership_create
+
+    small = make_organization("a-guild", name={"en": "Zeta guild", "kk": "Бірінші қоғам"})
+    big = make_organization("b-guild", name={"en": "Alpha guild", "kk": "Жетінші қоғам"})
+    for n in range(2):
+        membership_create(person=make_person(f"Мүше {n}"), organization=big)
+    membership_create(person=make_person("Жалғыз"), organization=small)
+
+    def order(language: str, query: str = "") -> list[str]:
+        import re
+
+        html = client.get(f"/{language}/organizations/{query}").content.decode()
+        return re.findall(r"<strong>([^<]+)</strong>", html)
+
+    assert order("en") == ["Alpha guild", "Zeta guild"]
+    assert order("kk") == ["Бірінші қоғам", "Жетінші қоғам"]
+    assert order("en", "?sort=members") == ["Alpha guild", "Zeta guild"]
+    assert order("kk", "?sort=members") == ["Жетінші қоғам", "Бірінші қоғам"]
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/organizations/?sort=members")
+    few = len(queries)
+    for n in range(5):
+        make_organization(f"c-{n}", name={"en": f"Guild {n}"})
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/organizations/?sort=members")
+    assert len(queries) == few
