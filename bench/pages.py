@@ -43,7 +43,8 @@ from craftcity.people.models import Person
 from craftcity.places.models import Place
 from craftcity.tours.models import Tour
 from craftcity.works.models import Work
-person = Person.objects.public().exclude(photo="").order_by("pk").first() or Person.objects.public().order_by("pk").first()
+people = Person.objects.public().order_by("pk")
+person = people.exclude(photo="").first() or people.first()
 work = Work.objects.public().order_by("pk").first()
 event = Event.objects.published().order_by("pk").first()
 from craftcity.tours.selectors import tour_list
@@ -53,10 +54,12 @@ organization = Organization.objects.public().order_by("slug").first()
 place = Place.objects.public().order_by("slug").first()
 print(json.dumps({
     "home": "/", "people": "/people/", "person": f"/people/{person.pk}/", "works": "/works/",
-    "work": f"/works/{work.pk}/", "organizations": "/organizations/", "organization": f"/organizations/{organization.slug}/",
+    "work": f"/works/{work.pk}/", "organizations": "/organizations/",
+    "organization": f"/organizations/{organization.slug}/",
     "events": "/events/", "event": f"/events/{event.slug}/", "tours": "/tours/", "tour": f"/tours/{tour.slug}/",
-    "map": "/map/", "search": "/search/?q=Rafikov", "dynasties": "/dynasties/", "dynasty": f"/dynasties/{dynasty.slug}/",
-    "places": "/places/", "place": f"/places/{place.slug}/", "login": "/accounts/login/", "missing": "/no-such-page/",
+    "map": "/map/", "search": "/search/?q=Rafikov", "dynasties": "/dynasties/",
+    "dynasty": f"/dynasties/{dynasty.slug}/", "places": "/places/", "place": f"/places/{place.slug}/",
+    "login": "/accounts/login/", "missing": "/no-such-page/",
 }))
 """
 LIGHTHOUSE_PAGES = ("home", "people", "person", "work", "events", "tour")
@@ -97,7 +100,9 @@ def axe_and_weight(base: str, paths: dict[str, str]) -> tuple[dict, dict]:
                 page.add_script_tag(url="/__axe-core.js")
                 result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
                 found = [
-                    f"{v['id']} ({len(v['nodes'])})" for v in result["violations"] if v["impact"] in ("serious", "critical")
+                    f"{v['id']} ({len(v['nodes'])})"
+                    for v in result["violations"]
+                    if v["impact"] in ("serious", "critical")
                 ]
                 if found:
                     violations[f"{language} {name}"] = found

@@ -138,3 +138,11 @@ def test_a_missing_page_is_branded_in_each_language(page, language):
     expect(page.get_by_role("search")).to_be_visible()  # a way on: the search box
     if language == "en":
         expect(page.locator("h1")).to_have_text("This page is not here")
+
+
+def test_a_printed_person_page_is_the_person_without_the_site_around_it(page, people):
+    page.goto(f"/en/people/{people[0].pk}/")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".site-footer")).to_be_hidden()
+    expect(page.locator("h1")).to_have_text("Zhanna Tulegen")
