@@ -30,6 +30,7 @@ def test_an_artisan_signs_up_claims_her_profile_and_a_registrar_approves(page, m
     page.goto(link)
     page.get_by_role("button", name="Растау").click()
     page.wait_for_url("**/kk/")  # signed in, back where she started
+    page.locator(".menu-button").click()
     page.get_by_role("link", name="Менің craftcity-м").click()
     expect(page.locator("h1")).to_have_text("Менің craftcity-м")
 

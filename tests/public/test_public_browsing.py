@@ -149,3 +149,22 @@ def test_organizations_sort_by_name_in_the_readers_language_or_by_most_members(c
     with CaptureQueriesContext(connection) as queries:
         client.get("/en/organizations/?sort=members")
     assert len(queries) == few
+
+
+@pytest.mark.django_db
+def test_the_catalogue_sorts_by_title_in_the_readers_language_or_newest_first(client, make_person):
+    import re
+
+    maker = make_person("Шебер")
+    for title, year in [({"en": "Bowl", "kk": "Тостаған"}, 1990), ({"en": "Amulet", "kk": "Тұмар"}, 2020)]:
+        work = work_services.work_create(title=title, makers=[maker], year_from=year)
+        work_services.work_publish(work=work)
+
+    def order(language: str, query: str) -> list[str]:
+        html = client.get(f"/{language}/works/{query}").content.decode()
+        return re.findall(r'<a href="/\w+/works/\d+/"><strong>([^<]+)</strong>', html)
+
+    assert order("en", "") == ["Bowl", "Amulet"]
+    assert order("en", "?sort=title") == ["Amulet", "Bowl"]
+    assert order("kk", "?sort=title") == ["Тостаған", "Тұмар"]
+    assert order("en", "?sort=newest") == ["Amulet", "Bowl"]
