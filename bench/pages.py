@@ -65,15 +65,19 @@ print(json.dumps({
 LIGHTHOUSE_PAGES = ("home", "people", "person", "work", "events", "tour")
 
 
-def lighthouse(url: str, out: Path) -> dict[str, int]:
-    """Lighthouse's four scores (0–100) for one URL, mobile profile."""
+def lighthouse(url: str, out: Path, attempts: int = 3) -> dict[str, int]:
+    """Lighthouse's four scores (0–100) for one URL, mobile profile. A run whose trace Chromium failed to record
+    (Lighthouse's NO_NAVSTART, seen now and then on a busy machine) is run again."""
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-         f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-        env=env, check=True, cwd=ROOT, timeout=300,
-    )  # fmt: skip
-    report = json.loads(out.read_text())
+    for _attempt in range(attempts):
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+             f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+            env=env, check=False, cwd=ROOT, timeout=300,
+        )  # fmt: skip
+        report = json.loads(out.read_text())
+        if not report.get("runtimeError") and all(report["categories"][c]["score"] is not None for c in CATEGORIES):
+            break
     scores = {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
     scores["failed"] = [
         audit["id"]
