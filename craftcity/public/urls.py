@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import events, support, tours, views, works
+from . import brand, events, support, tours, views, works
 
 app_name = "public"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("manifest.webmanifest", brand.manifest, name="manifest"),
     path("people/", views.people, name="people"),
     path("people/<int:pk>/", views.person, name="person"),
     path("people/<int:pk>/pedigree.pdf", views.person_pedigree, name="person-pedigree"),

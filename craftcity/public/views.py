@@ -22,6 +22,7 @@ from craftcity.geo.models import Country, Region
 from craftcity.lineage.models import Dynasty
 from craftcity.lineage.selectors import dynasty_detail, dynasty_tree
 from craftcity.organizations.models import Membership, Organization
+from craftcity.organizations.selectors import organization_list
 from craftcity.people.models import Person, public_person
 from craftcity.people.selectors import person_list, person_page
 from craftcity.places.models import Place
@@ -36,8 +37,8 @@ WORKS_SHOWN = 12  # on a person's page; the rest are one link away, in the catal
 EVENTS_SHOWN = 12
 
 
-def _page(request, queryset, size=PAGE_SIZE):
-    paginator = Paginator(queryset, size)
+def _page(request, queryset, size: int | None = None):
+    paginator = Paginator(queryset, size or PAGE_SIZE)
     return paginator.get_page(request.GET.get("page"))
 
 
@@ -127,14 +128,37 @@ def _toggle(request, param, value) -> str:
     return f"?{query.urlencode()}" if query else request.path
 
 
+def _sorts(request, choices: list[tuple[str, str]]) -> tuple[str, list[dict]]:
+    """The order asked for in `?sort=` (the first choice, the default, when none or an unknown one is asked) and
+    a link to each order, the current one marked; changing the order goes back to page one."""
+    asked = request.GET.get("sort", "")
+    current = asked if asked in {value for value, _label in choices[1:]} else ""
+    links = [
+        {"label": label, "href": _toggle(request, "sort", value), "selected": value == current}
+        for value, label in choices
+    ]
+    return current, links
+
+
 def people(request):
     filters = {param: request.GET.get(param) or None for param, *_spec in FACETS}
+    sort, sorts = _sorts(
+        request,
+        [("", _("First added")), ("name", _("Name")), ("newest", _("Newest")), ("works", _("Most works"))],
+    )
     queryset = person_list(user=request.user, **filters)
-    page = _page(request, queryset)
+    page = _page(request, person_list(user=request.user, sort=sort, **filters) if sort else queryset)
     return render(
         request,
         "public/people.html",
-        {"page": page, "facets": _facets(request, queryset), "total": page.paginator.count, "filters": filters},
+        {
+            "page": page,
+            "facets": _facets(request, queryset),
+            "total": page.paginator.count,
+            "filters": filters,
+            "active_filters": sum(1 for value in filters.values() if value),
+            "sorts": sorts,
+        },
     )
 
 
@@ -266,16 +290,16 @@ def dynasty(request, slug: str):
 
 
 def organizations(request):
-    queryset = Organization.objects.public().select_related("parent", "locality")
     kind = request.GET.get("kind")
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    queryset = queryset.annotate(
-        member_count=Count("memberships__person", filter=public_person("memberships__person__"), distinct=True)
+    sort, sorts = _sorts(
+        request,
+        [("", _("Name")), ("newest", _("Newest")), ("members", _("Most members"))],
     )
-    page = _page(request, queryset.order_by("slug"))
+    page = _page(request, organization_list(kind=kind, sort=sort))
     return render(
-        request, "public/organizations.html", {"page": page, "kinds": Organization.Kind.choices, "kind": kind}
+        request,
+        "public/organizations.html",
+        {"page": page, "kinds": Organization.Kind.choices, "kind": kind, "sorts": sorts},
     )
 
 

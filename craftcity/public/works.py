@@ -14,7 +14,7 @@ from craftcity.works import selectors
 from craftcity.works.models import Collection, Exhibition, Work, WorkMaker
 
 from . import jsonld
-from .views import _page, _toggle
+from .views import _page, _sorts, _toggle
 
 # (query parameter, model, lookup from a work, key in the URL)
 WORK_FACETS = [
@@ -38,7 +38,8 @@ def works(request):
     maker_value, maker = _maker(request)
     if maker_value:
         filters["work_makers__person_id"] = maker.pk if maker else 0  # no one's works for a person not public
-    queryset = selectors.work_list(**filters).distinct()
+    sort, sorts = _sorts(request, [("", _("First added")), ("title", _("Title")), ("newest", _("Newest"))])
+    queryset = selectors.work_sorted(selectors.work_list(**filters).distinct(), sort)
     page = _page(request, queryset)
     facets = []
     if maker is not None:
@@ -72,7 +73,7 @@ def works(request):
         ]
         if values:
             facets.append({"param": param, "label": model._meta.verbose_name, "values": values})
-    return render(request, "public/works.html", {"page": page, "facets": facets, "selected": selected})
+    return render(request, "public/works.html", {"page": page, "facets": facets, "selected": selected, "sorts": sorts})
 
 
 def work(request, pk: int):

@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 from django.db.models import F, Prefetch
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Coalesce, Lower
+from django.utils import translation
 
 from .models import Exhibition, ExhibitionWork, Work, WorkImage, WorkMaker, public_work
+
+# The orders a visitor may choose on the catalogue besides the default (the order works were added in).
+WORK_SORTS = ("title", "newest")
+
+
+def work_sorted(qs, sort: str | None):
+    """Works by title in the reader's language (else another), or the most recently made first."""
+    if sort == "newest":
+        return qs.order_by(F("year_from").desc(nulls_last=True), "-pk")
+    if sort == "title":
+        language = (translation.get_language() or "en").split("-")[0]
+        order = [language, *(code for code in ("kk", "ru", "en") if code != language)]
+        title = Coalesce(*(KeyTextTransform(code, "title") for code in order))
+        return qs.annotate(sort_title=Lower(title)).order_by("sort_title", "pk")
+    return qs
 
 
 def work_list(**filters):

@@ -18,6 +18,7 @@ def test_an_artisan_signs_up_claims_her_profile_and_a_registrar_approves(page, m
     index_rebuild()
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/kk/")
+    page.locator(".menu-button").click()  # on a phone, sign-in is in the menu
     page.get_by_role("link", name="Кіру").click()
     page.get_by_role("link", name="тіркеліңіз").click()
     page.get_by_label("Электрондық пошта").fill("aigul@example.org")
@@ -29,6 +30,7 @@ def test_an_artisan_signs_up_claims_her_profile_and_a_registrar_approves(page, m
     page.goto(link)
     page.get_by_role("button", name="Растау").click()
     page.wait_for_url("**/kk/")  # signed in, back where she started
+    page.locator(".menu-button").click()
     page.get_by_role("link", name="Менің craftcity-м").click()
     expect(page.locator("h1")).to_have_text("Менің craftcity-м")
 

@@ -56,6 +56,22 @@ def url_with(context, **params):
 
 
 @register.filter
+def page_numbers(page, around: int = 2) -> list[int | None]:
+    """The page numbers a pager shows: the first, the last and `around` either side of the current one, with
+    None for each gap ("1 … 4 5 [6] 7 8 … 20"); a gap of a single page shows that page instead."""
+    last, current = page.paginator.num_pages, page.number
+    shown = sorted({1, last, *range(max(1, current - around), min(last, current + around) + 1)})
+    numbers: list[int | None] = []
+    for number in shown:
+        if numbers and number - numbers[-1] == 2:
+            numbers.append(number - 1)
+        elif numbers and number - numbers[-1] > 2:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
+
+
+@register.filter
 def money(amount, currency: str = "KZT") -> str:
     """An amount grouped in the reader's language with its ISO currency code: "1 500 000 KZT" in kk and ru,
     "1,500,000 KZT" in en; kopecks and tiyn only when there are any."""
