@@ -16,7 +16,8 @@ ALMATY = ZoneInfo("Asia/Almaty")
 def _events():
     event_create(
         slug="almafest", kind="festival", name={"kk": "АлмаФест", "ru": "АлмаФест", "en": "AlmaFest"},
-        starts_at=dt.datetime(2027, 5, 10, 18, 0, tzinfo=ALMATY), ends_at=dt.datetime(2027, 5, 11, 22, 0, tzinfo=ALMATY),
+        starts_at=dt.datetime(2027, 5, 10, 18, 0, tzinfo=ALMATY),
+        ends_at=dt.datetime(2027, 5, 11, 22, 0, tzinfo=ALMATY),
     )  # fmt: skip
     event_create(
         slug="kui-evening", kind="concert", name={"kk": "Күй кеші", "ru": "Вечер кюя", "en": "Kui evening"},
