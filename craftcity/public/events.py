@@ -29,6 +29,7 @@ from craftcity.places.models import Place
 
 from . import jsonld
 from .refusals import refusal_text
+from .related import related_to_event
 
 PAGE_SIZE = 50
 
@@ -202,6 +203,7 @@ def event(request, slug):
             "organisers": organisers,
             "jsonld": jsonld.script_tag(markup),
             "supporters": [o for o in item.organizations.all() if o.role != "organiser"],
+            "related": related_to_event(item),
         },
     )
 
