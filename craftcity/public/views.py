@@ -54,12 +54,15 @@ def _home(request):
         .select_related("programme__awarding_body", "locality")
         .order_by("-year")
     )
+    # The same rules as the dossier's indicators (dossier.indicators), so the two never disagree: a dynasty
+    # whose founder was merged into another record is the survivor's line, not one more; a region counts
+    # when someone visitors can see lives there.
     counts = {
         "practitioners": Person.objects.practitioners().count(),
         "people": Person.objects.public().count(),
-        "dynasties": Dynasty.objects.public().count(),
+        "dynasties": Dynasty.objects.public().filter(founder__merged_into__isnull=True).count(),
         "organizations": Organization.objects.public().count(),
-        "regions": Region.objects.filter(people__isnull=False).distinct().count(),
+        "regions": Region.objects.filter(public_person("people__")).distinct().count(),
     }
     dynasties = Dynasty.objects.public().select_related("discipline").order_by("-generation_count", "slug")[:6]
     return render(request, "public/home.html", {"titles": titles, "counts": counts, "dynasties": dynasties})
