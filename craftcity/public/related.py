@@ -48,10 +48,11 @@ def _people_group(heading: str, people, *, subject="", href="") -> tuple[Group, 
     return Group(heading, subject, href), ids
 
 
-def _fill_people(groups: list[tuple[Group, list[int]]]) -> list[Group]:
-    """Each person once, in the first group they belong to (a dynasty's members often share its craft and region)."""
+def _fill_people(groups: list[tuple[Group, list[int]]], shown=()) -> list[Group]:
+    """Each person once, in the first group they belong to (a dynasty's members often share its craft and region),
+    and none the page already links to (`shown`: its masters and apprentices)."""
     names = display_names({pk for _group, ids in groups for pk in ids})
-    seen: set[int] = set()
+    seen: set[int] = set(shown)
     result = []
     for group, ids in groups:
         fresh = [pk for pk in ids if pk not in seen and names.get(pk)][:SHOWN]
@@ -62,9 +63,10 @@ def _fill_people(groups: list[tuple[Group, list[int]]]) -> list[Group]:
     return result
 
 
-def related_to_person(person: Person, *, disciplines=(), dynasties=()) -> list[Group]:
+def related_to_person(person: Person, *, disciplines=(), dynasties=(), shown=()) -> list[Group]:
     """Other public people of the person's first craft, first dynasty and region. `disciplines` and `dynasties`
-    are what the page already read (people.selectors.PersonPage): (slug, name) pairs, the first one shared."""
+    are what the page already read (people.selectors.PersonPage): (slug, name) pairs, the first one shared;
+    `shown`: ids of the people the page links to already, left out here."""
     others = Person.objects.public().exclude(pk=person.pk)
     groups = []
     if dynasties:
@@ -91,7 +93,7 @@ def related_to_person(person: Person, *, disciplines=(), dynasties=()) -> list[G
                 subject=region.name, href=reverse("public:region", args=[region.iso_code]),
             )
         )  # fmt: skip
-    return _fill_people(groups)
+    return _fill_people(groups, shown)
 
 
 def _works_group(heading: str, works, *, subject="", href="") -> Group:

@@ -218,7 +218,12 @@ def _person_page(request, pk: int) -> dict:
         "events_coming": [e for e in events if not e["item"].is_past],
         "events_past": [e for e in events if e["item"].is_past],
         "grants": person_public_grants(subject),
-        "related": related.related_to_person(subject, disciplines=data.disciplines, dynasties=data.dynasties),
+        "related": related.related_to_person(
+            subject,
+            disciplines=data.disciplines,
+            dynasties=data.dynasties,
+            shown=[link.pk for link in [*data.masters, *data.apprentices]],
+        ),
     }
     name = data.name
     facts = [str(d.name) for d in data.disciplines] + ([str(subject.region)] if subject.region else [])

@@ -99,7 +99,10 @@ def test_every_untranslated_name_carries_the_fallback_marker_in_the_readers_lang
     work = works.work_create(title={"en": "Felt rug"}, makers=[person], discipline=felt)
     works.work_publish(work=work)
     soon = timezone.now() + timezone.timedelta(days=3)
-    event_create(slug="fair", kind="fair", name={"en": "Felt fair"}, starts_at=soon, place=venue)
+    event_create(
+        slug="fair", kind="fair", name={"en": "Felt fair"}, description={"en": "Rugs and yurts."}, starts_at=soon,
+        place=venue,
+    )  # fmt: skip
     month = timezone.localtime(soon).strftime("%Y-%m")
     marker = 'class="fallback" title="Әлі аударылмаған; in English көрсетілген">'
     pages = {
@@ -107,7 +110,7 @@ def test_every_untranslated_name_carries_the_fallback_marker_in_the_readers_lang
         f"/kk/people/{person.pk}/": ["Felt making"],
         "/kk/events/": ["Felt fair", "Concert hall"],
         f"/kk/events/?view=month&month={month}": ["Felt fair"],
-        "/kk/events/fair/": ["Felt fair", "Concert hall"],
+        "/kk/events/fair/": ["Felt fair", "Concert hall", "Rugs and yurts."],
         f"/kk/works/{work.pk}/": ["Felt rug", "Felt making"],
         "/kk/works/": ["Felt rug", "Felt making"],
         "/kk/organizations/": ["Felt guild"],
