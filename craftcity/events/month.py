@@ -11,12 +11,30 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+# A day shows this many events; the rest are one link away, in the list of that day. A grid cell holds no more,
+# and a month of a busy festival season (hundreds of events) stays a page that renders in tens of milliseconds.
+DAY_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Entry:
+    event: object
+    starts_today: bool  # the day the event begins (its start time is worth showing), not a later day of it
+
 
 @dataclass
 class Day:
     date: dt.date
-    events: list = field(default_factory=list)
+    events: list[Entry] = field(default_factory=list)
     is_today: bool = False
+
+    @property
+    def shown(self) -> list[Entry]:
+        return self.events[:DAY_SHOWN]
+
+    @property
+    def more(self) -> int:
+        return max(0, len(self.events) - DAY_SHOWN)
 
 
 @dataclass
@@ -89,6 +107,6 @@ def month_of(first: dt.date, events, *, first_weekday: int = 0, today: dt.date |
         start, end = event_days(event)
         day = max(start, month.first)
         while day <= min(end, month.last):
-            by_date[day].events.append(event)
+            by_date[day].events.append(Entry(event, day == start))
             day += dt.timedelta(days=1)
     return month

@@ -87,6 +87,10 @@ def events_month(request):
     found = list(calendar_events(**{**filters, "start": first, "end": last})[:MONTH_LIMIT])
     first_weekday = (formats.get_format("FIRST_DAY_OF_WEEK") - 1) % 7  # Django counts from Sunday, Python Monday
     month = month_of(first, found, first_weekday=first_weekday, today=today)
+    # An event's address once, not once per day it runs: reversed once and filled in with each slug.
+    pattern = reverse("public:event", args=["slug-placeholder"])
+    for item in found:
+        item.page_url = pattern.replace("slug-placeholder", item.slug)
     names = list(own_format("WEEKDAYS_SHORT"))
     return render(
         request,

@@ -95,3 +95,13 @@ def test_the_list_links_to_the_month_and_back(make_event, client):
     _may_events(make_event)
     page = client.get("/en/events/?kind=concert&past=1").content.decode()
     assert 'href="?kind=concert&amp;view=month"' in page
+
+
+def test_a_crowded_day_shows_a_few_events_and_links_to_the_rest_in_the_list(make_event, client):
+    for n in range(7):
+        make_event(f"stall-{n}", kind=Event.Kind.FAIR, starts_at=dt.datetime(2027, 5, 15, 10 + n, 0, tzinfo=ALMATY))
+    html = client.get("/en/events/?view=month&month=2027-05&kind=fair").content.decode()
+    assert html.count('href="/en/events/stall-') == 5
+    assert '<a href="?kind=fair&amp;from=2027-05-15&amp;to=2027-05-15">2 more</a>' in html
+    listed = client.get("/en/events/?kind=fair&from=2027-05-15&to=2027-05-15").content.decode()
+    assert listed.count('href="/en/events/stall-') == 7
