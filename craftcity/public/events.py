@@ -84,7 +84,11 @@ def events_month(request):
     first = parse_month(request.GET.get("month", ""), today)
     filters = {**_filters(request), "start": None, "end": None, "include_past": True}
     last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
-    found = list(calendar_events(**{**filters, "start": first, "end": last})[:MONTH_LIMIT])
+    # Only what a day cell prints: a festival month is hundreds of events, and their descriptions and venues
+    # would cost more to read than the page to write.
+    month_events = calendar_events(**{**filters, "start": first, "end": last}).select_related(None)
+    fields = ("slug", "name", "starts_at", "ends_at", "is_all_day", "schedule")
+    found = list(month_events.only(*fields)[:MONTH_LIMIT])
     first_weekday = (formats.get_format("FIRST_DAY_OF_WEEK") - 1) % 7  # Django counts from Sunday, Python Monday
     month = month_of(first, found, first_weekday=first_weekday, today=today)
     # An event's address once, not once per day it runs: reversed once and filled in with each slug.
