@@ -166,7 +166,9 @@ def main() -> int:
 
 `python -m bench.browse` (and `scripts/with-postgres … -m bench.browse --postgres` for both databases).
 {first["events"]:,} published events over a year (a third of them several days long) and {first["people"]:,}
-people in 25 crafts and 20 regions. `craftcity.settings.dev` with DEBUG off.
+people in 25 crafts and 20 regions. `craftcity.settings.dev` with DEBUG off. Load average when written:
+{os.getloadavg()[0]:.1f} on this machine's cores (other work shares it; the list view, timed alternately with the
+month view, is the yardstick: the month view costs what a list page of its events does, about 1.5 times it).
 
 {rows}
 """,
