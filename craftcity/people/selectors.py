@@ -239,3 +239,23 @@ def person_page(*, pk: int, user=None, works: int = 12, events: int = 12) -> Per
             )[:events]
         ],
     )
+
+
+def name_forms(person_ids) -> dict[int, list]:
+    """{person id: their name forms (.language, .is_primary, .full_name), primary first} in one query, for
+    `choose_name_form`."""
+    forms: dict[int, list[_NameForm]] = {}
+    for person_id, *row in (
+        PersonName.objects.filter(person_id__in=list(person_ids))
+        .order_by(*PersonName._meta.ordering)
+        .values_list("person_id", "language", "is_primary", "full_name")
+    ):
+        forms.setdefault(person_id, []).append(_NameForm(*row))
+    return forms
+
+
+def display_names(person_ids, language: str | None = None) -> dict[int, str]:
+    """{person id: the name a reader of `language` sees} for many people in one query: the same choice as
+    `Person.display_name` (`choose_name_form`), for lists that hold ids rather than people."""
+    forms = name_forms(person_ids)
+    return {pk: form.full_name for pk, items in forms.items() if (form := choose_name_form(items, language))}

@@ -14,7 +14,7 @@ from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,6 +29,7 @@ from craftcity.places.models import Place
 
 from . import jsonld
 from .refusals import refusal_text
+from .related import related_to_event
 
 PAGE_SIZE = 50
 
@@ -52,6 +53,8 @@ def _filters(request) -> dict:
 
 
 def events(request):
+    if request.GET.get("view") == "month":
+        return events_month(request)
     filters = _filters(request)
     page = Paginator(calendar_events(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
     venues = Place.objects.public().filter(events__isnull=False).distinct().order_by("slug")
@@ -64,6 +67,47 @@ def events(request):
             "kinds": Event.Kind.choices,
             "venues": venues,
             "query": request.GET.urlencode(),
+        },
+    )
+
+
+# A month holds a few hundred events in a busy city; more than this is shown as the list view's job.
+MONTH_LIMIT = 1000
+
+
+def events_month(request):
+    """The calendar as a month grid (a list of days on a phone), with the list's filters but its own span."""
+    from craftcity.core.formatting import own_format
+    from craftcity.events.month import month_of, parse_month
+
+    today = timezone.localdate()
+    first = parse_month(request.GET.get("month", ""), today)
+    filters = {**_filters(request), "start": None, "end": None, "include_past": True}
+    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    # Only what a day cell prints: a festival month is hundreds of events, and their descriptions and venues
+    # would cost more to read than the page to write.
+    month_events = calendar_events(**{**filters, "start": first, "end": last}).select_related(None)
+    fields = ("slug", "name", "starts_at", "ends_at", "is_all_day", "schedule")
+    found = list(month_events.only(*fields)[:MONTH_LIMIT])
+    first_weekday = (formats.get_format("FIRST_DAY_OF_WEEK") - 1) % 7  # Django counts from Sunday, Python Monday
+    month = month_of(first, found, first_weekday=first_weekday, today=today)
+    # An event's address once, not once per day it runs: reversed once and filled in with each slug.
+    pattern = reverse("public:event", args=["slug-placeholder"])
+    for item in found:
+        item.page_url = pattern.replace("slug-placeholder", item.slug)
+    names = list(own_format("WEEKDAYS_SHORT"))
+    return render(
+        request,
+        "public/events_month.html",
+        {
+            "month": month,
+            "weekdays": names[first_weekday:] + names[:first_weekday],
+            "filters": filters,
+            "kinds": Event.Kind.choices,
+            "venues": Place.objects.public().filter(events__isnull=False).distinct().order_by("slug"),
+            "query": request.GET.urlencode(),
+            "is_truncated": len(found) == MONTH_LIMIT,
+            "this_month": today.replace(day=1),
         },
     )
 
@@ -167,6 +211,7 @@ def event(request, slug):
             "organisers": organisers,
             "jsonld": jsonld.script_tag(markup),
             "supporters": [o for o in item.organizations.all() if o.role != "organiser"],
+            "related": related_to_event(item),
         },
     )
 

@@ -340,8 +340,48 @@ def opening_hours_specification(text: str) -> list[dict]:
     ]  # fmt: skip
 
 
+# schema.org types that take `inLanguage` themselves (CreativeWork and Event kinds); the others (Person,
+# Organization, Place…) say their page's language through `mainEntityOfPage`.
+_HAS_LANGUAGE = {
+    "VisualArtwork", "CollectionPage", "Collection", "Event", "ExhibitionEvent", "Festival", "SaleEvent",
+    "MusicEvent", "EducationEvent",
+}  # fmt: skip
+
+
+def in_page_language(data: dict, language: str | None = None) -> dict:
+    """The markup of a page said to be in the page's language: its @id and url are this language's address
+    (views build them from the request), `mainEntityOfPage` is the page in `language` with the same page in
+    the other languages as its translations, and types that carry a language carry `inLanguage`."""
+    from django.conf import settings
+    from django.urls import translate_url
+    from django.utils import translation
+
+    url = data.get("url") or data.get("@id")
+    if not url or "@context" not in data:
+        return data
+    language = language or translation.get_language()
+    data = dict(data)
+    if data.get("@type") in _HAS_LANGUAGE:
+        data["inLanguage"] = language
+    # The page nodes carry no @id: the subject already uses the page's address as its own @id, and two nodes
+    # with one @id would be merged into one by a JSON-LD reader.
+    data["mainEntityOfPage"] = {
+        "@type": "WebPage",
+        "url": url,
+        "inLanguage": language,
+        "workTranslation": [
+            {"@type": "WebPage", "url": address, "inLanguage": code}
+            for code, _name in settings.LANGUAGES
+            if code != language and (address := translate_url(url, code)) != url
+        ],
+    }
+    return data
+
+
 def script_tag(data: dict) -> str:
-    """A <script type="application/ld+json"> block, safe against </script> in values."""
+    """A <script type="application/ld+json"> block, safe against </script> in values; the page's own markup
+    is marked with the page's language (`in_page_language`)."""
+    data = in_page_language(data)
     payload = (
         json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     )
@@ -357,7 +397,11 @@ def work_jsonld(work, url: str, base: str) -> dict:
         "url": url,
         "name": str(work.title),
         "creator": [
-            {"@type": "Person", "name": m.person.display_name, "url": f"{base}/en/people/{m.person.pk}/"}
+            {
+                "@type": "Person",
+                "name": m.person.display_name,
+                "url": f"{base}{reverse_lazy('public:person', args=[m.person.pk])}",
+            }
             for m in work.work_makers.all()
             if m.person.status == "published"
         ],

@@ -30,7 +30,7 @@ from craftcity.support.selectors import person_public_grants
 from craftcity.taxonomy.models import Discipline, Material, Technique
 from craftcity.works.models import Work
 
-from . import jsonld
+from . import jsonld, related
 
 PAGE_SIZE = 24
 WORKS_SHOWN = 12  # on a person's page; the rest are one link away, in the catalogue filtered by maker
@@ -54,12 +54,15 @@ def _home(request):
         .select_related("programme__awarding_body", "locality")
         .order_by("-year")
     )
+    # The same rules as the dossier's indicators (dossier.indicators), so the two never disagree: a dynasty
+    # whose founder was merged into another record is the survivor's line, not one more; a region counts
+    # when someone visitors can see lives there.
     counts = {
         "practitioners": Person.objects.practitioners().count(),
         "people": Person.objects.public().count(),
-        "dynasties": Dynasty.objects.public().count(),
+        "dynasties": Dynasty.objects.public().filter(founder__merged_into__isnull=True).count(),
         "organizations": Organization.objects.public().count(),
-        "regions": Region.objects.filter(people__isnull=False).distinct().count(),
+        "regions": Region.objects.filter(public_person("people__")).distinct().count(),
     }
     dynasties = Dynasty.objects.public().select_related("discipline").order_by("-generation_count", "slug")[:6]
     return render(request, "public/home.html", {"titles": titles, "counts": counts, "dynasties": dynasties})
@@ -240,6 +243,12 @@ def _person_page(request, pk: int) -> dict:
         "events_coming": [e for e in events if not e["item"].is_past],
         "events_past": [e for e in events if e["item"].is_past],
         "grants": person_public_grants(subject),
+        "related": related.related_to_person(
+            subject,
+            disciplines=data.disciplines,
+            dynasties=data.dynasties,
+            shown=[link.pk for link in [*data.masters, *data.apprentices]],
+        ),
     }
     name = data.name
     facts = [str(d.name) for d in data.disciplines] + ([str(subject.region)] if subject.region else [])
@@ -285,7 +294,12 @@ def dynasty(request, slug: str):
     return render(
         request,
         "public/dynasty.html",
-        {"dynasty": subject, "tree": dynasty_tree(subject), "jsonld": jsonld.script_tag(markup)},
+        {
+            "dynasty": subject,
+            "tree": dynasty_tree(subject),
+            "jsonld": jsonld.script_tag(markup),
+            "related": related.related_to_dynasty(subject),
+        },
     )
 
 
@@ -319,7 +333,11 @@ def organization(request, slug: str):
     return render(
         request,
         "public/organization.html",
-        {"organization": subject, "jsonld": jsonld.script_tag(jsonld.organization_jsonld(subject, url))},
+        {
+            "organization": subject,
+            "jsonld": jsonld.script_tag(jsonld.organization_jsonld(subject, url)),
+            "related": related.related_to_organization(subject),
+        },
     )
 
 
@@ -345,6 +363,7 @@ def discipline(request, slug: str):
         "works": works.order_by(F("year_from").desc(nulls_last=True), "-pk")[:WORKS_SHOWN],
         "work_count": works.count(),
         "jsonld": jsonld.script_tag(jsonld.discipline_jsonld(subject, request.build_absolute_uri(request.path))),
+        "related": related.related_to_discipline(subject),
     }
     return render(request, "public/discipline.html", context)
 
@@ -393,6 +412,7 @@ def place(request, slug: str):
             "place": subject,
             "address": address,
             "jsonld": jsonld.script_tag(jsonld.place_jsonld(subject, url, address, point)),
+            "related": related.related_to_place(subject),
         },
     )
 

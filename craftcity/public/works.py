@@ -13,7 +13,7 @@ from craftcity.taxonomy.models import Discipline, Material
 from craftcity.works import selectors
 from craftcity.works.models import Collection, Exhibition, Work, WorkMaker
 
-from . import jsonld
+from . import jsonld, related
 from .views import _page, _sorts, _toggle
 
 # (query parameter, model, lookup from a work, key in the URL)
@@ -89,6 +89,7 @@ def work(request, pk: int):
             "work": subject,
             "jsonld": jsonld.script_tag(jsonld.work_jsonld(subject, url, base)),
             "manifest_url": f"{base}/iiif/works/{subject.pk}/manifest.json",
+            "related": related.related_to_work(subject, makers=subject.work_makers.all()),
         },
     )
 

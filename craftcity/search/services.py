@@ -11,7 +11,7 @@ from django.utils import translation
 from rapidfuzz import fuzz
 
 import namekit
-from craftcity.core.translation import fallback_order
+from craftcity.core.translation import TranslatedText, fallback_order
 
 from .backends import WORD, Row, get_backend
 from .documents import INDEXERS
@@ -86,12 +86,24 @@ class Hit:
     score: float
     object_id: int
     facets: dict = field(default_factory=dict)
+    title_language: str = ""  # the language the title is in ("" when unknown): a fallback is marked as such
+    subtitle_language: str = ""
+
+    @property
+    def marked_title(self) -> TranslatedText:
+        """The title as a translated text, for the `translated` filter to mark a fallback as pages do."""
+        return TranslatedText({self.title_language or translation.get_language(): self.title})
+
+    @property
+    def marked_subtitle(self) -> TranslatedText:
+        return TranslatedText({self.subtitle_language or translation.get_language(): self.subtitle})
 
     def as_dict(self) -> dict:
         return {
             "type": self.kind,
             "title": self.title,
             "subtitle": self.subtitle,
+            "lang": self.title_language,
             "url": self.url,
             "score": round(self.score, 3),
             "id": self.object_id,
@@ -155,8 +167,12 @@ def _json(value) -> dict:
 
 def _text(value, languages) -> str:
     """A translated title as read by a visitor of the first of `languages`, falling back in their order."""
+    return _text_and_language(value, languages)[0]
+
+
+def _text_and_language(value, languages) -> tuple[str, str]:
     texts = _json(value)
-    return next((texts[code] for code in languages if texts.get(code)), "")
+    return next(((texts[code], code) for code in languages if texts.get(code)), ("", ""))
 
 
 def search(
@@ -173,18 +189,17 @@ def search(
         key=lambda pair: (-pair[0], _KIND_ORDER.get(pair[1].kind, 99), pair[1].object_id),
     )
     languages = fallback_order(translation.get_language())
-    return [
-        Hit(
-            row.kind,
-            _text(row.title, languages),
-            _text(row.subtitle, languages),
-            url_of(row.kind, row.ref),
-            score,
-            row.object_id,
-            _json(row.facets),
-        )
-        for score, row in scored[:limit]
-    ]
+    hits = []
+    for score, row in scored[:limit]:
+        title, title_language = _text_and_language(row.title, languages)
+        subtitle, subtitle_language = _text_and_language(row.subtitle, languages)
+        hits.append(
+            Hit(
+                row.kind, title, subtitle, url_of(row.kind, row.ref), score, row.object_id, _json(row.facets),
+                title_language, subtitle_language,
+            )
+        )  # fmt: skip
+    return hits
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(SearchEntry.Kind.values)}  # people first on a tie

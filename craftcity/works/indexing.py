@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.dossier.indicators import Indicator, Result, T, register, table
-from craftcity.people.models import PersonName
+from craftcity.people.models import choose_name_form
+from craftcity.people.selectors import name_forms
 from craftcity.search import documents
 from craftcity.search.models import SearchEntry
 
@@ -34,21 +36,25 @@ def _work_documents(pks) -> dict[int, dict]:
         .values_list("work_id", "person_id")
     ):
         makers.setdefault(work_id, []).append(person_id)
-    names: dict[int, list[str]] = {}
-    for person_id, full_name in (
-        PersonName.objects.filter(person_id__in={pk for people in makers.values() for pk in people})
-        .order_by(*PersonName._meta.ordering)
-        .values_list("person_id", "full_name")
-    ):
-        names.setdefault(person_id, []).append(full_name)
+    forms = name_forms({pk for people in makers.values() for pk in people})
+    # Every written form finds the work; the subtitle names each maker once, as a reader of each language sees them.
+    shown = {
+        person_id: {code: choose_name_form(items, code).full_name for code in settings.CONTENT_LANGUAGES}
+        for person_id, items in forms.items()
+    }
     result = {}
     for pk, title, description, accession_number, discipline in works:
         titles = documents.all_languages(title)
-        credited = [name for person_id in makers.get(pk, []) for name in names.get(person_id, [])]
+        people = [person_id for person_id in makers.get(pk, []) if person_id in forms]
+        credited = [form.full_name for person_id in people for form in forms[person_id]]
+        subtitle = {
+            code: ", ".join(dict.fromkeys(shown[person_id][code] for person_id in people))
+            for code in settings.CONTENT_LANGUAGES
+        }
         result[pk] = {
             "ref": str(pk),
             "title": dict(title),
-            "subtitle": {code: ", ".join(dict.fromkeys(credited)) for code in dict(title)} if credited else {},
+            "subtitle": subtitle if people else {},
             "keys": documents.name_keys(titles + credited),
             "text": " ".join([*titles, *credited, *documents.all_languages(description), accession_number]),
             "facets": {"discipline": [discipline] if discipline else []},

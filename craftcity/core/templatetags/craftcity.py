@@ -8,17 +8,33 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from craftcity.core import formatting
-from craftcity.core.translation import as_translated
+from craftcity.core.translation import TranslatedText, as_translated
 
 register = template.Library()
 
 LANGUAGE_NAMES = {"kk": "қазақша", "ru": "по-русски", "en": "in English", "kk-latn": "qazaqşa"}
 
 
+def _translated_text(value):
+    """A record's own translated name or title (a place, a craft, a region…), else the value itself."""
+    if value is None or isinstance(value, dict | str):
+        return value
+    for attribute in ("name", "title"):
+        text = getattr(value, attribute, None)
+        if isinstance(text, TranslatedText):
+            return text
+    return None
+
+
 @register.filter
 def translated(value):
-    """The text in the reader's language; a fallback is marked with its language (for screen readers too)."""
-    text = as_translated(value)
+    """The text in the reader's language; a fallback is marked with its language (for screen readers too).
+    Takes a translated text, or a record whose name or title is one ({{ event.place|translated }}); anything
+    else is printed as it is, unmarked, since nothing says which language it is in."""
+    found_text = _translated_text(value)
+    if found_text is None:
+        return str(value)
+    text = as_translated(found_text)
     wanted = translation.get_language()
     content, found = text.resolve(wanted)
     if not content:

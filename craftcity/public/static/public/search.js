@@ -18,6 +18,8 @@
       const li = document.createElement("li");
       li.id = "suggestion-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", "false");
       const a = document.createElement("a"); a.href = hit.url; a.textContent = hit.title; a.tabIndex = -1;
+      // A title not yet translated is read in its own language by screen readers, as on the pages.
+      if (hit.lang && hit.lang !== document.documentElement.lang) { a.lang = hit.lang; a.className = "fallback"; }
       li.appendChild(a);
       if (hit.subtitle) { const s = document.createElement("span"); s.className = "muted"; s.textContent = " — " + hit.subtitle; li.appendChild(s); }
       list.appendChild(li);
