@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "craftcity.imports",
     "craftcity.search",
     "craftcity.dossier",
+    "craftcity.network",
     "craftcity.demo",
     "craftcity.backup",
     # interfaces: views, forms, serializers, templates
@@ -353,6 +354,13 @@ CRAFTCITY_PRIVATE_MEDIA_ROOT = Path(os.environ.get("CRAFTCITY_PRIVATE_MEDIA_ROOT
 CRAFTCITY_OPEN_DATA_DIR = Path(os.environ.get("CRAFTCITY_OPEN_DATA_DIR", BASE_DIR / "var" / "open-data"))
 CRAFTCITY_DATA_LICENSE = "CC BY 4.0"
 CRAFTCITY_DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+# The hub's reading of partner cities (craftcity.network): seconds per request, retries and their first pause
+# (doubled each time), and a cap on the pages of one stream, so a partner that loops or never ends is stopped.
+CRAFTCITY_NETWORK_TIMEOUT = float(os.environ.get("CRAFTCITY_NETWORK_TIMEOUT", "10"))
+CRAFTCITY_NETWORK_RETRIES = int(os.environ.get("CRAFTCITY_NETWORK_RETRIES", "3"))
+CRAFTCITY_NETWORK_BACKOFF = float(os.environ.get("CRAFTCITY_NETWORK_BACKOFF", "0.5"))
+CRAFTCITY_NETWORK_MAX_PAGES = int(os.environ.get("CRAFTCITY_NETWORK_MAX_PAGES", "100000"))
 
 
 # --- sign-in throttling (django-axes) --------------------------------------------------------------------
