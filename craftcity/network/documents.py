@@ -101,7 +101,7 @@ def read_description(data, *, url: str) -> dict:
             for key, value in figures.items()
             if key in {"people", "organizations", "works", "events"}
             if isinstance(value, int) and not isinstance(value, bool) and value >= 0
-        },  # fmt: skip
+        },
         "site_url": site or url.split(WELL_KNOWN)[0] + "/",
         "identifier": data.get("id") if _is_url(data.get("id")) else "",
         "streams": kept_streams,

@@ -10,6 +10,7 @@ message that says where. Writes go through `services.network_page_apply`."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -106,7 +107,7 @@ class StreamReader:
         if not isinstance(items, list):
             raise HarvestError(_("%(url)s has no list of orderedItems.") % {"url": url})
         activities = [self._activity(item, url, position) for position, item in enumerate(items, 1)]
-        for before, after in zip(activities, activities[1:], strict=False):
+        for before, after in itertools.pairwise(activities):
             if after.end_time < before.end_time:
                 raise HarvestError(
                     _("%(url)s: the activities are not in time order (newest last), at %(uri)s.")
@@ -137,7 +138,8 @@ class StreamReader:
         if origin(uri) not in self.origins:
             raise HarvestError(
                 _(
-                    "%(where)s: the record %(uri)s is not on the partner's site (%(site)s); did the partner change its URIs?"
+                    "%(where)s: the record %(uri)s is not on the partner's site (%(site)s); "
+                    "did the partner change its URIs?"
                 )
                 % {"where": where, "uri": uri, "site": ", ".join(sorted(self.origins))}
             )

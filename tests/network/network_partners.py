@@ -1,4 +1,4 @@
-"""Partner cities for the hub's tests (tests/network): real HTTP servers on loopback (http.server in a thread) serving crafted
+"""Partner cities for the hub's tests: real HTTP servers on loopback (http.server in a thread) serving crafted
 network descriptions and change streams, and able to misbehave on purpose."""
 
 from __future__ import annotations
