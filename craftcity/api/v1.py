@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from . import events, tours, views, works
+from . import events, network, tours, views, works
 
 router = DefaultRouter()
 router.register("people", views.PersonViewSet, basename="person")
@@ -18,6 +18,7 @@ router.register("applications", events.ApplicationViewSet, basename="application
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
+    path("network/search/", network.NetworkSearchView.as_view(), name="network-search"),
     path("tours/plan/", tours.TourPlanView.as_view(), name="tour-plan"),
     path("", include(router.urls)),
 ]

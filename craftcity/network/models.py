@@ -143,6 +143,19 @@ class NetworkRecord(models.Model):
     def __str__(self):
         return str(self.name) or self.uri
 
+    @property
+    def page_url(self) -> str:
+        """The partner's page in the reader's language, or the nearest it has."""
+        return self.url.text() if self.url else ""
+
+    @property
+    def is_all_day(self) -> bool:
+        """A partner that gives an event's dates without times (schema.org Date) means whole days."""
+        return bool(self.starts_at) and all(
+            moment is None or (moment.hour, moment.minute, moment.second) == (0, 0, 0)
+            for moment in (self.starts_at, self.ends_at)
+        )
+
 
 class NetworkKey(models.Model):
     """One name key of a harvested record: the search across the network looks names up here, by equality or
