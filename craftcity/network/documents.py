@@ -194,6 +194,26 @@ def name_keys(names) -> list[str]:
     return [key[:64] for key in dict.fromkeys(keys) if key]
 
 
+def page_addresses(value) -> dict[str, str]:
+    """The record's page per language. An untagged address whose path starts with a language (/kk/…, /en/…, as
+    craftcity's pages do) is taken for that language; any other untagged one stands for every language."""
+    pages: dict[str, str] = {}
+    spare = ""
+    for language, address in _tagged(value):
+        if not _is_url(address) or len(address) > 500:
+            continue
+        prefix = urlsplit(address).path.strip("/").split("/")[0].lower()
+        language = language.lower() or (prefix if prefix in settings.CONTENT_LANGUAGES else "")
+        if language in settings.CONTENT_LANGUAGES:
+            pages.setdefault(language, address)
+        elif not language and not spare:
+            spare = address
+    if spare:
+        for code in settings.CONTENT_LANGUAGES:
+            pages.setdefault(code, spare)
+    return pages
+
+
 def read_record(document, *, uri: str) -> dict:
     """The fields a harvested record keeps, from its schema.org JSON-LD."""
     if not isinstance(document, dict):
@@ -201,11 +221,7 @@ def read_record(document, *, uri: str) -> dict:
     name = language_map(document.get("name"))
     if not name:
         raise DocumentError(_("The record %(uri)s has no name.") % {"uri": uri})
-    urls = {
-        code: address
-        for code, address in language_map(document.get("url"), limit=500).items()
-        if _is_url(address)
-    }  # fmt: skip
+    urls = page_addresses(document.get("url"))
     crafts = _joined(document.get("knowsAbout") or document.get("genre") or document.get("craft"))
     image = next((text for _language, text in _tagged(document.get("image")) if _is_url(text)), "")
     location = document.get("location")
