@@ -35,8 +35,9 @@ ARTISANS = [
     ("Лаура Касымова", "Laura Kassymova", "glass"),
     ("Данияр Искаков", "Daniyar Iskakov", "yurt-making"),
 ]
+# slug, kind, names in Russian and English, days from today, length in days
 EVENTS = [
-    ("sheberkent-demo-craft-fair", Event.Kind.FAIR, "Ярмарка мастеров Шеберкента (демо)", "Sheberkent Makers' Fair (demo)", 30, 2),
+    ("sheberkent-demo-craft-fair", Event.Kind.FAIR, "Ярмарка мастеров Шеберкента (демо)", "Makers' Fair (demo)", 30, 2),
     ("sheberkent-demo-felt-festival", Event.Kind.FESTIVAL, "Фестиваль войлока (демо)", "Felt Festival (demo)", 75, 3),
 ]  # fmt: skip
 
