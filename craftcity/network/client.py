@@ -23,7 +23,11 @@ RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 
 
 class FetchError(Exception):
-    """A document could not be read; the message says which and why."""
+    """A document could not be read; the message says which and why (and `status`, the HTTP status if any)."""
+
+    def __init__(self, message: str, *, status: int | None = None):
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass
@@ -92,7 +96,7 @@ def fetch_json(url: str, *, etag: str = "", last_modified: str = "") -> Fetched 
                 return None
             problem = _("%(url)s answered HTTP %(status)s.") % {"url": url, "status": error.code}
             if error.code not in RETRY_STATUSES:
-                raise FetchError(problem) from None
+                raise FetchError(problem, status=error.code) from None
         except TimeoutError:
             problem = _("%(url)s: the partner is too slow (no answer within %(seconds)s s).") % {
                 "url": url,

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from .client import fetch_json
+from .client import FetchError, fetch_json
 from .documents import DocumentError
 from .models import ACTIVITY_TYPES, PartnerStream
 
@@ -40,6 +40,7 @@ class Activity:
     end_time: dt.datetime
     record: dict | None
     see_also: list[str]
+    is_gone: bool = False  # its document answered 404/410: the record stopped being public since
 
 
 def _link(value) -> str | None:
@@ -143,7 +144,8 @@ class StreamReader:
                 )
                 % {"where": where, "uri": uri, "site": ", ".join(sorted(self.origins))}
             )
-        record = item.get("record") if isinstance(item.get("record"), dict) else None
+        # The record may travel beside the object (the activity's "record") or inside it (craftcity's streams).
+        record = next((r for r in (item.get("record"), target.get("record")) if isinstance(r, dict)), None)
         return Activity(action, uri, kind, end_time, record, _see_also(target.get("seeAlso")))
 
     # --- walking ---------------------------------------------------------------------------------------
@@ -209,7 +211,14 @@ class StreamReader:
         for address in activity.see_also:
             if origin(address) not in self.origins:
                 continue
-            fetched = fetch_json(address)
+            try:
+                fetched = fetch_json(address)
+            except FetchError as error:
+                if error.status in {404, 410}:
+                    # No longer public: a later Delete in the stream says so; this change has nothing to apply.
+                    activity.is_gone = True
+                    return None
+                raise
             if fetched is not None and isinstance(fetched.data, dict) and fetched.data.get("name"):
                 return fetched.data
         return None

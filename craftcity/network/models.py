@@ -213,7 +213,9 @@ class HarvestReport(models.Model):
     updated = models.PositiveIntegerField(_("updated"), default=0)
     deleted = models.PositiveIntegerField(_("deleted"), default=0)
     ignored = models.PositiveIntegerField(
-        _("ignored"), default=0, help_text=_("Deletions of records the hub never had.")
+        _("ignored"),
+        default=0,
+        help_text=_("Deletions of records the hub never had, and changes to records no longer public."),
     )
     failed = models.PositiveIntegerField(_("failed"), default=0)
     pages = models.PositiveIntegerField(_("pages read"), default=0)

@@ -166,6 +166,9 @@ def network_page_apply(*, stream: PartnerStream, activities: list[Activity]) -> 
             continue
         if record is not None and record.changed_at == activity.end_time and activity.uri not in changed:
             continue  # the change the last harvest stopped at, read again
+        if activity.is_gone:
+            counts.ignored += 1
+            continue
         try:
             if activity.record is None:
                 raise DocumentError(

@@ -132,6 +132,30 @@ def test_a_record_without_embedded_json_ld_is_read_from_see_also(partner):
     assert NetworkRecord.objects.get().name["ru"] == "Бахтияр Каримов"
 
 
+def test_a_record_inside_the_activitys_object_is_read_without_another_request(partner):
+    city = partner()
+    item = activity(city, "Create", 8, 1)
+    item["object"]["record"] = item.pop("record")
+    city.stream("people", [item])
+    partner_city_add(base_url=city.base)
+    network_harvest()
+    assert NetworkRecord.objects.get().name["en"] == "Gulnara Seitkali"
+    assert city.requested("/id/") == []
+
+
+def test_a_change_to_a_record_no_longer_public_is_skipped_and_its_delete_applied(partner):
+    city = partner()
+    update = activity(city, "Update", 1, 2)
+    del update["record"]  # the partner no longer has a document for it (404 at seeAlso)
+    city.stream("people", [activity(city, "Create", 1, 1), update, activity(city, "Delete", 1, 3)])
+    partner_city_add(base_url=city.base)
+    run = network_harvest()
+    report = _report(run, city)
+    assert report.outcome == HarvestReport.Outcome.OK
+    assert (report.created, report.ignored, report.deleted) == (1, 1, 1)
+    assert not NetworkRecord.objects.exists()
+
+
 def test_personal_data_a_partner_sends_never_reaches_the_hub(partner):
     city = partner()
     record = person_record(
@@ -164,7 +188,10 @@ def _local_registry():
         ("server-error", "answered HTTP 500"),
     ],
 )
-def test_a_broken_partner_stops_only_itself_and_the_next_harvest_resumes(partner, make_person, breakage, message):
+def test_a_broken_partner_stops_only_itself_and_the_next_harvest_resumes(
+    partner, make_person, settings, breakage, message
+):
+    settings.CRAFTCITY_NETWORK_TIMEOUT = 1.0
     make_person()
     good, bad = partner("almaty-hub-friend"), partner("bad-city")
     good.stream("people", _people(good, 3))
@@ -177,7 +204,7 @@ def test_a_broken_partner_stops_only_itself_and_the_next_harvest_resumes(partner
         bad.server.shutdown()
         bad.server.server_close()
     elif breakage == "slow":
-        bad.routes["/changes/people/page/2"] = slow(1.5)
+        bad.routes["/changes/people/page/2"] = slow(2.5)
     elif breakage == "junk":
         bad.routes["/changes/people/page/2"] = lambda h: (200, {}, b"<!doctype html><p>Maintenance")
     elif breakage == "loop":
@@ -214,11 +241,12 @@ def test_a_broken_partner_stops_only_itself_and_the_next_harvest_resumes(partner
     assert NetworkRecord.objects.filter(city__slug="bad-city").count() == 4
 
 
-def test_a_slow_partner_is_retried_with_backoff_before_it_fails(partner):
+def test_a_slow_partner_is_retried_with_backoff_before_it_fails(partner, settings):
+    settings.CRAFTCITY_NETWORK_TIMEOUT = 1.0
     city = partner()
     city.stream("people", _people(city, 2))
     partner_city_add(base_url=city.base)
-    city.routes["/changes/people/"] = slow(1.5)
+    city.routes["/changes/people/"] = slow(2.5)
     run = network_harvest()
     assert "Gave up after 3 attempts" in _report(run, city).error
     assert len(city.requested("/changes/people/")) == 3
