@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -173,11 +174,18 @@ class StreamReader:
         return True
 
     def _forward(self, url: str) -> None:
+        # The next page is read while this one is written: the partner's time and ours overlap.
         seen: set[str] = set()
-        while url:
-            activities, _prev, following = self._page(self._fetch(url, seen), url)
-            self._apply(activities, url)
-            url = following
+        with ThreadPoolExecutor(max_workers=1) as reader:
+            data = self._fetch(url, seen)
+            while url:
+                activities, _prev, following = self._page(data, url)
+                upcoming = reader.submit(self._fetch, following, seen) if following else None
+                try:
+                    self._apply(activities, url)
+                finally:
+                    data = upcoming.result() if upcoming else None
+                url = following
 
     def _backward(self, url: str) -> None:
         seen: set[str] = set()
@@ -200,9 +208,16 @@ class StreamReader:
             return
         if self.newest is not None and activities[0].end_time < self.newest:
             raise HarvestError(_("%(url)s: the pages are not in time order.") % {"url": url})
-        for activity in activities:
+        deleted_later = {}
+        for position, activity in enumerate(activities):
+            if activity.action == "Delete":
+                deleted_later[activity.uri] = position
+        for position, activity in enumerate(activities):
             if activity.action != "Delete" and activity.record is None:
-                activity.record = self._record_from_see_also(activity)
+                if deleted_later.get(activity.uri, -1) > position:
+                    activity.is_gone = True  # deleted further down this page: no document to ask for
+                else:
+                    activity.record = self._record_from_see_also(activity)
         self.apply(activities)
         self.newest = max(self.newest or activities[-1].end_time, activities[-1].end_time)
 

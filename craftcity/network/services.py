@@ -32,7 +32,6 @@ from .models import (
 
 log = logging.getLogger(__name__)
 CITY_FIELDS = ("name", "country", "languages", "designations", "latitude", "longitude", "figures", "site_url")
-RECORD_FIELDS = ("kind", "name", "url", "crafts", "image_url", "starts_at", "ends_at", "location", "keys", "changed_at")
 
 
 def _require(actor) -> None:
@@ -183,7 +182,8 @@ def network_page_apply(*, stream: PartnerStream, activities: list[Activity]) -> 
                 setattr(record, name, value)
             record.kind = activity.kind
             record.changed_at = activity.end_time
-            record.full_clean(validate_unique=False, validate_constraints=False)
+            # The city is the stream's own (no query per record to check it exists); uniqueness is the lookup above.
+            record.full_clean(exclude=["city"], validate_unique=False, validate_constraints=False)
         except (DocumentError, ValidationError) as error:
             counts.failed += 1
             if len(counts.errors) < 10:
@@ -200,12 +200,12 @@ def network_page_apply(*, stream: PartnerStream, activities: list[Activity]) -> 
         doomed = list(NetworkRecord.objects.filter(city=city, uri__in=gone).values_list("pk", flat=True))
         NetworkKey.objects.filter(record_id__in=doomed).delete()
         NetworkRecord.objects.filter(pk__in=doomed).delete()
-    new = [record for record in changed.values() if record.pk is None]
-    old = [record for record in changed.values() if record.pk is not None]
-    NetworkRecord.objects.bulk_create(new, batch_size=500)
+    old = [record.pk for record in changed.values() if record.pk is not None]
     if old:
-        NetworkRecord.objects.bulk_update(old, RECORD_FIELDS, batch_size=500)
-        NetworkKey.objects.filter(record_id__in=[record.pk for record in old]).delete()
+        # Rewritten whole under the same ids: two statements, where bulk_update's CASE per field costs seconds.
+        NetworkKey.objects.filter(record_id__in=old).delete()
+        NetworkRecord.objects.filter(pk__in=old).delete()
+    NetworkRecord.objects.bulk_create(list(changed.values()), batch_size=500)
     NetworkKey.objects.bulk_create(
         [NetworkKey(record_id=record.pk, key=key) for record in changed.values() for key in record.keys.split()],
         batch_size=2000,
