@@ -144,3 +144,20 @@ def test_the_dossier_partner_cities_indicator_reads_network_figures_only(harvest
     assert {row.key: row.values[0] for row in partner_cities.table("measure").rows}["people"] == 3
     # The local practitioners are counted from the local registry alone: one person, not the partner's three.
     assert indicators.compute(indicators.REGISTRY["practitioners"], snapshot).total == 1
+
+
+def test_search_and_calendar_pages_read_partner_records_in_few_queries(
+    client, harvested, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        assert client.get("/en/network/search/", {"q": "Gulnara"}).status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get("/en/network/events/").status_code == 200
+
+
+def test_only_registrars_may_add_a_partner_city(partner, make_user):
+    from django.core.exceptions import PermissionDenied
+
+    artisan = make_user(role="artisan")
+    with pytest.raises(PermissionDenied, match=r"Only registrars may change the network\."):
+        partner_city_add(actor=artisan, base_url=partner().base)
