@@ -83,7 +83,10 @@ def partner_search(text: str, *, limit: int = 20, kinds=None) -> list[NetworkHit
     hits: Counter = Counter()
     for key in dict.fromkeys(keys):
         # A range, not LIKE: it uses the B-tree on both engines (SQLite's LIKE is case-insensitive and would not).
-        found = NetworkKey.objects.filter(key__gte=key, key__lt=key + "\uffff").values_list("record_id", flat=True)
+        # The bound is the key with its last letter stepped up, which sorts after every longer key starting
+        # with it under any collation (namekit's keys are lower-case Latin letters and digits).
+        bound = key[:-1] + chr(ord(key[-1]) + 1)
+        found = NetworkKey.objects.filter(key__gte=key, key__lt=bound).values_list("record_id", flat=True)
         for record_id in set(found[:PER_KEY]):
             hits[record_id] += 1
     if not hits:

@@ -16,7 +16,7 @@ def test_a_hub_finds_a_partner_artisan_across_scripts_and_forgets_them_when_unpu
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
-    assert "Harvested — 14 new" in out  # 12 artisans and 2 events of Sheberkent
+    assert "— 14 new" in out  # 12 artisans and 2 events of Sheberkent
     assert "“Gulnara Seytkali” finds Gulnara Seitkali of Sheberkent (demo city)" in out
     assert "1 deleted" in out
     assert "no longer finds the artisan on the hub: OK" in out
