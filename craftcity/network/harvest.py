@@ -181,10 +181,9 @@ class StreamReader:
             while url:
                 activities, _prev, following = self._page(data, url)
                 upcoming = reader.submit(self._fetch, following, seen) if following else None
-                try:
-                    self._apply(activities, url)
-                finally:
-                    data = upcoming.result() if upcoming else None
+                # Should this page fail, leaving the block waits for the read under way; this page's error is raised.
+                self._apply(activities, url)
+                data = upcoming.result() if upcoming else None
                 url = following
 
     def _backward(self, url: str) -> None:
