@@ -193,7 +193,9 @@ class StreamReader:
         while url:
             activities, previous, _next = self._page(self._fetch(url, seen), url)
             pages.append((url, activities if len(pages) < PAGES_KEPT else None))
-            if not activities or activities[0].end_time < since:
+            # A page that starts at or before the newest change applied holds the rest of what is new (and what
+            # is older was applied whole: pages are applied whole, and only they move `last_end_time`).
+            if not activities or activities[0].end_time <= since:
                 break
             url = previous
         reread: set[str] = set()

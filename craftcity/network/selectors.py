@@ -80,17 +80,31 @@ def partner_search(text: str, *, limit: int = 20, kinds=None) -> list[NetworkHit
     keys = [key[:64] for key in (namekit.skeleton((text or "").strip()[:200]) or "").split() if key]
     if not keys:
         return []
+    hits = _candidates(keys, prefix=False)
+    if not any(count == len(set(keys)) for count in hits.values()):
+        # No record carries every typed key whole: take the keys as beginnings too (a name still being typed, a
+        # shortened one), as local search widens only when its precise step finds nothing.
+        hits = _candidates(keys, prefix=True)
+    if not hits:
+        return []
+    return _scored(hits, keys, limit=limit, kinds=kinds)
+
+
+def _candidates(keys: list[str], *, prefix: bool) -> Counter:
     hits: Counter = Counter()
     for key in dict.fromkeys(keys):
         # A range, not LIKE: it uses the B-tree on both engines (SQLite's LIKE is case-insensitive and would not).
         # The bound is the key with its last letter stepped up, which sorts after every longer key starting
         # with it under any collation (namekit's keys are lower-case Latin letters and digits).
         bound = key[:-1] + chr(ord(key[-1]) + 1)
-        found = NetworkKey.objects.filter(key__gte=key, key__lt=bound).values_list("record_id", flat=True)
+        lookup = {"key__gte": key, "key__lt": bound} if prefix else {"key": key}
+        found = NetworkKey.objects.filter(**lookup).values_list("record_id", flat=True)
         for record_id in set(found[:PER_KEY]):
             hits[record_id] += 1
-    if not hits:
-        return []
+    return hits
+
+
+def _scored(hits: Counter, keys: list[str], *, limit: int, kinds) -> list[NetworkHit]:
     best = [record_id for record_id, _count in hits.most_common(CANDIDATES)]
     records = NetworkRecord.objects.public().filter(pk__in=best).select_related("city")
     if kinds:
