@@ -98,6 +98,19 @@ def test_the_next_harvest_starts_from_the_last_change_seen_and_walks_back_only_t
     assert city.requested("/changes/people/page/") == [f"/changes/people/page/{n}" for n in (7, 6, 5)]
 
 
+def test_changes_sharing_one_moment_do_not_make_the_next_harvest_read_the_whole_stream(partner):
+    city = partner()
+    bulk = [activity(city, "Create", n, 1) for n in range(1, 9)]  # one import: every change at the same moment
+    city.stream("people", bulk, page_size=2)
+    partner_city_add(base_url=city.base)
+    network_harvest()
+    city.requests.clear()
+    city.stream("people", [*bulk, activity(city, "Create", 9, 5)], page_size=2)
+    run = network_harvest()
+    assert _report(run, city).created == 1
+    assert city.requested("/changes/people/page/") == ["/changes/people/page/5", "/changes/people/page/4"]
+
+
 def test_a_stream_with_nothing_new_is_asked_conditionally_and_not_read(partner):
     city = partner()
     city.stream("people", _people(city, 3))
