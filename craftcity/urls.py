@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
 
+from craftcity.api import network_description
 from craftcity.core import health
 from craftcity.core.uploads import upload_too_large
 from craftcity.public import views as public_views
@@ -27,6 +28,8 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", public_views.robots_txt),
+    path(".well-known/craftcity", network_description.network_description, name="network-description"),
+    path("id/<str:kind>/<int:pk>", network_description.record_id, name="record-id"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("upload-too-large", upload_too_large, name="upload-too-large"),  # nginx's page for its 413

@@ -128,6 +128,69 @@ def _blank_or_uri(node) -> None:
             _blank_or_uri(value)
 
 
+_LOOSE = {"type": "object", "additionalProperties": True}
+_DISCOVERY = 'application/ld+json;profile="http://iiif.io/api/discovery/1/context.json"'
+
+
+def _network_operation(operation_id: str, description: str, content: dict, *, parameters=(), conditional=False) -> dict:
+    responses = {"200": {"description": "", "content": content}}
+    if conditional:
+        responses["304"] = {"description": "Not modified since the ETag or Last-Modified the client sent."}
+    return {
+        "operationId": operation_id,
+        "description": description,
+        "tags": ["network"],
+        "parameters": [{"name": name, "in": where, "required": where == "path", "schema": {"type": kind}}
+                       for name, where, kind in parameters],
+        "responses": responses,
+    }  # fmt: skip
+
+
+def network_paths() -> dict:
+    """The network's endpoints (plain Django views, craftcity/api/changes.py, reconcile.py, network_description.py):
+    described here so the document lists every address under /api/v1/. Their bodies follow other standards
+    (IIIF Change Discovery 1.0, schema.org, IIIF Presentation 3, W3C Reconciliation 0.2), validated by their own
+    tests against those specifications, so the document names them as objects only."""
+    kind = ("kind", "path", "string")
+    reconcile_parameters = [("queries", "query", "string"), ("callback", "query", "string")]
+    reconcile = {
+        "application/json": {"schema": _LOOSE},
+        "application/javascript": {"schema": {"type": "string"}},
+    }
+    return {
+        "/api/v1/changes/{kind}/": {"get": _network_operation(
+            "changes_collection", "The kind's change stream (IIIF Change Discovery 1.0 OrderedCollection).",
+            {_DISCOVERY: {"schema": _LOOSE}}, parameters=[kind], conditional=True,
+        )},
+        "/api/v1/changes/{kind}/page/{number}/": {"get": _network_operation(
+            "changes_page", "One page of the change stream (OrderedCollectionPage), oldest activity first.",
+            {_DISCOVERY: {"schema": _LOOSE}}, parameters=[kind, ("number", "path", "integer")], conditional=True,
+        )},
+        "/api/v1/records/{kind}/{pk}/": {"get": _network_operation(
+            "record_document", "A public record as schema.org JSON-LD, names in every language.",
+            {"application/ld+json": {"schema": _LOOSE}}, parameters=[kind, ("pk", "path", "integer")],
+        )},
+        "/api/v1/iiif/collection.json": {"get": _network_operation(
+            "iiif_collections", "Every public curated collection as one IIIF Presentation 3 Collection.",
+            {'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"': {"schema": _LOOSE}},
+        )},
+        "/api/v1/reconcile": {
+            "get": _network_operation(
+                "reconcile", "W3C Reconciliation Service API 0.2: the manifest, or the answers to `queries`.",
+                reconcile, parameters=reconcile_parameters,
+            ),
+            "post": _network_operation(
+                "reconcile_batch", "W3C Reconciliation Service API 0.2: the answers to `queries` (form field).",
+                reconcile, parameters=reconcile_parameters,
+            ),
+        },
+        "/api/v1/reconcile/preview": {"get": _network_operation(
+            "reconcile_preview", "An HTML card of one candidate, public fields only.",
+            {"text/html": {"schema": {"type": "string"}}}, parameters=[("id", "query", "string")],
+        )},
+    }  # fmt: skip
+
+
 def postprocess(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     _blank_or_uri(schemas)
@@ -156,6 +219,7 @@ def postprocess(result, generator, request, public):
             }
         }
         paths["/api/v1/places.geojson"] = {"get": geojson}
+    paths.update(network_paths())
     for methods in paths.values():
         for method, operation in methods.items():
             if isinstance(operation, dict) and "responses" in operation:

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from . import events, tours, views, works
+from . import changes, events, network, network_description, reconcile, tours, views, works
 
 router = DefaultRouter()
 router.register("people", views.PersonViewSet, basename="person")
@@ -18,6 +18,14 @@ router.register("applications", events.ApplicationViewSet, basename="application
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
+    path("network/search/", network.NetworkSearchView.as_view(), name="network-search"),
     path("tours/plan/", tours.TourPlanView.as_view(), name="tour-plan"),
+    # The network of craft cities: change streams, record documents, reconciliation (docs/architecture.md).
+    path("changes/<str:kind>/", changes.collection, name="changes"),
+    path("changes/<str:kind>/page/<int:number>/", changes.page, name="changes-page"),
+    path("records/<str:kind>/<int:pk>/", network_description.record, name="record"),
+    path("iiif/collection.json", network_description.iiif_collection, name="iiif-collections"),
+    path("reconcile", reconcile.service, name="reconcile"),
+    path("reconcile/preview", reconcile.preview, name="reconcile-preview"),
     path("", include(router.urls)),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import brand, events, support, tours, views, works
+from . import brand, events, network, support, tours, views, works
 
 app_name = "public"
 
@@ -43,6 +43,10 @@ urlpatterns = [
     path("events/<slug:slug>/jury/", events.event_jury, name="event-jury"),
     path("support/", support.programmes, name="programmes"),
     path("support/<slug:slug>/", support.programme, name="programme"),
+    path("network/", network.network, name="network"),
+    path("network/search/", network.network_search_page, name="network-search"),
+    path("network/events/", network.network_events, name="network-events"),
+    path("network/events/calendar.ics", network.network_events_ics, name="network-events-ics"),
     path("search/", views.search, name="search"),
     path("search/suggest/", views.suggest, name="suggest"),
 ]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "craftcity.imports",
     "craftcity.search",
     "craftcity.dossier",
+    "craftcity.network",
     "craftcity.demo",
     "craftcity.backup",
     # interfaces: views, forms, serializers, templates
@@ -365,6 +366,49 @@ CRAFTCITY_PRIVATE_MEDIA_ROOT = Path(os.environ.get("CRAFTCITY_PRIVATE_MEDIA_ROOT
 CRAFTCITY_OPEN_DATA_DIR = Path(os.environ.get("CRAFTCITY_OPEN_DATA_DIR", BASE_DIR / "var" / "open-data"))
 CRAFTCITY_DATA_LICENSE = "CC BY 4.0"
 CRAFTCITY_DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+# --- the network of craft cities ---------------------------------------------------------------------------
+# Who this installation is, as its network description (/.well-known/craftcity) tells partner cities. Another
+# city sets CRAFTCITY_CITY_FILE to a JSON file with the same keys (slug, name per language, country, languages,
+# designations with title per language, body and year, lat, lon); keys it leaves out keep Almaty's.
+CRAFTCITY_CITY = {
+    "slug": "almaty",
+    "name": {"kk": "Алматы", "ru": "Алматы", "en": "Almaty"},
+    "country": "KZ",
+    "languages": ["kk", "ru", "en"],
+    "designations": [
+        {
+            "title": {"kk": "Әлемдік қолөнер қаласы", "ru": "Всемирный город ремёсел", "en": "World Craft City"},
+            "body": "World Crafts Council",
+            "year": 2025,
+        },
+        {
+            "title": {
+                "kk": "ЮНЕСКО-ның музыка саласындағы шығармашыл қаласы",
+                "ru": "Креативный город ЮНЕСКО в области музыки",
+                "en": "UNESCO Creative City of Music",
+            },
+            "body": "UNESCO Creative Cities Network",
+            "year": 2017,
+        },
+    ],
+    "lat": 43.2383,
+    "lon": 76.9456,
+}
+if os.environ.get("CRAFTCITY_CITY_FILE"):
+    import json
+
+    with open(os.environ["CRAFTCITY_CITY_FILE"], encoding="utf-8") as _city_file:
+        CRAFTCITY_CITY = {**CRAFTCITY_CITY, **json.load(_city_file)}
+# Activities per page of the change streams (/api/v1/changes/<kind>/): pages before the last hold exactly this many.
+CRAFTCITY_CHANGES_PAGE_SIZE = int(os.environ.get("CRAFTCITY_CHANGES_PAGE_SIZE", "500"))
+
+# The hub's reading of partner cities (craftcity.network): seconds per request, retries and their first pause
+# (doubled each time), and a cap on the pages of one stream, so a partner that loops or never ends is stopped.
+CRAFTCITY_NETWORK_TIMEOUT = float(os.environ.get("CRAFTCITY_NETWORK_TIMEOUT", "10"))
+CRAFTCITY_NETWORK_RETRIES = int(os.environ.get("CRAFTCITY_NETWORK_RETRIES", "3"))
+CRAFTCITY_NETWORK_BACKOFF = float(os.environ.get("CRAFTCITY_NETWORK_BACKOFF", "0.5"))
+CRAFTCITY_NETWORK_MAX_PAGES = int(os.environ.get("CRAFTCITY_NETWORK_MAX_PAGES", "100000"))
 
 
 # --- sign-in throttling (django-axes) --------------------------------------------------------------------

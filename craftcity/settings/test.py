@@ -34,3 +34,7 @@ REST_FRAMEWORK = {
 }
 # Suggestions: far above what any test types; the limit's own tests lower it.
 CRAFTCITY_SUGGEST_RATE = "100000/min"
+# Partner cities on loopback answer at once, even on a busy machine; the tests of a slow one lower it further.
+CRAFTCITY_NETWORK_TIMEOUT = 5.0
+CRAFTCITY_NETWORK_RETRIES = 2
+CRAFTCITY_NETWORK_BACKOFF = 0.01

@@ -32,7 +32,15 @@ def _openapi():
     from openapi_core import Config, OpenAPI
 
     # GeoJSON (RFC 7946) is JSON under its own media type; openapi-core only needs to be told how to read it.
-    config = Config(extra_media_type_deserializers={"application/geo+json": json.loads})
+    # So are JSON-LD (the network's change streams and records) and, as text, the reconciliation preview and JSONP.
+    config = Config(
+        extra_media_type_deserializers={
+            "application/geo+json": json.loads,
+            "application/ld+json": lambda value, **parameters: json.loads(value),  # `profile` comes as a keyword
+            "text/html": lambda value, **parameters: value.decode() if isinstance(value, bytes) else value,
+            "application/javascript": lambda value, **parameters: value.decode() if isinstance(value, bytes) else value,
+        }
+    )
     return OpenAPI.from_dict(published_document(), config=config)
 
 
