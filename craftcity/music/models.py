@@ -425,7 +425,7 @@ class Recording(TimeStamped, DemoMarked):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return str(self.title) or str(self.work)
+        return str(self.display_title)
 
     def clean(self):
         super().clean()
@@ -447,6 +447,20 @@ class Recording(TimeStamped, DemoMarked):
     @property
     def is_video(self) -> bool:
         return self.media == self.Media.VIDEO
+
+    @property
+    def duration_clock(self) -> str:
+        """The duration as players show it, in every language: 0:03, 4:25, 1:02:03."""
+        if self.duration is None:
+            return ""
+        minutes, seconds = divmod(round(self.duration), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+    @property
+    def duration_iso(self) -> str:
+        """ISO 8601 (for <time datetime> and schema.org): PT4M25S."""
+        return f"PT{self.duration:.3f}".rstrip("0").rstrip(".") + "S" if self.duration is not None else ""
 
 
 class Caption(models.Model):

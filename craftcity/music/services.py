@@ -81,6 +81,15 @@ def instrument_save(*, actor=None, instrument: Instrument) -> Instrument:
     return instrument
 
 
+@transaction.atomic
+def instrument_delete(*, actor=None, instrument: Instrument) -> None:
+    _check_editor(actor)
+    if instrument.musical_works.exists() or instrument.ensemble_seats.exists():
+        raise ValidationError(_("This instrument is in use: it stays while a work or a seat names it."))
+    with change_batch(user=actor, label=f"delete instrument {instrument.slug}"):
+        instrument.delete()
+
+
 # --- repertoire ------------------------------------------------------------------------------------------
 
 
@@ -250,10 +259,12 @@ def performance_create(*, actor=None, work, event, performers=(), is_demo: bool 
 
 
 @transaction.atomic
-def performance_save(*, actor=None, performance: Performance) -> Performance:
+def performance_save(*, actor=None, performance: Performance, performers=None) -> Performance:
     _check_editor(actor)
     with change_batch(user=actor, label=f"edit performance {performance.pk}"):
         _save(performance)
+        if performers is not None:
+            performance.performers.set(performers)
     return performance
 
 
