@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from craftcity.organizations.models import Organization
 from craftcity.people.models import Person, public_person
@@ -24,7 +24,12 @@ def _public_people():
 
 
 def _credits():
-    return MusicalWorkCredit.objects.select_related("person").prefetch_related("person__names")
+    """Credits a visitor may read: traditional ones, and public people's (a draft person's name stays private)."""
+    return (
+        MusicalWorkCredit.objects.filter(Q(person__isnull=True) | public_person("person__"))
+        .select_related("person")
+        .prefetch_related("person__names")
+    )
 
 
 def public_recordings():
