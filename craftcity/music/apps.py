@@ -9,7 +9,7 @@ class MusicConfig(AppConfig):
     def ready(self):
         from craftcity.people.merging import register_mover
 
-        from . import indexing, indicators  # noqa: F401  (register music in search and the dossier)
+        from . import indexing, indicators, oai  # noqa: F401  (register music in search, the dossier, OAI-PMH)
         from .services import person_music_move
 
         register_mover("music.credits", person_music_move)
