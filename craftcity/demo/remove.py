@@ -19,6 +19,7 @@ from craftcity.events.models import Competition, Event, Participant
 from craftcity.geo.models import Locality
 from craftcity.lineage.models import Dynasty, Relation
 from craftcity.lineage.services import dynasty_recompute
+from craftcity.music.models import EnsembleMember, MusicalWork, Performance, Recording
 from craftcity.organizations.models import Organization
 from craftcity.people.models import Person
 from craftcity.places.models import Place
@@ -33,6 +34,7 @@ from .upsert import bump
 
 # Deletion order: what points at people and organizations goes first, protected parents last.
 DEMO_MODELS = [
+    Recording, Performance, MusicalWork, EnsembleMember,
     Residency, Grant, Programme, Exhibition, Work, Collection, Event, Participant, Tour,
     Relation, Dynasty, Award, Place, Person, Organization, Locality,
 ]  # fmt: skip
@@ -87,6 +89,7 @@ def remove_demo(*, stats: dict, with_history: bool = True, chunk: int = 2000, pr
             for field in (image.original, image.web, image.thumbnail)
             if field
         ]
+        files += [(r.file.storage, r.file.name) for r in Recording.objects.filter(is_demo=True) if r.file]
         transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
         for model in DEMO_MODELS:
             label = model._meta.label_lower

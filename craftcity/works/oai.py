@@ -108,7 +108,8 @@ def _sets() -> list[tuple[str, str]]:
     result = [(f"collection:{c.slug}", str(c)) for c in Collection.objects.public().order_by("slug")]
     used = Work.objects.public().values("discipline_id")
     result += [(f"discipline:{d.slug}", str(d)) for d in Discipline.objects.filter(pk__in=used).order_by("slug")]
-    result += [(f"type:{source.name}", str(source.label)) for source in SOURCES.values()]
+    # A source's set is listed once it holds a record, as a discipline's is once a work uses it.
+    result += [(f"type:{s.name}", str(s.label)) for s in SOURCES.values() if s.harvestable().exists()]
     return result
 
 
