@@ -20,7 +20,7 @@ def test_a_visitor_plays_a_recording_with_captions(page, make_person):
     services.recording_publish(recording=recording)
 
     page.goto("/en/")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Music").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Music", exact=True).click()
     expect(page.locator("h1")).to_contain_text("Repertoire")
     page.get_by_role("link", name="Saryarka").first.click()
     expect(page.locator("h1")).to_have_text("Saryarka")
