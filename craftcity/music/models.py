@@ -453,7 +453,7 @@ class Recording(TimeStamped, DemoMarked):
         """The duration as players show it, in every language: 0:03, 4:25, 1:02:03."""
         if self.duration is None:
             return ""
-        minutes, seconds = divmod(round(self.duration), 60)
+        minutes, seconds = divmod(int(self.duration), 60)  # whole seconds elapsed, as players count
         hours, minutes = divmod(minutes, 60)
         return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
 
