@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from craftcity.works.iiif import PRESENTATION, _base, _json, _lang_map, _provider, _ui_map
+from craftcity.works.iiif import PRESENTATION, json_response, lang_map, provider, site_base, ui_map
 
 from . import selectors
 from .models import Caption, Recording
@@ -44,19 +44,19 @@ def recording_manifest(recording: Recording, base: str) -> dict:
     body["duration"] = duration
     title = recording.display_title
     metadata = [
-        {"label": _ui_map(_("Work")), "value": _lang_map(recording.work.title)},
-        {"label": _ui_map(_("Kind")), "value": _ui_map(recording.work.get_kind_display())},
+        {"label": ui_map(_("Work")), "value": lang_map(recording.work.title)},
+        {"label": ui_map(_("Kind")), "value": ui_map(recording.work.get_kind_display())},
     ]
     composers = [str(c.person.display_name) for c in recording.work.credits.all() if c.person_id]
     if composers:
-        metadata.append({"label": _ui_map(_("Composer or author")), "value": {"none": ["; ".join(composers)]}})
+        metadata.append({"label": ui_map(_("Composer or author")), "value": {"none": ["; ".join(composers)]}})
     performers = [person.display_name for person in recording.performers.all()]
     if performers:
-        metadata.append({"label": _ui_map(_("Performers")), "value": {"none": ["; ".join(performers)]}})
+        metadata.append({"label": ui_map(_("Performers")), "value": {"none": ["; ".join(performers)]}})
     if recording.ensemble_id and recording.ensemble.is_published:
-        metadata.append({"label": _ui_map(_("Ensemble")), "value": _lang_map(recording.ensemble.name)})
+        metadata.append({"label": ui_map(_("Ensemble")), "value": lang_map(recording.ensemble.name)})
     if recording.recorded_on:
-        metadata.append({"label": _ui_map(_("Recorded on")), "value": {"none": [recording.recorded_on.isoformat()]}})
+        metadata.append({"label": ui_map(_("Recorded on")), "value": {"none": [recording.recorded_on.isoformat()]}})
     captions = [
         {
             "id": f"{canvas_id}/captions/{caption.language}",
@@ -76,7 +76,7 @@ def recording_manifest(recording: Recording, base: str) -> dict:
     canvas = {
         "id": canvas_id,
         "type": "Canvas",
-        "label": _lang_map(title),
+        "label": lang_map(title),
         "duration": duration,
         "items": [
             {
@@ -100,49 +100,49 @@ def recording_manifest(recording: Recording, base: str) -> dict:
         "@context": PRESENTATION,
         "id": manifest_id,
         "type": "Manifest",
-        "label": _lang_map(title),
+        "label": lang_map(title),
         "metadata": metadata,
         "requiredStatement": {
-            "label": _ui_map(_("Rights")),
+            "label": ui_map(_("Rights")),
             "value": {"none": [recording.credit_line or str(recording.get_rights_statement_display())]},
         },
         "rights": recording.license_url or recording.rights_statement,
-        "provider": _provider(base),
+        "provider": provider(base),
         "homepage": [
             {
                 "id": f"{base}/en/music/recordings/{recording.pk}/",
                 "type": "Text",
-                "label": _lang_map(title),
+                "label": lang_map(title),
                 "format": "text/html",
             }
         ],
         "items": [canvas],
     }
     if dict(recording.description or {}):
-        data["summary"] = _lang_map(recording.description)
+        data["summary"] = lang_map(recording.description)
     return data
 
 
 @require_GET
 def manifest(request, pk: int):
-    return _json(recording_manifest(_recording(pk), _base(request)))
+    return json_response(recording_manifest(_recording(pk), site_base(request)))
 
 
 @require_GET
 def collection(request):
     """Every published recording's manifest, newest first (IIIF viewers and aggregators start here)."""
-    base = _base(request)
+    base = site_base(request)
     items = [
-        {"id": manifest_url(base, recording.pk), "type": "Manifest", "label": _lang_map(recording.display_title)}
+        {"id": manifest_url(base, recording.pk), "type": "Manifest", "label": lang_map(recording.display_title)}
         for recording in selectors.recording_list().prefetch_related(None).select_related("work")
     ]
-    return _json(
+    return json_response(
         {
             "@context": PRESENTATION,
             "id": f"{base}/iiif/recordings/collection.json",
             "type": "Collection",
-            "label": _ui_map(_("Recordings")),
-            "provider": _provider(base),
+            "label": ui_map(_("Recordings")),
+            "provider": provider(base),
             "items": items,
         }
     )

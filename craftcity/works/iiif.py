@@ -287,3 +287,8 @@ def image_file(request, pk: int, size: str):
     response = FileResponse(field.storage.open(field.name, "rb"), content_type="image/jpeg")
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+# What other Presentation 3 builders share with the catalogue's (music.iiif: recordings): language maps, the
+# provider, the JSON-LD response and the site's base address.
+lang_map, ui_map, provider, json_response, site_base = _lang_map, _ui_map, _provider, _json, _base
