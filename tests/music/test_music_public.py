@@ -135,3 +135,17 @@ def test_sitemap_lists_public_music_pages(client, kui):
     index = client.get("/sitemap.xml").content.decode()
     assert "sitemap-repertoire.xml" in index and "sitemap-recordings.xml" in index
     assert f"/music/works/{kui['work'].pk}/" in client.get("/sitemap-repertoire.xml").content.decode()
+
+
+def test_the_pages_json_ld_is_valid_schema_org(client, kui):
+    import json
+    import re
+
+    from standards.validators import schemaorg_errors
+
+    for url in (f"/en/music/works/{kui['work'].pk}/", f"/en/music/recordings/{kui['recording'].pk}/"):
+        page = client.get(url).content.decode()
+        block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+        document = json.loads(block)
+        assert schemaorg_errors(document) == [], url
+        assert document["@type"] in {"MusicComposition", "MusicRecording"}
