@@ -33,6 +33,7 @@ BENCHMARKS = {
     "events": (["-m", "bench.events"], ["-m", "bench.events", "--quick"]),
     "backup": (["-m", "bench.backup", "--people", "100000"], ["-m", "bench.backup", "--people", "2000"]),
     "load": (["-m", "bench.load"], ["-m", "bench.load", "--quick"]),
+    "pageweight": (["-m", "bench.pageweight"], ["-m", "bench.pageweight", "--quick"]),
 }
 POSTGRES_ONLY = {"load"}
 

@@ -17,6 +17,9 @@ REQUIRE_HIT = os.environ.get("LOAD_REQUIRE_HIT", "1") == "1"
 # LOAD_PAGES=N: only the first N pages of each kind (the cache comparison stores fewer pages first).
 if limit := int(os.environ.get("LOAD_PAGES", "0")):
     URLS = {kind: paths[:limit] for kind, paths in URLS.items()}
+# A festival crowd comes from many addresses, as nginx reports them in X-Forwarded-For (the server trusts one
+# proxy): rate limits count each visitor apart, as they do in production, not the whole crowd as one address.
+CROWD = [f"10.{i // 250 % 250}.{i % 250}.{7 + i % 200}" for i in range(int(os.environ.get("LOAD_CROWD", "5000")))]
 
 
 def weight(kind: str) -> int:
@@ -42,7 +45,8 @@ class Visitor(FastHttpUser):
 
     def get_page(self, kind: str) -> None:
         path = random.choice(URLS[kind])
-        with self.client.get(path, name=kind, catch_response=True) as response:
+        headers = {"X-Forwarded-For": random.choice(CROWD)}
+        with self.client.get(path, name=kind, headers=headers, catch_response=True) as response:
             if response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}")
             elif kind == "person" and REQUIRE_HIT and response.headers.get("X-Cache") != "hit":

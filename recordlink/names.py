@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 import namekit
 
+# Caches of parsed names, emptied when full: a long-lived worker scores list after list, and an unbounded cache
+# would keep every name it ever saw. A million entries hold a 100,000-person registry's names twice over.
+CACHE_LIMIT = 1_000_000
 _token_cache: dict[str, str] = {}
 _NOT_KEY = re.compile(r"[^a-z0-9]")
 
@@ -23,6 +26,8 @@ def token_key(token: str) -> str:
     """namekit's spelling key of one token, as one word (cached: names repeat a lot)."""
     key = _token_cache.get(token)
     if key is None:
+        if len(_token_cache) >= CACHE_LIMIT:
+            _token_cache.clear()
         # namekit may keep spaces or hyphens; a token key must stay one word.
         key = _token_cache[token] = _NOT_KEY.sub("", namekit.skeleton(token).lower())
     return key
@@ -97,13 +102,13 @@ def name_features(full_name: str) -> NameFeatures:
     if cached is not None:
         return cached
     # Case and spacing never change a name; folding them first multiplies cache hits.
+    if len(_features_cache) >= CACHE_LIMIT:
+        _features_cache.clear()
     folded = " ".join(full_name.lower().split())
     feats = _features_cache.get(folded)
     if feats is None:
-        feats = _namekit_features(folded)
-        _features_cache[folded] = feats
-    if len(_features_cache) < 2_000_000:
-        _features_cache[full_name] = feats
+        feats = _features_cache[folded] = _namekit_features(folded)
+    _features_cache[full_name] = feats
     return feats
 
 

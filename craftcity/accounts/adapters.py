@@ -12,6 +12,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -23,13 +24,16 @@ logger = logging.getLogger(__name__)
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render the message now, in the language of the request that asks for it (the one the user is
-        reading), and queue it for the worker once the change commits, as `core.mail` does for ours."""
-        request = allauth_context.request
-        message = self.render_mail(
-            template_prefix,
-            email,
-            {"request": request, "email": email, "current_site": get_current_site(request), **context},
-        )
+        reading), and queue it for the worker once the change commits, as `core.mail` does for ours. allauth sends
+        some notices from an on-commit hook, which may run after its request has ended: the adapter still holds
+        that request and its language."""
+        request = allauth_context.request or self.request
+        with translation.override(getattr(request, "LANGUAGE_CODE", None) or translation.get_language()):
+            message = self.render_mail(
+                template_prefix,
+                email,
+                {"request": request, "email": email, "current_site": get_current_site(request), **context},
+            )
         # allauth's messages are plain text (we add no HTML templates), so subject and body are the whole of it.
         mail_send_after_commit(message.subject, message.body, list(message.to))
 

@@ -40,6 +40,7 @@ from craftcity.people.services import (
     person_name_delete,
     person_name_save,
     person_names_derive,
+    person_photo_set,
     person_update,
 )
 from craftcity.places.models import Place
@@ -224,7 +225,7 @@ class PersonAdmin(LinksChecked, BatchedAdmin):
         (None, {"fields": ["occupation", "gender", "birth_year", "death_year", "status", "verification", "user"]}),
         (_("Where"), {"fields": ["country", "region", "locality"]}),
         (_("Practice"), {"fields": ["disciplines", "techniques", "materials", "biography", "website"]}),
-        (_("Photo"), {"fields": ["photo", "photo_alt"]}),
+        (_("Photo"), {"fields": ["photo", "photo_alt", "is_photo_public"]}),
         (
             _("Personal data (private unless consented)"),
             {
@@ -325,9 +326,15 @@ class PersonAdmin(LinksChecked, BatchedAdmin):
     def save_model(self, request, obj, form, change):
         # Both go through the people's service: its rules, derived name forms, and the consent stamp.
         fields = {name: form.cleaned_data[name] for name in form.changed_data if name not in M2M_FIELDS}
+        # A new photo is checked and stripped of its metadata by its own service, like the artisan's upload.
+        photo = fields.pop("photo") if hasattr(fields.get("photo"), "content_type") else None
         with refusals_on_form():
             if change:
+                if photo is not None:  # the form put the raw upload on the instance: never save that one
+                    obj.photo = Person.objects.only("photo").get(pk=obj.pk).photo
                 person_update(actor=request.user, person=obj, **fields)
+                if photo is not None:
+                    person_photo_set(actor=request.user, person=obj, upload=photo)
                 return
             names = [
                 {key: row.cleaned_data[key] for key in NAME_FIELDS if key in row.cleaned_data}
@@ -337,6 +344,8 @@ class PersonAdmin(LinksChecked, BatchedAdmin):
             ]  # fmt: skip
             m2m = {name: form.cleaned_data[name] for name in form.changed_data if name in M2M_FIELDS}
             created = person_create(actor=request.user, names=names, **fields, **m2m)
+            if photo is not None:
+                person_photo_set(actor=request.user, person=created, upload=photo)
         obj.pk, obj._state.adding, obj.consent_recorded_at = created.pk, False, created.consent_recorded_at
 
     def save_related(self, request, form, formsets, change):

@@ -64,10 +64,26 @@ def _page_key(kind: str, pk) -> str:
 
 def page_version(kind: str, pk) -> str:
     """The registry's version and this page's own, as one: a page stored under it is current."""
+    return stored_lookup(None, kind, pk)[0]
+
+
+def stored_lookup(key: str | None, kind: str, pk) -> tuple[str, object | None]:
+    """The current version of the page (kind, pk), and what is stored under `key` if it was stored at that
+    version (else None), in one round trip to the cache: on a festival day most requests are answered from
+    the store, and each round trip to a shared cache costs as much as the rest of such a request."""
     own = _page_key(kind, pk)
-    found = cache.get_many([VERSION_KEY, own])
-    registry = found.get(VERSION_KEY) or registry_version()
-    return f"{registry}.{found.get(own) or _version(own)}"
+    found = cache.get_many([VERSION_KEY, own, key] if key else [VERSION_KEY, own])
+    version = f"{found.get(VERSION_KEY) or registry_version()}.{found.get(own) or _version(own)}"
+    entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+        return version, entry[1]
+    return version, None
+
+
+def stored_keep(key: str, version: str, value, *, timeout: int) -> None:
+    """Store `value` as rendered at `version` (read before rendering): a change made meanwhile bumps the
+    version, so what was rendered from the old state is never served as current."""
+    cache.set(key, (version, value), timeout=timeout)
 
 
 # Pages of figures over the whole registry (the home page's counts) go stale with any record, registry-wide or

@@ -5,7 +5,6 @@ answers 429 with Retry-After instead of running."""
 from __future__ import annotations
 
 import math
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
@@ -43,28 +42,20 @@ class AddressRateThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
-def rate_limited(*, scope: str, setting: str):
-    """Decorate a JSON view: past the rate in `settings.<setting>` its caller gets 429, Retry-After and an
-    empty result with a message, and the view does not run."""
-
-    def decorator(view):
-        @wraps(view)
-        def inner(request, *args, **kwargs):
-            throttle = AddressRateThrottle(scope=scope, setting=setting)
-            if throttle.allow_request(request, view):
-                return view(request, *args, **kwargs)
-            seconds = max(1, math.ceil(throttle.wait() or throttle.duration))
-            response = JsonResponse(
-                {
-                    "results": [],
-                    "detail": _("Too many requests from your address. Try again in %(seconds)d seconds.")
-                    % {"seconds": seconds},
-                },
-                status=429,
-            )
-            response["Retry-After"] = str(seconds)
-            return response
-
-        return inner
-
-    return decorator
+def rate_refusal(request, *, scope: str, setting: str) -> JsonResponse | None:
+    """Count this request against the rate in `settings.<setting>`; past it, the answer to send instead: 429,
+    Retry-After and an empty result with a message."""
+    throttle = AddressRateThrottle(scope=scope, setting=setting)
+    if throttle.allow_request(request, None):
+        return None
+    seconds = max(1, math.ceil(throttle.wait() or throttle.duration))
+    response = JsonResponse(
+        {
+            "results": [],
+            "detail": _("Too many requests from your address. Try again in %(seconds)d seconds.")
+            % {"seconds": seconds},
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response

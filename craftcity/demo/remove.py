@@ -13,6 +13,7 @@ from django.test.utils import override_settings
 
 from craftcity.awards.models import Award, AwardProgramme
 from craftcity.core.cache import registry_changed
+from craftcity.core.pictures import forget
 from craftcity.dossier.models import ReportingObligation
 from craftcity.dossier.services import obligation_reopen
 from craftcity.events.models import Competition, Event, Participant
@@ -27,8 +28,9 @@ from craftcity.search.pause import indexing_paused
 from craftcity.search.services import index_rebuild
 from craftcity.support.models import Grant, Programme, Residency
 from craftcity.tours.models import Tour
-from craftcity.works.models import Collection, Exhibition, Work, WorkImage
+from craftcity.works.models import Collection, Exhibition, Work
 
+from .illustrations import demo_picture_files
 from .support import DEMO_PROGRAMME_SLUGS
 from .upsert import bump
 
@@ -81,16 +83,11 @@ def remove_demo(*, stats: dict, with_history: bool = True, chunk: int = 2000, pr
         raise RuntimeError(f"Real dynasties have demo founders: {', '.join(blocked.values_list('slug', flat=True))}")
 
     def run():
-        # The demo's drawn illustrations are files: they go with their works, once the deletion is committed
-        # (a dry run rolls back, and must leave them).
-        files = [
-            (field.storage, field.name)
-            for image in WorkImage.objects.filter(work__is_demo=True)
-            for field in (image.original, image.web, image.thumbnail)
-            if field
-        ]
+        # The demo's drawn illustrations are files: they go with their records, once the deletion is committed
+        # (a dry run rolls back, and must leave them), with every size the image service made of them.
+        files = demo_picture_files()
         files += [(r.file.storage, r.file.name) for r in Recording.objects.filter(is_demo=True) if r.file]
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
+        transaction.on_commit(lambda: [forget(storage, name) for storage, name in files])
         for model in DEMO_MODELS:
             label = model._meta.label_lower
             if model is Organization:

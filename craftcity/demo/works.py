@@ -11,7 +11,7 @@ from craftcity.works import services
 from craftcity.works.models import Collection, Exhibition, Work
 
 from . import seed
-from .illustrations import ILLUSTRATION_ALT, felt_carpet_upload
+from .illustrations import ALTS, ILLUSTRATION_ALT, dombra, felt_carpet, kobyz, patchwork, upload
 from .seed_loader import find_seed_person
 from .upsert import bump
 
@@ -87,22 +87,32 @@ def _load_demo_collection(stats: dict) -> None:
         is_demo=True,
     )
     felt = Discipline.objects.filter(slug="felt").first()
-    for number, title, year in (
-        ("DEMO-0001", _t("Сырмақ (демо)", "Сырмак (демо)", "Syrmak felt carpet (demo)"), 1968),
-        ("DEMO-0002", _t("Тұскиіз (демо)", "Тускииз (демо)", "Tuskiiz wall hanging (demo)"), 1975),
-    ):
+    instruments = Discipline.objects.filter(slug="instrument-making").first()
+    kurak = Discipline.objects.filter(slug="kurak-korpe").first()
+    # Every demo work has a picture (drawn, not photographed, and flagged so) to show the image service and viewer.
+    for number, title, year, discipline, drawing, alt in (
+        ("DEMO-0001", _t("Сырмақ (демо)", "Сырмак (демо)", "Syrmak felt carpet (demo)"), 1968, felt, felt_carpet,
+         ILLUSTRATION_ALT),
+        ("DEMO-0002", _t("Тұскиіз (демо)", "Тускииз (демо)", "Tuskiiz wall hanging (demo)"), 1975, felt, None, None),
+        ("DEMO-0003", _t("Құрақ көрпе (демо)", "Курак корпе (демо)", "Kurak korpe quilt (demo)"), 1982, kurak or felt,
+         patchwork, ALTS["patchwork"]),
+        ("DEMO-0004", _t("Домбыра (демо)", "Домбра (демо)", "Dombra (demo)"), 1990, instruments, dombra,
+         ALTS["dombra"]),
+        ("DEMO-0005", _t("Қылқобыз (демо)", "Кыл-кобыз (демо)", "Kyl-kobyz (demo)"), 1979, instruments, kobyz,
+         ALTS["kobyz"]),
+    ):  # fmt: skip
         work = services.work_create(
             title=title,
             collection=collection,
             accession_number=number,
             year_from=year,
-            discipline=felt,
+            discipline=discipline,
             license=Work.License.CC_BY,
             provenance=[{"kind": "made", "year_from": year}, {"kind": "acquired", "year_from": 2020, "party": "demo"}],
             is_demo=True,
         )
-        if number == "DEMO-0001":
-            # One demo work has a picture (drawn, not photographed) so the image service and viewer are shown.
-            services.work_image_add(work=work, upload=felt_carpet_upload(1, "demo-0001.jpg"), alt=ILLUSTRATION_ALT)
+        if drawing is not None:  # DEMO-0002 stays without one: the catalogue's ornament for a work not photographed
+            services.work_image_add(work=work, upload=upload(drawing, 1, f"{number.lower()}.jpg"), alt=alt,
+                                    is_illustration=True)  # fmt: skip
         services.work_publish(work=work)
         bump(stats, "works.work.created")

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from craftcity.audit.models import history
 from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
+from craftcity.core.pictures import Pictured
 from craftcity.core.storage import private_storage
 from craftcity.core.translation import TranslatedField
 
@@ -26,7 +27,7 @@ class EventQuerySet(PublishableQuerySet):
         return self if ids is None else self.filter(pk__in=ids)
 
 
-class Event(TimeStamped, DemoMarked, Publishable):
+class Event(TimeStamped, DemoMarked, Publishable, Pictured):
     """A festival, exhibition, concert… in Asia/Almaty time; it may contain sub-events (days, stages, workshops)."""
 
     class Kind(models.TextChoices):

@@ -529,3 +529,21 @@ def person_event_rows_move(*, keep, absorb) -> None:
         if not Juror.objects.filter(competition_id=seat.competition_id, person=keep).exists():
             seat.person = keep
             seat.save()
+
+
+@transaction.atomic
+def event_image_set(
+    *, user=None, event: Event, upload, alt: dict | None = None, is_illustration: bool = False
+) -> Event:
+    """The event's picture (a poster, a view of the venue), checked and stripped of metadata (core.pictures)."""
+    from craftcity.core.pictures import picture_store
+
+    if user is not None and not rules.can_manage_event(user, event):
+        raise PermissionDenied(_("You may not change this event."))
+    with change_batch(user=user, label=f"image of event {event.slug}"):
+        picture_store(event, upload, kind="event")
+        event.image_alt = alt or {}
+        event.is_image_illustration = is_illustration
+        event.full_clean()
+        event.save()
+    return event

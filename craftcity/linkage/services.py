@@ -36,7 +36,7 @@ MERGE_FIELDS: dict[str, tuple[str, ...]] = {
     "region": ("region",),
     "locality": ("locality",),
     "biography": ("biography",),
-    "photo": ("photo", "photo_alt"),
+    "photo": ("photo", "photo_alt", "photo_width", "photo_height", "is_photo_public"),
     "website": ("website",),
     "verification": ("verification",),
     "status": ("status",),
@@ -45,7 +45,7 @@ MERGE_FIELDS: dict[str, tuple[str, ...]] = {
     "address": ("address", "is_address_public"),
     "birth_date": ("birth_date", "is_birth_date_public"),
 }
-CONSENT_FLAGS = set(Person.PERSONAL_FIELDS.values())
+CONSENT_FLAGS = set(Person.PERSONAL_FIELDS.values()) | {"is_photo_public"}
 
 
 def _require_registrar(actor) -> None:

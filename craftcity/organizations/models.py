@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from craftcity.audit.models import history
 from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
+from craftcity.core.pictures import Pictured
 from craftcity.core.translation import TranslatedField
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
 
 
-class Organization(TimeStamped, DemoMarked, Publishable):
+class Organization(TimeStamped, DemoMarked, Publishable, Pictured):
     class Kind(models.TextChoices):
         UNION = "union", _("Union")
         ASSOCIATION = "association", _("Association")

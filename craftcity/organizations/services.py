@@ -113,3 +113,21 @@ def person_memberships_move(*, keep, absorb) -> None:
         membership.person = keep
         membership.full_clean()
         membership.save()
+
+
+@transaction.atomic
+def organization_image_set(
+    *, actor=None, organization: Organization, upload, alt: dict | None = None, is_illustration: bool = False
+) -> Organization:
+    """The organization's logo (or picture), checked and stripped of metadata (core.pictures)."""
+    from craftcity.core.pictures import picture_store
+
+    if actor is not None and not can_edit_organization(actor, organization):
+        raise PermissionDenied(_("You may not edit this organization."))
+    with change_batch(user=actor, label=f"image of organization {organization.pk}"):
+        picture_store(organization, upload, kind="organization")
+        organization.image_alt = alt or {}
+        organization.is_image_illustration = is_illustration
+        organization.full_clean()
+        organization.save()
+    return organization

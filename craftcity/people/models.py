@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from craftcity.audit.models import history
 from craftcity.core.models import DemoMarked, PublicationStatus, Publishable, PublishableQuerySet, TimeStamped
+from craftcity.core.storage import private_storage
 from craftcity.core.translation import TranslatedField, fallback_order
 
 
@@ -137,8 +138,16 @@ class Person(TimeStamped, DemoMarked, Publishable):
         "taxonomy.Material", verbose_name=_("materials"), blank=True, related_name="people"
     )
     biography = TranslatedField(_("biography"), multiline=True, blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/photos/%Y/", blank=True)
+    # A portrait lives in private storage and is served by the image service only while is_photo_public.
+    photo = models.ImageField(
+        _("photo"), upload_to="people/photos/%Y/", storage=private_storage, blank=True, max_length=300
+    )
     photo_alt = TranslatedField(_("photo description"), max_length=300, blank=True)
+    photo_width = models.PositiveIntegerField(_("photo width"), default=0, editable=False)
+    photo_height = models.PositiveIntegerField(_("photo height"), default=0, editable=False)
+    is_photo_public = models.BooleanField(
+        _("photo may be shown"), default=False, help_text=_("The person agreed that their photo is shown publicly.")
+    )
     website = models.URLField(_("website"), blank=True)
     links = models.JSONField(
         _("other pages"), default=list, blank=True, help_text=_("Pages in social networks and shops, as web addresses.")

@@ -15,10 +15,11 @@ from .models import Person, PersonName
 # Fields an artisan keeps on their own profile; status and verification are the registrar's.
 SELF_EDITABLE_FIELDS = {
     "occupation", "gender", "birth_year", "country", "locality", "region", "biography", "photo", "photo_alt",
+    "is_photo_public",
     "website", "links", "phone", "is_phone_public", "email", "is_email_public", "address", "is_address_public",
     "birth_date", "is_birth_date_public", "disciplines", "techniques", "materials",
 }  # fmt: skip
-CONSENT_FIELDS = set(Person.PERSONAL_FIELDS.values())
+CONSENT_FIELDS = set(Person.PERSONAL_FIELDS.values()) | {"is_photo_public"}
 M2M_FIELDS = {"disciplines", "techniques", "materials"}
 
 
@@ -198,11 +199,15 @@ PHOTO_EDGE = 1200  # pixels on the longest side of a portrait as stored and show
 
 
 @transaction.atomic
-def person_photo_set(*, actor, person: Person, upload, alt: dict | None = None, square: bool = False) -> Person:
+def person_photo_set(
+    *, actor, person: Person, upload, alt: dict | None = None, square: bool = False, is_public: bool | None = None
+) -> Person:
     """A portrait from an upload: checked like catalogue images (format, size, pixels), re-encoded from its pixels
-    so no EXIF or GPS survives, at most PHOTO_EDGE pixels a side."""
+    so no EXIF or GPS survives, at most PHOTO_EDGE pixels a side, kept in private storage. It is shown only while
+    `is_photo_public` (the person's consent, recorded with its time like the other consents)."""
     from django.core.files.base import ContentFile
 
+    from craftcity.core.pictures import forget
     from craftcity.works.images import clean_jpeg
 
     _require(actor, person)
@@ -210,12 +215,16 @@ def person_photo_set(*, actor, person: Person, upload, alt: dict | None = None, 
     old = (person.photo.storage, person.photo.name) if person.photo else None
     with change_batch(user=actor, label=f"photo of person {person.pk}"):
         person.photo.save(f"person-{person.pk}.jpg", ContentFile(picture.content), save=False)
+        person.photo_width, person.photo_height = picture.width, picture.height
         if alt is not None:
             person.photo_alt = alt
+        if is_public is not None and is_public != person.is_photo_public:
+            person.is_photo_public = is_public
+            person.consent_recorded_at = timezone.now()
         person.full_clean()
         person.save()
     if old is not None:
-        transaction.on_commit(lambda: old[0].delete(old[1]))  # the old file goes once the new one is saved
+        transaction.on_commit(lambda: forget(*old))  # the old file and its sizes go once the new one is saved
     return person
 
 

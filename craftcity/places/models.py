@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from craftcity.audit.models import history
 from craftcity.core.models import DemoMarked, Publishable, PublishableQuerySet, TimeStamped
+from craftcity.core.pictures import Pictured
 from craftcity.core.translation import TranslatedField
 
 
@@ -49,7 +50,7 @@ def split_codes(value: str) -> list[str]:
     return [code.strip().lower() for code in (value or "").replace(";", ",").split(",") if code.strip()]
 
 
-class Place(TimeStamped, DemoMarked, Publishable):
+class Place(TimeStamped, DemoMarked, Publishable, Pictured):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", _("Workshop")
         STUDIO = "studio", _("Studio")

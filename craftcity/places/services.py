@@ -44,3 +44,21 @@ def person_places_move(*, keep, absorb) -> None:
     from craftcity.people.merging import reassign
 
     reassign(absorb.places.all(), keep)
+
+
+@transaction.atomic
+def place_image_set(
+    *, actor=None, place: Place, upload, alt: dict | None = None, is_illustration: bool = False
+) -> Place:
+    """The place's picture, checked and stripped of metadata (core.pictures)."""
+    from craftcity.core.pictures import picture_store
+
+    if actor is not None and not can_edit_place(actor, place):
+        raise PermissionDenied(_("You may not change this place."))
+    with change_batch(user=actor, label=f"image of place {place.slug}"):
+        picture_store(place, upload, kind="place")
+        place.image_alt = alt or {}
+        place.is_image_illustration = is_illustration
+        place.full_clean()
+        place.save()
+    return place

@@ -90,6 +90,19 @@ def profile(request):
 
 
 @login_required
+def photo(request):
+    """My own photo, as stored, for my profile screen: shown to me whether or not visitors may see it."""
+    from django.http import FileResponse
+
+    person = _own_person(request)
+    if person is None or not person.photo:
+        raise Http404
+    response = FileResponse(person.photo.storage.open(person.photo.name, "rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@login_required
 def names(request):
     """My name as it is written: every form, the derived Latin and Russian ones marked, each correctable
     (a corrected form is never derived over again); add a form, or drop one that is not the main one."""

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", me.home, name="home"),
     path("profile/", me.profile, name="profile"),
     path("profile/preview/", me.preview, name="preview"),
+    path("profile/photo.jpg", me.photo, name="photo"),
     path("profile/names/", me.names, name="names"),
     path("workshop/", me.workshop, name="workshop"),
     path("works/", me.works, name="works"),

@@ -49,6 +49,7 @@ class ProfileForm(forms.Form):
     )
     photo = forms.ImageField(label=_("Photo"), required=False)
     crop_square = forms.BooleanField(label=_("Crop to a square around the centre (a portrait)"), required=False)
+    is_photo_public = forms.BooleanField(label=_("Visitors may see my photo"), required=False)
 
     def __init__(self, *args, person: Person, **kwargs):
         initial = {
@@ -61,6 +62,7 @@ class ProfileForm(forms.Form):
             **{f"is_{field}_public": getattr(person, f"is_{field}_public") for field in CONSENTS},
             **{f"biography_{code}": dict(person.biography or {}).get(code, "") for code, _name in LANGUAGES},
             **{f"photo_alt_{code}": dict(person.photo_alt or {}).get(code, "") for code, _name in LANGUAGES},
+            "is_photo_public": person.is_photo_public,
         }
         super().__init__(*args, initial=initial, **kwargs)
         for code, name in LANGUAGES:
@@ -108,6 +110,7 @@ class ProfileForm(forms.Form):
         for field in CONSENTS:
             fields[field] = data[field] or (None if field == "birth_date" else "")
             fields[f"is_{field}_public"] = data[f"is_{field}_public"]
+        fields["is_photo_public"] = data["is_photo_public"]
         return fields
 
     def consent_pairs(self):

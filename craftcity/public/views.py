@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
 from django.http import Http404, HttpResponse
@@ -15,8 +14,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from craftcity.awards.models import Award, AwardProgramme
-from craftcity.core.cache import SUMMARY, page_version
-from craftcity.core.throttling import rate_limited
+from craftcity.core.cache import SUMMARY, stored_keep, stored_lookup
+from craftcity.core.throttling import rate_refusal
 from craftcity.events.models import Event
 from craftcity.events.selectors import still_on_until
 from craftcity.geo.models import Country, Region
@@ -45,7 +44,7 @@ def _page(request, queryset, size=PAGE_SIZE):
 def home(request):
     """The home page, with the registry's figures: stored for visitors until the registry changes (at 100,000
     people its counts cost more than the rest of a festival day's requests put together)."""
-    return _stored(request, "home", page_version(*SUMMARY), lambda: _home(request), keep_for=STORED_FOR)
+    return _stored(request, "home", SUMMARY, lambda: _home(request), keep_for=STORED_FOR)
 
 
 def _home(request):
@@ -153,24 +152,26 @@ def person(request, pk: int):
         page = _person_page(request, pk)
         return render(request, "public/person.html", {"page": page})
 
-    return _stored(request, f"person:{pk}", page_version("person", pk), render_page,
-                   keep_for=lambda: page["keep_for"])  # fmt: skip
+    return _stored(request, f"person:{pk}", ("person", pk), render_page, keep_for=lambda: page["keep_for"])
 
 
-def _stored(request, name: str, version: str, render_page, *, keep_for) -> HttpResponse:
-    """Serve a visitor's page from the store when it is current, else render it (and store it for visitors).
-    Signed-in viewers and addresses with a query string always get a fresh render. `X-Cache` tells operators
-    which it was; `keep_for` is seconds, or a function asked after rendering."""
+def _stored(request, name: str, scope: tuple, render_page, *, keep_for) -> HttpResponse:
+    """Serve a visitor's page from the store when it is current for `scope` (a page kind and subject, see
+    `core.cache`), else render it (and store it for visitors). Signed-in viewers and addresses with a query
+    string always get a fresh render. `X-Cache` tells operators which it was; `keep_for` is seconds, or a
+    function asked after rendering."""
     cacheable = not request.user.is_authenticated and not request.GET
-    if cacheable:
-        key = f"page:{name}:{translation.get_language()}:{request.get_host()}:{version}"
-        if (html := cache.get(key)) is not None:
-            response = HttpResponse(html)
-            response["X-Cache"] = "hit"
-            return response
+    if not cacheable:
+        return render_page()
+    key = f"page:{name}:{translation.get_language()}:{request.get_host()}"
+    version, html = stored_lookup(key, *scope)
+    if html is not None:
+        response = HttpResponse(html)
+        response["X-Cache"] = "hit"
+        return response
     response = render_page()
-    if cacheable and response.status_code == 200:
-        cache.set(key, response.content.decode(), timeout=keep_for() if callable(keep_for) else keep_for)
+    if response.status_code == 200:
+        stored_keep(key, version, response.content.decode(), timeout=keep_for() if callable(keep_for) else keep_for)
         response["X-Cache"] = "miss"
     return response
 
@@ -230,6 +231,7 @@ def _person_page(request, pk: int) -> dict:
     changes_at = [still_on_until(e["item"]) for e in events if not e["item"].is_past]
     return {
         "keep_for": max(1, min([STORED_FOR, *((at - now).total_seconds() for at in changes_at)])),
+        "person": subject,  # for the share tags (its photo only with consent)
         "title": name,
         "description": ", ".join([name, *facts]),
         "body": mark_safe(render_to_string("public/_person_body.html", context, request=request)),
@@ -371,10 +373,39 @@ def place(request, slug: str):
     )
 
 
+MAP_FILTERS = ("discipline", "region", "kind")
+
+
+def _map_places(request):
+    """The places the map shows, with the lists' filters: craft (of the place's artisan or organization), region,
+    kind. One query; the filters' choices are the values the published places have."""
+    from django.db.models import Q
+
+    places = Place.objects.public().select_related("locality")
+    chosen = {name: request.GET.get(name, "") for name in MAP_FILTERS}
+    if chosen["discipline"]:
+        craft = chosen["discipline"]
+        places = places.filter(Q(person__disciplines__slug=craft) | Q(organization__disciplines__slug=craft))
+    if chosen["region"]:
+        places = places.filter(locality__region__iso_code=chosen["region"])
+    if chosen["kind"]:
+        places = places.filter(kind=chosen["kind"])
+    public = Place.objects.public()
+    choices = {
+        "discipline": Discipline.objects.filter(
+            Q(people__places__in=public) | Q(organizations__places__in=public)
+        ).distinct(),
+        "region": Region.objects.filter(localities__places__in=public).distinct().order_by("iso_code"),
+        "kind": Place.Kind.choices,
+    }
+    return places.distinct().order_by("slug"), chosen, choices
+
+
 def map_view(request):
     """Workshops and venues on a map; home workshops only near their district unless their owner consented."""
     features = []
-    for item in Place.objects.public().select_related("locality").order_by("slug"):
+    places, chosen, choices = _map_places(request)
+    for item in places:
         point = item.public_coordinates(request.user)
         if point is None:
             continue
@@ -395,8 +426,10 @@ def map_view(request):
         "public/map.html",
         {
             "geojson": {"type": "FeatureCollection", "features": features},
-            "tile_url": settings.CRAFTCITY_TILE_URL,
-            "tile_attribution": settings.CRAFTCITY_TILE_ATTRIBUTION,
+            "tile_url": settings.CRAFTCITY_MAP_TILES,
+            "tile_attribution": settings.CRAFTCITY_MAP_TILES_ATTRIBUTION,
+            "chosen": chosen,
+            "choices": choices,
         },
     )
 
@@ -493,10 +526,10 @@ def _search_facets(request, hits, selected: dict) -> list[dict]:
     return facets
 
 
-@rate_limited(scope="suggest", setting="CRAFTCITY_SUGGEST_RATE")
 def suggest(request):
     """Suggestions as the visitor types. A crowd types the same first letters, and the answer is the same for
-    everyone (public records only): it is stored until any record changes, keyed by language and text."""
+    everyone (public records only): it is stored until any record changes, keyed by language and text. The
+    rate limit guards the search index, so only a question the index must answer counts against it."""
     import hashlib
 
     from django.http import JsonResponse
@@ -505,10 +538,13 @@ def suggest(request):
 
     text = " ".join(request.GET.get("q", "").split())[:200]
     digest = hashlib.sha256(text.casefold().encode()).hexdigest()[:32]
-    key = f"suggest:{translation.get_language()}:{digest}:{page_version(*SUMMARY)}"
-    if (results := cache.get(key)) is None:
+    key = f"suggest:{translation.get_language()}:{digest}"
+    version, results = stored_lookup(key, *SUMMARY)
+    if results is None:
+        if refused := rate_refusal(request, scope="suggest", setting="CRAFTCITY_SUGGEST_RATE"):
+            return refused
         results = [hit.as_dict() for hit in search(text, limit=8, threshold=0.7, typing=True)]
-        cache.set(key, results, timeout=SUGGESTIONS_STORED_FOR)
+        stored_keep(key, version, results, timeout=SUGGESTIONS_STORED_FOR)
     return JsonResponse({"results": results})
 
 

@@ -164,12 +164,24 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("CRAFTCITY_STATIC_ROOT", BASE_DIR / "var" / "static"))
 # Front-end libraries come from npm at install time (`npm ci`); nothing is fetched at run time.
-STATICFILES_DIRS = [("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist")]
-# Map tiles: any XYZ tile server (an own one for production); empty shows markers on a blank map.
-CRAFTCITY_TILE_URL = os.environ.get("CRAFTCITY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-CRAFTCITY_TILE_ATTRIBUTION = os.environ.get(
-    "CRAFTCITY_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+STATICFILES_DIRS = [
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
+    ("vendor/openseadragon", BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"),
+]
+# Map tiles: any XYZ tile server's URL template. Production should point CRAFTCITY_MAP_TILES at its own (e.g.
+# "/tiles/{z}/{x}/{y}.png" from a tile folder nginx serves, or a tileserver-gl/martin instance: docs/architecture.md,
+# "Pictures and the map"); empty shows markers on a blank map. Maps work without tiles and say so when none load.
+CRAFTCITY_MAP_TILES = os.environ.get(
+    "CRAFTCITY_MAP_TILES", os.environ.get("CRAFTCITY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 )
+CRAFTCITY_MAP_TILES_ATTRIBUTION = os.environ.get(
+    "CRAFTCITY_MAP_TILES_ATTRIBUTION",
+    os.environ.get(
+        "CRAFTCITY_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    ),
+)
+CRAFTCITY_TILE_URL, CRAFTCITY_TILE_ATTRIBUTION = CRAFTCITY_MAP_TILES, CRAFTCITY_MAP_TILES_ATTRIBUTION  # older names
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("CRAFTCITY_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Public media and private files (core/storage.py): local folders, or one S3-compatible bucket when

@@ -9,6 +9,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from craftcity.core import pictures
+
 from .models import Collection, Work, WorkImage
 
 PRESENTATION = "http://iiif.io/api/presentation/3/context.json"
@@ -253,40 +255,118 @@ def _public_image(pk: int) -> WorkImage:
     return image
 
 
-@require_GET
-def image_info(request, pk: int):
-    """Level 0: the two derivatives are the only sizes; clients ask for them by width."""
-    image = _public_image(pk)
-    sizes = [{"width": image.thumbnail_width, "height": image.thumbnail_height}]
-    if (image.width, image.height) != (image.thumbnail_width, image.thumbnail_height):
-        sizes.append({"width": image.width, "height": image.height})  # an image smaller than a thumbnail has one
+def _info(service: str, picture: pictures.Picture) -> HttpResponse:
+    """Level 0 (Image API 3 §5): only the listed sizes are served, in JPEG or WebP, the whole picture unrotated.
+    The thumbnail comes first: viewers such as OpenSeadragon start from it and step up to the larger sizes."""
     return _json(
         {
             "@context": IMAGE_CONTEXT,
-            "id": image_service_id(_base(request), image),
+            "id": service,
             "type": "ImageService3",
             "protocol": "http://iiif.io/api/image",
             "profile": "level0",
-            "width": image.width,
-            "height": image.height,
-            "sizes": sizes,
+            "width": picture.width,
+            "height": picture.height,
+            "sizes": [{"width": w, "height": picture.height_for(w)} for w in picture.widths],
+            "extraFormats": ["webp"],
+            "preferredFormats": ["webp", "jpg"],
         },
         IMAGE_CONTEXT,
     )
 
 
+def _width(size: str, picture: pictures.Picture) -> int:
+    """The width a size parameter asks for, if it is one of the listed sizes (`max`, `w,` or `w,h`)."""
+    if size == "max":
+        return picture.width
+    width, _comma, height = size.partition(",")
+    if not width.isdigit() or int(width) not in picture.widths:
+        raise Http404
+    if height and height != str(picture.height_for(int(width))):
+        raise Http404
+    return int(width)
+
+
+def _picture_response(content: bytes, fmt: str, *, max_age: int) -> HttpResponse:
+    response = HttpResponse(content, content_type=pictures.FORMATS[fmt][1])
+    response["Access-Control-Allow-Origin"] = "*"
+    # The address names one stored file (its token), so what it answers never changes.
+    response["Cache-Control"] = f"public, max-age={max_age}" + (", immutable" if max_age >= YEAR else "")
+    return response
+
+
+YEAR = 365 * 24 * 3600
+
+
 @require_GET
-def image_file(request, pk: int, size: str):
+def image_info(request, pk: int):
     image = _public_image(pk)
-    if size in {"max", f"{image.width},", f"{image.width},{image.height}"}:
+    return _info(image_service_id(_base(request), image), pictures.work_image_picture(image))
+
+
+@require_GET
+def image_file(request, pk: int, size: str, fmt: str = "jpg"):
+    image = _public_image(pk)
+    if fmt not in pictures.FORMATS:
+        raise Http404
+    width = _width(size, pictures.work_image_picture(image))
+    if fmt == "jpg" and width == image.width:
         field = image.web
-    elif size in {f"{image.thumbnail_width},", f"{image.thumbnail_width},{image.thumbnail_height}"}:
+    elif fmt == "jpg" and width == image.thumbnail_width:
         field = image.thumbnail
     else:
-        raise Http404
+        return _picture_response(pictures.derivative(image.web, width, fmt), fmt, max_age=DAY)
     response = FileResponse(field.storage.open(field.name, "rb"), content_type="image/jpeg")
     response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = f"public, max-age={DAY}"
     return response
+
+
+# A work may be withdrawn and a person may withdraw consent: a browser keeps their pictures a day at most.
+DAY = 24 * 3600
+
+
+def _public_record(kind: str, pk: int):
+    """The record whose picture is asked for, if a visitor may see it: published, and for a person, consented."""
+    from craftcity.events.models import Event
+    from craftcity.organizations.models import Organization
+    from craftcity.people.models import Person
+    from craftcity.places.models import Place
+
+    sources = {
+        "person": Person.objects.public().filter(is_photo_public=True),
+        "organization": Organization.objects.public(),
+        "place": Place.objects.public(),
+        "event": Event.objects.public(),
+    }
+    if kind not in sources:
+        raise Http404
+    record = sources[kind].filter(pk=pk).first()
+    picture = pictures.picture_of(record) if record is not None else None
+    if picture is None:
+        raise Http404
+    return record, picture
+
+
+def _record_file(record):
+    return record.photo if hasattr(record, "photo") else record.image
+
+
+@require_GET
+def picture_info(request, kind: str, pk: int, token: str):
+    _record, picture = _public_record(kind, pk)
+    if not picture.service.endswith(f"/{token}"):
+        raise Http404
+    return _info(f"{_base(request)}{picture.service}", picture)
+
+
+@require_GET
+def picture_file(request, kind: str, pk: int, token: str, size: str, fmt: str):
+    record, picture = _public_record(kind, pk)
+    if not picture.service.endswith(f"/{token}") or fmt not in pictures.FORMATS:
+        raise Http404
+    content = pictures.derivative(_record_file(record), _width(size, picture), fmt)
+    return _picture_response(content, fmt, max_age=DAY if kind == "person" else YEAR)
 
 
 # What other Presentation 3 builders share with the catalogue's (music.iiif: recordings): language maps, the

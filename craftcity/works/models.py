@@ -310,6 +310,9 @@ class WorkImage(TimeStamped):
         _("alt text"), max_length=500, blank=True, help_text=_("What the image shows, for screen readers.")
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_illustration = models.BooleanField(
+        _("the image is an illustration"), default=False, help_text=_("Drawn, not photographed.")
+    )
 
     history = history(excluded_fields=["updated_at"])
 

@@ -250,14 +250,16 @@ def work_review_return(*, actor, work: Work, remarks: str) -> Work:
 
 
 @transaction.atomic
-def work_image_add(*, actor=None, work: Work, upload, alt: dict | None = None, position: int = 0) -> WorkImage:
+def work_image_add(
+    *, actor=None, work: Work, upload, alt: dict | None = None, position: int = 0, is_illustration: bool = False
+) -> WorkImage:
     """Check an upload, keep the original privately and make its stripped derivatives, once."""
     if actor is not None and not can_edit_work(actor, work):
         raise PermissionDenied(_("You may not add images to this work."))
     check_image(upload)
     derivatives = make_derivatives(upload)
     with change_batch(user=actor, label=f"add image to work {work.pk}"):
-        image = WorkImage(work=work, alt=alt or {}, position=position)
+        image = WorkImage(work=work, alt=alt or {}, position=position, is_illustration=is_illustration)
         image.original.save(upload.name.rsplit("/", 1)[-1], upload, save=False)
         stem = image.original.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         web, thumb = derivatives["web"], derivatives["thumbnail"]

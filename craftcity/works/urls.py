@@ -12,6 +12,13 @@ iiif_patterns = (
         path("collections/<slug:slug>/collection.json", iiif.collection_manifest, name="collection-manifest"),
         path("images/<int:pk>/info.json", iiif.image_info, name="image-info"),
         path("images/<int:pk>/full/<str:size>/0/default.jpg", iiif.image_file, name="image-file"),
+        path("images/<int:pk>/full/<str:size>/0/default.<str:fmt>", iiif.image_file, name="image-file-format"),
+        path("pictures/<str:kind>/<int:pk>/<str:token>/info.json", iiif.picture_info, name="picture-info"),
+        path(
+            "pictures/<str:kind>/<int:pk>/<str:token>/full/<str:size>/0/default.<str:fmt>",
+            iiif.picture_file,
+            name="picture-file",
+        ),
     ],
     "iiif",
 )

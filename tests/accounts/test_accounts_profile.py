@@ -173,3 +173,23 @@ def test_her_pages_elsewhere_are_listed_and_a_line_that_is_no_address_is_refused
     client.logout()
     public = client.get(f"/en/people/{artisan.pk}/").content.decode()
     assert 'href="https://instagram.com/aigul.felt"' in public and '"sameAs"' in public
+
+
+def test_she_sees_her_photo_herself_and_visitors_see_it_only_once_she_ticks_the_box(client, artisan):
+    client.force_login(artisan.user)
+    _form(client, photo=SimpleUploadedFile("me.jpg", _gps_jpeg(), content_type="image/jpeg"), photo_alt_en="At work")
+    artisan.refresh_from_db()
+    assert not artisan.is_photo_public
+    profile = client.get("/kk/me/profile/").content.decode()
+    assert 'src="/kk/me/profile/photo.jpg?v=' in profile
+    own = client.get("/kk/me/profile/photo.jpg")
+    assert own.status_code == 200 and own["Content-Type"] == "image/jpeg" and "private" in own["Cache-Control"]
+    client.logout()
+    assert "/iiif/pictures/person/" not in client.get(f"/en/people/{artisan.pk}/").content.decode()
+    assert client.get("/kk/me/profile/photo.jpg").status_code == 302  # to sign in: nobody else reads it there
+    client.force_login(artisan.user)
+    _form(client, is_photo_public="on", photo_alt_en="At work")
+    artisan.refresh_from_db()
+    assert artisan.is_photo_public and artisan.consent_recorded_at is not None
+    client.logout()
+    assert 'alt="At work"' in client.get(f"/en/people/{artisan.pk}/").content.decode()

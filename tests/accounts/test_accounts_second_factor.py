@@ -247,3 +247,16 @@ def test_a_lost_phone_is_reset_from_the_command_line_or_by_an_administrator(clie
     assert totp_row.data["secret"] not in detail
     client.post(f"/en/admin/mfa/authenticator/{totp_row.pk}/delete/", {"post": "yes"})
     assert not Authenticator.objects.filter(user=registrar).exists()  # the recovery codes go with it
+
+
+def test_the_notice_that_a_second_factor_was_set_up_is_mailed_in_the_readers_language(
+    client, registrar, mailoutbox, django_capture_on_commit_callbacks
+):
+    assert _admin_sign_in(client, registrar, language="kk").status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        _set_up(client, language="kk")
+    notices = [message for message in mailoutbox if registrar.email in message.to]
+    assert notices, "setting up a second factor sends a notice, so a stranger's set-up does not go unnoticed"
+    assert "Аутентификатор қолданбасы қосылды" in notices[-1].subject
+    assert "Аутентификатор қолданбасы қосылды." in notices[-1].body
+    assert "Authenticator" not in notices[-1].body

@@ -10,7 +10,7 @@ from craftcity.awards.models import Award, AwardProgramme
 from craftcity.geo.models import Locality, Region
 from craftcity.lineage import graph
 from craftcity.lineage.models import Dynasty, Relation
-from craftcity.organizations.models import Membership
+from craftcity.organizations.models import Membership, Organization
 from craftcity.people.models import Person, PersonName
 from craftcity.places.models import Place
 from craftcity.works.models import WorkImage
@@ -62,12 +62,15 @@ def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks
     assert ReportingObligation.objects.filter(status="submitted", is_demo=True).count() == 2  # the past UCCN reports
     assert "dry run" in command("remove_demo", dry_run=True)
     assert Person.objects.filter(is_demo=True).count() == 40 + 1 + 5
-    # The demo's one picture is a drawn illustration that says so in every language, and it leaves no file.
-    (illustration,) = WorkImage.objects.filter(work__is_demo=True)
-    assert all(
-        "illustration" in text.lower() or "иллюстрац" in text.lower() for text in dict(illustration.alt).values()
-    )
-    files = [illustration.original, illustration.web, illustration.thumbnail]
+    # The demo's pictures are drawn illustrations, flagged so (pages then say so), and they leave no file.
+    drawings = list(WorkImage.objects.filter(work__is_demo=True))
+    assert len(drawings) == 4 and all(image.is_illustration for image in drawings)
+    assert all("демо" in text or "demo" in text for image in drawings for text in dict(image.alt).values())
+    illustrated = [o for o in Organization.objects.filter(is_demo=True) if o.image]
+    assert illustrated and all(o.is_image_illustration for o in illustrated)
+    assert not Person.objects.exclude(photo="").exists()  # never a picture of a person
+    files = [f for image in drawings for f in (image.original, image.web, image.thumbnail)]
+    files += [o.image for o in illustrated]
     assert all(f.storage.exists(f.name) for f in files)  # the dry run above left them
     with django_capture_on_commit_callbacks(execute=True):
         command("remove_demo", verbosity=0)

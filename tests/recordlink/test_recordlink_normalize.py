@@ -81,3 +81,16 @@ def test_craft_in_three_languages(kk, ru, en, code):
 def test_carpet_weaving_is_not_plain_weaving():
     assert normalize_craft("ковроткачество") == "carpet"
     assert normalize_craft("ткачество") == "weaving"
+
+
+def test_a_long_lived_worker_keeps_a_bounded_cache_of_names_and_still_reads_them_alike(monkeypatch):
+    from recordlink import names
+
+    monkeypatch.setattr(names, "CACHE_LIMIT", 10)
+    names._features_cache.clear()
+    names._token_cache.clear()
+    first = names.name_features("Беккулова Айжан Ерланкызы")
+    for n in range(200):
+        names.name_features(f"Шебер{n} Айжан")
+    assert len(names._features_cache) <= 11 and len(names._token_cache) <= 10
+    assert names.name_features("БЕККУЛОВА  Айжан Ерланкызы") == first

@@ -233,3 +233,95 @@ def test_an_email_job_killed_while_the_mail_server_hangs_is_sent_when_run_again(
         "1",
         1,
     ), "one message sent"
+
+
+def test_a_backup_killed_in_the_middle_leaves_no_archive_and_the_next_one_is_whole(tmp_path):
+    from craftcity.core.models import PublicationStatus
+    from craftcity.people.models import Person, PersonName
+
+    people = Person.objects.bulk_create(Person(status=PublicationStatus.PUBLISHED) for _ in range(20000))
+    PersonName.objects.bulk_create(
+        PersonName(person=p, full_name=f"Шебер {p.pk} " + "ою-өрнек " * 20, language="kk", is_primary=True)
+        for p in people
+    )
+    outside = Outside(tmp_path)
+    archive = tmp_path / "craftcity.tar"
+    backup = outside.start("backup", str(archive))
+    outside.kill_when(backup, lambda: archive.with_name(archive.name + ".partial").exists())
+    assert not archive.exists(), "an archive under its final name is always whole"
+
+    outside.run("backup", str(archive), timeout=240)
+    import tarfile
+
+    with tarfile.open(archive) as whole:
+        assert "manifest.json" in whole.getnames()
+
+
+def test_a_duplicate_search_killed_in_the_middle_queues_no_pair_and_runs_again(tmp_path, settings):
+    from craftcity.core.models import PublicationStatus
+    from craftcity.linkage.tasks import duplicates_find_job
+    from craftcity.people.models import Person, PersonName
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    surnames = [
+        "Беккулова",
+        "Сарсенова",
+        "Жумабаева",
+        "Оспанова",
+        "Нурланова",
+        "Касымова",
+        "Тулегенова",
+        "Абенова",
+        "Садыкова",
+        "Ермекова",
+    ]
+    given = [
+        "Айжан",
+        "Гульмира",
+        "Динара",
+        "Жанар",
+        "Мадина",
+        "Алия",
+        "Сауле",
+        "Асель",
+        "Назерке",
+        "Камила",
+        "Аружан",
+        "Томирис",
+        "Дана",
+        "Ляззат",
+    ]
+    fathers = [
+        "Ерлан",
+        "Болат",
+        "Серік",
+        "Марат",
+        "Нурлан",
+        "Канат",
+        "Асхат",
+        "Бауыржан",
+        "Даурен",
+        "Ержан",
+        "Талгат",
+        "Жандос",
+        "Руслан",
+        "Самат",
+    ]
+    names = [f"{s} {g} {f}кызы" for s in surnames for g in given for f in fathers]  # 1,960 different names
+    # Two people each with the same name and birth year: a likely duplicate pair per name.
+    people = Person.objects.bulk_create(
+        Person(status=PublicationStatus.PUBLISHED, birth_year=1930 + n // 2 % 60) for n in range(2 * len(names))
+    )
+    PersonName.objects.bulk_create(
+        PersonName(person=p, full_name=names[n // 2], language="kk", is_primary=True) for n, p in enumerate(people)
+    )
+    duplicates_find_job.enqueue()
+    outside = Outside(tmp_path)
+    worker = outside.start("db_worker", "--batch", "-v0")
+    running = "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'"
+    outside.kill_when(worker, lambda: outside.value(running) == 1)
+    assert outside.value("SELECT COUNT(*) FROM linkage_duplicatecandidate") == 0, "no half-queued review list"
+
+    outside.rerun_stalled_job()
+    outside.run("db_worker", "--batch", "-v0", timeout=300)
+    assert outside.value("SELECT COUNT(*) FROM linkage_duplicatecandidate") >= len(names) * 0.9

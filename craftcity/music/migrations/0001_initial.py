@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         ('events', '0003_application_attachment_private'),
         ('geo', '0001_initial'),
         ('lineage', '0001_initial'),
-        ('organizations', '0002_organization_kind_ensemble'),
+        ('organizations', '0003_organization_kind_ensemble'),
         ('people', '0005_person_links'),
         ('places', '0002_visits_and_languages'),
         ('taxonomy', '0002_synonyms'),

@@ -1,0 +1,110 @@
+"""`{% picture record %}`: a record's picture through the IIIF image service (responsive sizes, WebP first, lazy
+unless it is the page's main image, width and height so nothing jumps), or its kind's ornament when it has none."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from craftcity.core.pictures import Picture, kind_of, picture_of
+from craftcity.core.translation import as_translated
+
+register = template.Library()
+
+# preset: (`sizes` attribute, the widest size offered, shown at the top of the page)
+PRESETS = {
+    "card": ("(min-width: 75rem) 18rem, (min-width: 40rem) 45vw, 100vw", 960, False),
+    "portrait": ("(min-width: 48rem) 16rem, 70vw", 960, True),
+    "hero": ("(min-width: 64rem) 48rem, 100vw", 1600, True),
+    "logo": ("(min-width: 48rem) 12rem, 40vw", 640, True),
+    "thumb": ("6rem", 320, False),
+}
+PLACEHOLDER_KINDS = {"person", "work", "workimage", "place", "event", "organization"}
+PLACEHOLDER_SIZE = (400, 300)
+
+
+def alt_text(picture: Picture, label: str = "") -> str:
+    """What the picture shows in the reader's language (else the record's name); an illustration says so."""
+    description, _found = as_translated(picture.alt).resolve(translation.get_language())
+    description = description or label
+    if picture.is_illustration:
+        return _("Illustration, not a photograph: %(description)s") % {"description": description}
+    return description
+
+
+@register.simple_tag
+def picture(record, preset: str = "card", label: str = "", eager: bool | None = None, css: str = ""):
+    """Render `public/_picture.html` for `record`: a Person (only with consent), Organization, Place, Event, Work
+    or WorkImage. `eager` overrides the preset for the image most likely to be the largest on screen."""
+    sizes, widest, preset_eager = PRESETS[preset]
+    found = picture_of(record) if record is not None else None
+    kind = kind_of(record)
+    context = {"preset": preset, "css": css, "eager": preset_eager if eager is None else eager}
+    if found is None:
+        width, height = PLACEHOLDER_SIZE
+        ornament = kind if kind in PLACEHOLDER_KINDS else "work"
+        context.update(
+            placeholder=static(f"public/img/ornament-{'work' if ornament == 'workimage' else ornament}.svg"),
+            width=width,
+            height=height,
+            kind=ornament,
+        )
+        return render_to_string("public/_picture.html", context)
+    widths = [w for w in found.widths if w <= widest] or [found.widths[0]]
+    fallback = found.nearest(min(640, widths[-1]))
+    context.update(
+        picture=found,
+        alt=alt_text(found, label or str(record)),
+        sizes=sizes,
+        src=found.url(fallback),
+        width=fallback,
+        height=found.height_for(fallback),
+        srcset_jpg=", ".join(f"{found.url(w)} {w}w" for w in widths),
+        srcset_webp=", ".join(f"{found.url(w, 'webp')} {w}w" for w in widths),
+    )
+    return render_to_string("public/_picture.html", context)
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, record) -> str:
+    """An absolute address of the record's picture about 1200 px wide (Open Graph), or "" (no consent, none)."""
+    found = picture_of(record) if record is not None else None
+    if found is None:
+        return ""
+    request = context.get("request")
+    path = found.url(found.nearest(1200))
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
+
+
+@register.inclusion_tag("public/_share.html", takes_context=True)
+def share(context, record, title: str = "", description: str = "", kind: str = "website"):
+    """Open Graph and Twitter card tags for a record's page: its title, description, address in the reader's
+    language, and its picture (about 1200 px wide) only where a visitor may see it."""
+    from django.conf import settings
+
+    request = context.get("request")
+    language = translation.get_language()
+    found = picture_of(record) if record is not None else None
+    image = None
+    if found is not None:
+        width = found.nearest(1200)
+        path = found.url(width)
+        image = {
+            "url": request.build_absolute_uri(path) if request is not None else path,
+            "width": width,
+            "height": found.height_for(width),
+            "alt": alt_text(found, title),
+        }
+    return {
+        "title": title or str(record),
+        "description": description,
+        "kind": kind,
+        "url": request.build_absolute_uri(request.path) if request is not None else "",
+        "locale": OG_LOCALES.get(language, language),
+        "alternates": [OG_LOCALES.get(code, code) for code, _name in settings.LANGUAGES if code != language],
+        "image": image,
+    }
