@@ -40,10 +40,10 @@ class Command(DataCommand):
         load_works(stats=stats)
         self.progress("events, programmes and a demo competition…")
         load_events(stats=stats)
-        self.progress("drawn pictures for demo organizations, events and places…")
-        load_illustrations(stats=stats)
         self.progress("music: repertoire, a demo ensemble, a demo kui and its recordings…")
         load_music(stats=stats)
+        self.progress("drawn pictures for demo organizations, events and places…")
+        load_illustrations(stats=stats)
         if synthetic > 0:
             self.progress("support programmes, titles and past reports (demo)…")
             load_support(stats=stats, seed=seed)
