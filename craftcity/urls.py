@@ -8,6 +8,7 @@ from django.views.static import serve
 from craftcity.api import network_description
 from craftcity.core import health
 from craftcity.core.uploads import upload_too_large
+from craftcity.music.urls import iiif_patterns as recording_iiif_patterns
 from craftcity.public import views as public_views
 from craftcity.public.sitemaps import SITEMAPS
 from craftcity.works.urls import iiif_patterns, oai_patterns
@@ -17,6 +18,7 @@ handler404 = "craftcity.api.errors.page_not_found"
 
 urlpatterns = [
     path("api/", include("craftcity.api.urls")),
+    path("iiif/recordings/", include(recording_iiif_patterns)),
     path("iiif/", include(iiif_patterns)),
     path("oai/", include(oai_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),

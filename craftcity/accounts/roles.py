@@ -53,6 +53,9 @@ WORKS_MODELS = [
     "works.exhibitionwork",
 ]
 
+MUSIC_MODELS = ["music.instrument", "music.musicalwork", "music.musicalworkcredit", "music.transmission",
+                "music.ensemblemember", "music.performance", "music.recording", "music.caption"]  # fmt: skip
+
 EVENT_MODELS = [
     "events.event",
     "events.eventorganization",
@@ -102,6 +105,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *[p for model in WORKS_MODELS for p in _crud(model)],
         "works.edit_any_work",
         "works.publish_work",
+        # The City of Music half of the catalogue: repertoire, ensembles' members, recordings (music.services).
+        *[p for model in MUSIC_MODELS for p in _crud(model)],
+        "music.edit_music",
+        "music.publish_music",
     ],
     # Organisers run only the events of the organizations they belong to (events.rules.can_manage_event).
     Role.ORGANISER: [

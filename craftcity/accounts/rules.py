@@ -250,3 +250,12 @@ def needs_second_factor(user) -> bool:
         return True
     roles = set(user.groups.values_list("name", flat=True))
     return roles != {Role.ARTISAN}
+
+
+def can_edit_music(user) -> bool:
+    """Repertoire, ensembles' members, performances, recordings and their captions are the curators'."""
+    return _authenticated(user) and (user.is_superuser or user.has_perm("music.edit_music"))
+
+
+def can_publish_music(user) -> bool:
+    return _authenticated(user) and (user.is_superuser or user.has_perm("music.publish_music"))

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from . import changes, events, network, network_description, reconcile, tours, views, works
+from . import changes, events, music, network, network_description, reconcile, tours, views, works
 
 router = DefaultRouter()
 router.register("people", views.PersonViewSet, basename="person")
@@ -13,6 +13,9 @@ router.register("tours", tours.TourViewSet, basename="tour")
 router.register("works", works.WorkViewSet, basename="work")
 router.register("collections", works.CuratedCollectionViewSet, basename="collection")
 router.register("exhibitions", works.CuratedExhibitionViewSet, basename="exhibition")
+router.register("repertoire", music.RepertoireViewSet, basename="musical-work")
+router.register("ensembles", music.EnsembleViewSet, basename="ensemble")
+router.register("recordings", music.RecordingViewSet, basename="recording")
 router.register("events", events.EventViewSet, basename="event")
 router.register("applications", events.ApplicationViewSet, basename="application")
 

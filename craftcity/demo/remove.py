@@ -20,6 +20,7 @@ from craftcity.events.models import Competition, Event, Participant
 from craftcity.geo.models import Locality
 from craftcity.lineage.models import Dynasty, Relation
 from craftcity.lineage.services import dynasty_recompute
+from craftcity.music.models import EnsembleMember, MusicalWork, Performance, Recording
 from craftcity.organizations.models import Organization
 from craftcity.people.models import Person
 from craftcity.places.models import Place
@@ -35,6 +36,7 @@ from .upsert import bump
 
 # Deletion order: what points at people and organizations goes first, protected parents last.
 DEMO_MODELS = [
+    Recording, Performance, MusicalWork, EnsembleMember,
     Residency, Grant, Programme, Exhibition, Work, Collection, Event, Participant, Tour,
     Relation, Dynasty, Award, Place, Person, Organization, Locality,
 ]  # fmt: skip
@@ -84,6 +86,7 @@ def remove_demo(*, stats: dict, with_history: bool = True, chunk: int = 2000, pr
         # The demo's drawn illustrations are files: they go with their records, once the deletion is committed
         # (a dry run rolls back, and must leave them), with every size the image service made of them.
         files = demo_picture_files()
+        files += [(r.file.storage, r.file.name) for r in Recording.objects.filter(is_demo=True) if r.file]
         transaction.on_commit(lambda: [forget(storage, name) for storage, name in files])
         for model in DEMO_MODELS:
             label = model._meta.label_lower

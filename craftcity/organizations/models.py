@@ -23,6 +23,7 @@ class Organization(TimeStamped, DemoMarked, Publishable, Pictured):
         SCHOOL = "school", _("School")
         MUSEUM = "museum", _("Museum")
         VENUE = "venue", _("Venue")
+        ENSEMBLE = "ensemble", _("Ensemble or orchestra")
         GOVERNMENT = "government", _("Government body")
         INTERNATIONAL = "international", _("International body")
         OTHER = "other", _("Other")

@@ -434,3 +434,53 @@ def work_jsonld(work, url: str, base: str) -> dict:
         "url": f"{base}/iiif/works/{work.pk}/manifest.json",
     }
     return data
+
+
+def _person_ref(person, base: str = "") -> dict:
+    ref = {"@type": "Person", "name": person.display_name}
+    if person.status == "published" and person.merged_into_id is None:
+        ref["url"] = f"{base}{reverse_lazy('public:person', args=[person.pk])}"
+    return ref
+
+
+def musical_work_jsonld(work, url: str, base: str) -> dict:
+    """A piece of repertoire as schema.org's MusicComposition; its credits by public name only."""
+    data = _page_subject("MusicComposition", url, work.title, work.description)
+    roles = {"composer": "composer", "lyricist": "lyricist", "attributed": "composer"}
+    for credit in work.credits.all():
+        key = roles.get(credit.role)
+        if key and credit.person_id:
+            data.setdefault(key, []).append(_person_ref(credit.person, base))
+    if work.iswc:
+        data["iswcCode"] = work.iswc
+    if work.date_display:
+        data["dateCreated"] = work.date_display.replace("–", "/")
+    if work.lyrics_language in {"kk", "ru", "en"}:
+        data["inLanguage"] = work.lyrics_language
+    data["genre"] = str(work.get_kind_display())
+    return data
+
+
+def recording_jsonld(recording, url: str, base: str) -> dict:
+    """A recording as schema.org's MusicRecording, with the AudioObject or VideoObject a player would load."""
+    data = _page_subject("MusicRecording", url, recording.display_title, recording.description)
+    work_url = f"{base}{reverse_lazy('public:musical-work', args=[recording.work_id])}"
+    data["recordingOf"] = {"@type": "MusicComposition", "name": str(recording.work.title), "url": work_url}
+    if recording.duration:
+        data["duration"] = recording.duration_iso
+    performers = [_person_ref(person, base) for person in recording.performers.all()]
+    if performers:
+        data["byArtist"] = performers
+    if recording.file:
+        kind = "VideoObject" if recording.is_video else "AudioObject"
+        data["audio" if kind == "AudioObject" else "video"] = {
+            "@type": kind,
+            "contentUrl": f"{base}/iiif/recordings/{recording.pk}/media",
+            "encodingFormat": recording.mime_type.split(";")[0],
+        }
+    elif recording.external_url:
+        data["sameAs"] = recording.external_url
+    if recording.recorded_on:
+        data["dateCreated"] = recording.recorded_on.isoformat()
+    data["license"] = recording.license_url or recording.rights_statement
+    return data

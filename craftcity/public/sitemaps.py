@@ -6,6 +6,8 @@ from django.urls import reverse
 from craftcity.events.models import Event
 from craftcity.geo.models import Region
 from craftcity.lineage.models import Dynasty
+from craftcity.music import selectors as music_selectors
+from craftcity.music.models import MusicalWork
 from craftcity.organizations.models import Organization
 from craftcity.people.models import Person
 from craftcity.places.models import Place
@@ -119,6 +121,37 @@ class TourSitemap(_Base):
         return reverse("public:tour", args=[item.slug])
 
 
+class MusicalWorkSitemap(_Base):
+    def items(self):
+        return MusicalWork.objects.public().only("pk", "updated_at").order_by("pk")
+
+    def location(self, item):
+        return reverse("public:musical-work", args=[item.pk])
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class RecordingSitemap(_Base):
+    def items(self):
+        recordings = music_selectors.recording_list().select_related(None).prefetch_related(None)
+        return recordings.only("pk", "updated_at").order_by("pk")
+
+    def location(self, item):
+        return reverse("public:recording", args=[item.pk])
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class EnsembleSitemap(_Base):
+    def items(self):
+        return music_selectors.ensembles().only("slug")
+
+    def location(self, item):
+        return reverse("public:ensemble", args=[item.slug])
+
+
 class RegionSitemap(_Base):
     """The regions whose pages list someone: a region with no public practitioner has an empty page."""
 
@@ -147,6 +180,9 @@ class PageSitemap(_Base):
             "public:tours",
             "public:planner",
             "public:open-data",
+            "public:repertoire",
+            "public:recordings",
+            "public:ensembles",
         ]
 
     def location(self, item):
@@ -166,4 +202,7 @@ SITEMAPS = {
     "events": EventSitemap,
     "tours": TourSitemap,
     "regions": RegionSitemap,
+    "repertoire": MusicalWorkSitemap,
+    "recordings": RecordingSitemap,
+    "ensembles": EnsembleSitemap,
 }

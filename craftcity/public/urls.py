@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import brand, events, network, support, tours, views, works
+from . import brand, events, music, network, support, tours, views, works
 
 app_name = "public"
 
@@ -34,6 +34,12 @@ urlpatterns = [
     path("exhibitions/<slug:slug>/", works.exhibition, name="exhibition"),
     path("open-data/", works.open_data, name="open-data"),
     path("open-data/<str:name>", works.open_data_file, name="open-data-file"),
+    path("music/", music.repertoire, name="repertoire"),
+    path("music/works/<int:pk>/", music.musical_work, name="musical-work"),
+    path("music/recordings/", music.recordings, name="recordings"),
+    path("music/recordings/<int:pk>/", music.recording, name="recording"),
+    path("music/ensembles/", music.ensembles, name="ensembles"),
+    path("music/ensembles/<slug:slug>/", music.ensemble, name="ensemble"),
     path("events/", events.events, name="events"),
     path("events/calendar.ics", events.events_ics, name="events-ics"),
     path("events/applications/<int:pk>/<str:action>/", events.application_action, name="application-action"),

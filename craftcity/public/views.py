@@ -506,6 +506,8 @@ def search(request):
         SearchEntry.Kind.PLACE: _("Places"),
         SearchEntry.Kind.WORK: _("Works"),
         SearchEntry.Kind.EVENT: _("Events"),
+        SearchEntry.Kind.MUSICAL_WORK: _("Repertoire"),
+        SearchEntry.Kind.RECORDING: _("Recordings"),
     }
     ordered = [(k, labels[k], groups[k]) for k in SearchEntry.Kind.values if k in groups]
     type_links = [(k, labels[k], len(groups[k])) for k in SearchEntry.Kind.values if k in groups or k == kind]

@@ -15,6 +15,8 @@ class SearchEntry(models.Model):
         PLACE = "place", _("Place")
         WORK = "work", _("Work")
         EVENT = "event", _("Event")
+        MUSICAL_WORK = "musical_work", _("Musical work")
+        RECORDING = "recording", _("Recording")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField(_("object"))

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "craftcity.places",
     "craftcity.works",
     "craftcity.events",
+    "craftcity.music",
     "craftcity.support",
     "craftcity.tours",
     "craftcity.linkage",

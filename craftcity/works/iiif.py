@@ -367,3 +367,8 @@ def picture_file(request, kind: str, pk: int, token: str, size: str, fmt: str):
         raise Http404
     content = pictures.derivative(_record_file(record), _width(size, picture), fmt)
     return _picture_response(content, fmt, max_age=DAY if kind == "person" else YEAR)
+
+
+# What other Presentation 3 builders share with the catalogue's (music.iiif: recordings): language maps, the
+# provider, the JSON-LD response and the site's base address.
+lang_map, ui_map, provider, json_response, site_base = _lang_map, _ui_map, _provider, _json, _base

@@ -7,6 +7,8 @@ import base64
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -42,11 +44,42 @@ def identifier(pk: int) -> str:
     return f"oai:{repository_id()}:work/{pk}"
 
 
+@dataclass(frozen=True)
+class RecordSource:
+    """Another app's records in this repository (the extension point; music registers repertoire and recordings).
+
+    Its records are identified `oai:<repository>:<name>/<pk>`, form the set `type:<name>`, are offered in oai_dc
+    only, and follow the works in ListRecords/ListIdentifiers (pages hold one source's records each, in id order).
+    `harvestable()` gives the published records and those once published (reported deleted), with `status` and
+    `updated_at`; `dublin_core(pks, base)` gives the Dublin Core elements of the published ones."""
+
+    name: str
+    label: object
+    harvestable: Callable
+    dublin_core: Callable
+
+
+SOURCES: dict[str, RecordSource] = {}
+
+
+def register_source(source: RecordSource) -> None:
+    SOURCES[source.name] = source
+
+
 def _pk_from(identifier_text: str) -> int:
-    prefix = f"oai:{repository_id()}:work/"
-    if not identifier_text.startswith(prefix) or not identifier_text[len(prefix) :].isdigit():
+    source, pk = _source_and_pk(identifier_text)
+    if source != "work":
         raise OAIError("idDoesNotExist", "No such identifier in this repository.")
-    return int(identifier_text[len(prefix) :])
+    return pk
+
+
+def _source_and_pk(identifier_text: str) -> tuple[str, int]:
+    """("work" or a registered source's name, pk) of an identifier of this repository."""
+    head = f"oai:{repository_id()}:"
+    name, _slash, pk = identifier_text.removeprefix(head).partition("/")
+    if not identifier_text.startswith(head) or not pk.isdigit() or (name != "work" and name not in SOURCES):
+        raise OAIError("idDoesNotExist", "No such identifier in this repository.")
+    return name, int(pk)
 
 
 def _stamp(moment: dt.datetime) -> str:
@@ -75,6 +108,8 @@ def _sets() -> list[tuple[str, str]]:
     result = [(f"collection:{c.slug}", str(c)) for c in Collection.objects.public().order_by("slug")]
     used = Work.objects.public().values("discipline_id")
     result += [(f"discipline:{d.slug}", str(d)) for d in Discipline.objects.filter(pk__in=used).order_by("slug")]
+    # A source's set is listed once it holds a record, as a discipline's is once a work uses it.
+    result += [(f"type:{s.name}", str(s.label)) for s in SOURCES.values() if s.harvestable().exists()]
     return result
 
 
@@ -140,6 +175,9 @@ def _el(name: str, value, lang: str | None = None) -> str:
     return f"<dc:{name}{attr}>{escape(str(value))}</dc:{name}>"
 
 
+dc_element = _el  # for sources' Dublin Core: one element, escaped, with its language
+
+
 def _dc(row: dict, makers: list[str], base: str) -> str:
     parts = [_el("title", text, code) for code, text in dict(row["title"] or {}).items()]
     parts += [_el("creator", name) for name in makers]
@@ -155,11 +193,15 @@ def _dc(row: dict, makers: list[str], base: str) -> str:
     parts.append(_el("identifier", row["accession_number"]))
     parts += [_el("relation", text, code) for code, text in dict(row["collection__name"] or {}).items()]
     parts.append(_el("rights", Work.LICENSE_URLS.get(row["license"]) or row["rights_statement"]))
+    return _dc_wrap("".join(parts))
+
+
+def _dc_wrap(elements: str) -> str:
     return (
         '<metadata><oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         'xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ '
-        'http://www.openarchives.org/OAI/2.0/oai_dc.xsd">' + "".join(parts) + "</oai_dc:dc></metadata>"
+        'http://www.openarchives.org/OAI/2.0/oai_dc.xsd">' + elements + "</oai_dc:dc></metadata>"
     )
 
 
@@ -219,40 +261,108 @@ def _makers(pks: list[int]) -> dict[int, list[str]]:
     return result
 
 
+def _chain(args: dict) -> list[str]:
+    """The sources a list request covers, in the order they are harvested: the works, then the registered ones."""
+    spec = args.get("set") or ""
+    oai_dc = args.get("metadataPrefix") == "oai_dc"
+    if spec.startswith("type:"):
+        name = spec.removeprefix("type:")
+        if name not in SOURCES:
+            raise OAIError("badArgument", f"Unknown set {spec!r}.")
+        return [name] if oai_dc else []
+    return ["work"] + ([*SOURCES] if oai_dc and not spec else [])
+
+
+def _source_rows(name: str, args: dict, after: int) -> list[dict]:
+    if name == "work":
+        qs, fields = _records_query(args), ROW_FIELDS
+    else:
+        qs, fields = SOURCES[name].harvestable(), ["pk", "status", "updated_at"]
+        if args.get("from"):
+            qs = qs.filter(updated_at__gte=_parse_date(args["from"], end=False))
+        if args.get("until"):
+            qs = qs.filter(updated_at__lte=_parse_date(args["until"], end=True))
+    return list(qs.filter(pk__gt=after).order_by("pk").values(*fields)[: PAGE_SIZE + 1])
+
+
+def _source_header(name: str, row: dict) -> str:
+    published = row["status"] == Work.Status.PUBLISHED
+    return (
+        f"<header{'' if published else ' status="deleted"'}><identifier>oai:{repository_id()}:{name}/{row['pk']}"
+        f"</identifier><datestamp>{_stamp(row['updated_at'])}</datestamp>"
+        f"{f'<setSpec>type:{name}</setSpec>' if published else ''}</header>"
+    )
+
+
+def _source_metadata(name: str, rows: list[dict], base: str) -> dict[int, str]:
+    pks = [row["pk"] for row in rows if row["status"] == Work.Status.PUBLISHED]
+    return {pk: _dc_wrap(elements) for pk, elements in SOURCES[name].dublin_core(pks, base).items()}
+
+
 def _list(verb: str, args: dict, base: str) -> str:
     if args.get("resumptionToken"):
         state = _decode(args["resumptionToken"])
         args = {k: v for k, v in state.items() if k in {"from", "until", "set", "metadataPrefix"}}
-        after = state["after"]
+        after, source = state["after"], state.get("source", "work")
     else:
-        after = 0
+        after, source = 0, None
     _check_format(args.get("metadataPrefix"))
-    qs = _records_query(args)
-    rows = list(qs.filter(pk__gt=after).order_by("pk").values(*ROW_FIELDS)[: PAGE_SIZE + 1])
-    if not rows:
+    chain = _chain(args)
+    if source is not None and source not in chain:
+        raise OAIError("badResumptionToken", "The resumption token is invalid or has expired.")
+    rows, name = [], None
+    for position in range(chain.index(source) if source else 0, len(chain)):
+        name = chain[position]
+        rows = _source_rows(name, args, after)
+        if rows:
+            break
         if after:
             raise OAIError("badResumptionToken", "The resumption token is invalid or has expired.")
+    if not rows:
         raise OAIError("noRecordsMatch", "No records match the request.")
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
-    metadata = _metadata(args["metadataPrefix"], rows, base) if verb == "ListRecords" else {}
     body = []
+    if name == "work":
+        metadata = _metadata(args["metadataPrefix"], rows, base) if verb == "ListRecords" else {}
+        header = _header
+    else:
+        metadata = _source_metadata(name, rows, base) if verb == "ListRecords" else {}
+        if verb == "ListRecords":  # a record the source writes no metadata for is not public after all
+            rows = [{**row, "status": row["status"] if row["pk"] in metadata else "withdrawn"} for row in rows]
+        header = lambda row: _source_header(name, row)  # noqa: E731
     for row in rows:
         if verb == "ListIdentifiers":
-            body.append(_header(row))
+            body.append(header(row))
         elif row["status"] == Work.Status.PUBLISHED:
-            body.append(f"<record>{_header(row)}{metadata[row['pk']]}</record>")
+            body.append(f"<record>{header(row)}{metadata[row['pk']]}</record>")
         else:
-            body.append(f"<record>{_header(row)}</record>")
-    if more or after:
-        token = _encode({**args, "after": rows[-1]["pk"]}) if more else ""
+            body.append(f"<record>{header(row)}</record>")
+    following = next((later for later in chain[chain.index(name) + 1 :] if _source_rows(later, args, 0)), None)
+    if more:
+        token = _encode({**args, "after": rows[-1]["pk"], "source": name})
+    elif following is not None:
+        token = _encode({**args, "after": 0, "source": following})
+    else:
+        token = ""
+    if token or after or source:
         body.append(f"<resumptionToken>{token}</resumptionToken>")
     return "".join(body)
 
 
 def _get_record(args: dict, base: str) -> str:
-    pk = _pk_from(args["identifier"])
+    name, pk = _source_and_pk(args["identifier"])
     _check_format(args["metadataPrefix"])
+    if name != "work":
+        if args["metadataPrefix"] != "oai_dc":
+            raise OAIError("cannotDisseminateFormat", "This record is offered in oai_dc only.")
+        row = SOURCES[name].harvestable().filter(pk=pk).values("pk", "status", "updated_at").first()
+        if row is None:
+            raise OAIError("idDoesNotExist", "No such identifier in this repository.")
+        metadata = _source_metadata(name, [row], base).get(pk) if row["status"] == Work.Status.PUBLISHED else None
+        if metadata is None:
+            return f"<record>{_source_header(name, {**row, 'status': 'withdrawn'})}</record>"
+        return f"<record>{_source_header(name, row)}{metadata}</record>"
     row = Work.objects.harvestable().filter(pk=pk).values(*ROW_FIELDS).first()
     if row is None:
         raise OAIError("idDoesNotExist", "No such identifier in this repository.")
@@ -262,7 +372,11 @@ def _get_record(args: dict, base: str) -> str:
 
 
 def _identify(base: str) -> str:
-    first = Work.objects.harvestable().order_by("updated_at").values_list("updated_at", flat=True).first()
+    stamps = [
+        records.order_by("updated_at").values_list("updated_at", flat=True).first()
+        for records in [Work.objects.harvestable(), *(source.harvestable() for source in SOURCES.values())]
+    ]
+    first = min((stamp for stamp in stamps if stamp is not None), default=None)
     return (
         f"<repositoryName>{escape(getattr(settings, 'CRAFTCITY_SITE_NAME', 'craftcity'))}</repositoryName>"
         f"<baseURL>{base}/oai/</baseURL><protocolVersion>2.0</protocolVersion>"
@@ -273,14 +387,18 @@ def _identify(base: str) -> str:
 
 
 def _formats(args: dict) -> str:
+    offered = FORMATS
     if args.get("identifier"):
-        pk = _pk_from(args["identifier"])
-        if not Work.objects.harvestable().filter(pk=pk).exists():
+        name, pk = _source_and_pk(args["identifier"])
+        records = Work.objects.harvestable() if name == "work" else SOURCES[name].harvestable()
+        if not records.filter(pk=pk).exists():
             raise OAIError("idDoesNotExist", "No such identifier in this repository.")
+        if name != "work":
+            offered = {"oai_dc": FORMATS["oai_dc"]}
     return "".join(
         f"<metadataFormat><metadataPrefix>{prefix}</metadataPrefix><schema>{schema}</schema>"
         f"<metadataNamespace>{namespace}</metadataNamespace></metadataFormat>"
-        for prefix, (schema, namespace) in FORMATS.items()
+        for prefix, (schema, namespace) in offered.items()
     )
 
 

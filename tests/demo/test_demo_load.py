@@ -51,8 +51,9 @@ def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks
         .values_list("slug", flat=True)
     )
     assert AwardProgramme.objects.filter(competitions__event__is_demo=True).exists()
-    # synthetic community + ALA CRAFT's synthetic American exhibitor (events demo) + the people in the articles
-    assert first["people.Person"] == 40 + 1 + 15
+    # synthetic community + ALA CRAFT's synthetic American exhibitor (events demo) + the music demo's dombra
+    # ensemble + the people in the articles
+    assert first["people.Person"] == 40 + 1 + 5 + 15
     assert "nothing to do" in command("load_demo", synthetic=40)
     assert counts() == first
 
@@ -60,7 +61,7 @@ def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks
 
     assert ReportingObligation.objects.filter(status="submitted", is_demo=True).count() == 2  # the past UCCN reports
     assert "dry run" in command("remove_demo", dry_run=True)
-    assert Person.objects.filter(is_demo=True).count() == 40 + 1
+    assert Person.objects.filter(is_demo=True).count() == 40 + 1 + 5
     # The demo's pictures are drawn illustrations, flagged so (pages then say so), and they leave no file.
     drawings = list(WorkImage.objects.filter(work__is_demo=True))
     assert len(drawings) == 4 and all(image.is_illustration for image in drawings)
@@ -164,7 +165,8 @@ class TestLoadedDemo(TestCase):
 
     def test_synthetic_contacts_are_obviously_fake(self):
         synthetic = Person.objects.filter(is_demo=True)
-        assert synthetic.count() == 40 + 1  # the community and ALA CRAFT's synthetic American exhibitor
+        # the community, ALA CRAFT's synthetic American exhibitor and the music demo's five musicians
+        assert synthetic.count() == 40 + 1 + 5
         assert synthetic.filter(is_phone_public=False).exists()  # most did not consent
         for person in synthetic.exclude(phone=""):
             assert re.fullmatch(r"\+7 700 000 \d\d \d\d", person.phone), person.phone

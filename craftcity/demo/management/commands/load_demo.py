@@ -2,6 +2,7 @@ from craftcity.demo.backdate import backdate_community
 from craftcity.demo.community import community_loaded, load_community
 from craftcity.demo.events import load_events
 from craftcity.demo.illustrations import load_illustrations
+from craftcity.demo.music import load_music
 from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
 from craftcity.demo.seed_loader import load_seed
@@ -39,6 +40,8 @@ class Command(DataCommand):
         load_works(stats=stats)
         self.progress("events, programmes and a demo competition…")
         load_events(stats=stats)
+        self.progress("music: repertoire, a demo ensemble, a demo kui and its recordings…")
+        load_music(stats=stats)
         self.progress("drawn pictures for demo organizations, events and places…")
         load_illustrations(stats=stats)
         if synthetic > 0:
