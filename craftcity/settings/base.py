@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "craftcity.works",
     "craftcity.events",
     "craftcity.support",
+    "craftcity.aitys",
     "craftcity.tours",
     "craftcity.linkage",
     "craftcity.imports",
