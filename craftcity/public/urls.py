@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import events, support, tours, views, works
+from . import events, music, support, tours, views, works
 
 app_name = "public"
 
@@ -40,6 +40,10 @@ urlpatterns = [
     path("events/<slug:slug>/event.ics", events.event_ics, name="event-ics"),
     path("events/<slug:slug>/apply/", events.event_apply, name="event-apply"),
     path("events/<slug:slug>/jury/", events.event_jury, name="event-jury"),
+    path("events/<slug:slug>/aitys/", music.event_aitys, name="event-aitys"),
+    path("events/<slug:slug>/aitys/vote/", music.event_aitys_vote, name="event-aitys-vote"),
+    path("seasons/", music.seasons, name="seasons"),
+    path("seasons/<slug:slug>/", music.season, name="season"),
     path("support/", support.programmes, name="programmes"),
     path("support/<slug:slug>/", support.programme, name="programme"),
     path("search/", views.search, name="search"),

@@ -110,3 +110,27 @@ def test_series_are_kept_by_registrars(make_user):
         services.event_series_save(user=make_user(role="organiser"), series=series)
     services.event_series_save(user=make_user(role="registrar"), series=series)
     assert EventSeries.objects.get().name.text("en") == "Open-air season 2027"
+
+
+def test_the_season_page_shows_status_weather_and_attendance_against_capacity(make_event, client, stage):
+    series = services.event_series_save(
+        user=None,
+        series=EventSeries(
+            slug="open-air-2026", name={"en": "Open-air season", "ru": "Сезон под открытым небом", "kk": "Ашық аспан маусымы"},
+            is_open_air=True, year=2026,
+        ),
+    )  # fmt: skip
+    held = make_event("apple-evening", name={"en": "Apple evening"}, series=series, place=stage,
+                      starts_at=timezone.now() - dt.timedelta(days=2))  # fmt: skip
+    services.event_attendance_record(user=None, event=held, attendees=420, weather="clear")
+    off = make_event("storm-evening", name={"en": "Storm evening"}, series=series, place=stage,
+                     starts_at=timezone.now() + dt.timedelta(days=2))  # fmt: skip
+    services.event_schedule_change(user=None, event=off, schedule=Schedule.CANCELLED, note={"en": "Storm warning"})
+    for language, word in (("en", "Open-air season"), ("ru", "Сезон под открытым небом"), ("kk", "Ашық аспан маусымы")):
+        page = client.get(f"/{language}/seasons/{series.slug}/").content.decode()
+        assert word in page
+    page = client.get(f"/en/seasons/{series.slug}/").content.decode()
+    assert "420 / 500" in page and "Clear" in page
+    assert "Cancelled" in page and "Storm warning" in page
+    event_page = client.get(f"/en/events/{held.slug}/").content.decode()
+    assert "420 people came." in event_page and f"/seasons/{series.slug}/" in event_page

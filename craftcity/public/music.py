@@ -1,0 +1,132 @@
+"""City of Music pages: an aitys's bracket (with the audience vote) and a season or series of events."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from craftcity.aitys import services as aitys_services
+from craftcity.aitys.models import Aitys, AudienceVote, Duel, Round
+from craftcity.aitys.selectors import bracket
+from craftcity.events.models import Event, EventSeries
+
+from .refusals import refusal_text
+
+
+def _round_name(number: int, total: int) -> str:
+    left = total - number  # rounds after this one
+    if left == 0:
+        return _("Final")
+    if left == 1:
+        return _("Semi-finals")
+    if left == 2:
+        return _("Quarter-finals")
+    return _("Round %(number)s") % {"number": number}
+
+
+def _aitys_of(slug: str) -> Aitys:
+    aitys = (
+        Aitys.objects.select_related("competition__event", "champion__person")
+        .filter(competition__event__slug=slug, competition__event__in=Event.objects.public())
+        .first()
+    )
+    if aitys is None:
+        raise Http404
+    return aitys
+
+
+def event_aitys(request, slug):
+    """The bracket as nested lists of rounds and duels (each duel a small table): readable without script or
+    drawing, on a phone and by a screen reader. Only public names appear; anyone else is "Akyn <seed>"."""
+    from craftcity.aitys.bracket import rounds_needed
+
+    aitys = _aitys_of(slug)
+    rounds = bracket(aitys)
+    akyns = sum(1 for r in rounds[:1] for d in r.duels for _side in (d.first, d.second) if _side)
+    total = rounds_needed(akyns) if akyns else len(rounds)
+    mine = {}
+    if aitys.has_audience_vote and request.user.is_authenticated:
+        mine = dict(
+            AudienceVote.objects.filter(duel__round__aitys=aitys, user=request.user).values_list(
+                "duel_id", "application_id"
+            )
+        )
+    champion = next(
+        (side for r in rounds[-1:] for d in r.duels for side in (d.first, d.second) if side
+         and side.application_id == aitys.champion_id),
+        None,
+    )  # fmt: skip
+    return render(
+        request,
+        "public/aitys.html",
+        {
+            "aitys": aitys,
+            "event": aitys.competition.event,
+            "rounds": [
+                {
+                    "row": r,
+                    "name": _round_name(r.round.number, total),
+                    "is_open": r.round.status == Round.Status.OPEN,
+                    "duels": [
+                        {
+                            "row": d,
+                            "sides": [
+                                {
+                                    "akyn": side,
+                                    "votes": d.votes.get(side.application_id, 0) if side else None,
+                                    "won": bool(side and d.winner_id == side.application_id),
+                                }
+                                for side in (d.first, d.second)
+                            ],
+                        }
+                        for d in r.duels
+                    ],
+                }
+                for r in rounds
+            ],
+            "champion": champion,
+            "mine": mine,
+        },
+    )
+
+
+@require_POST
+def event_aitys_vote(request, slug):
+    aitys = _aitys_of(slug)
+    duel = get_object_or_404(
+        Duel.objects.select_related("round__aitys"), pk=request.POST.get("duel"), round__aitys=aitys
+    )
+    try:
+        aitys_services.audience_vote_cast(user=request.user, duel=duel, application_id=request.POST.get("akyn") or 0)
+        messages.success(request, _("Your vote is counted. It is shown apart from the jury's result."))
+    except (ValidationError, PermissionDenied, ValueError) as error:
+        messages.error(request, refusal_text(error) if not isinstance(error, ValueError) else _("Choose an akyn."))
+    return redirect(f"{request.path.rsplit('vote/', 1)[0]}#duel-{duel.pk}")
+
+
+def season(request, slug):
+    """A series (an open-air season, a set of programmes): every event with its status, weather and attendance."""
+    series = get_object_or_404(EventSeries.objects.public(), slug=slug)
+    events = list(Event.objects.public().filter(series=series).select_related("place").order_by("starts_at", "slug"))
+    summary = (
+        Event.objects.public()
+        .filter(series=series)
+        .aggregate(
+            total=Count("id"),
+            held=Count("id", filter=Q(schedule=Event.Schedule.HELD)),
+            cancelled=Count("id", filter=Q(schedule=Event.Schedule.CANCELLED)),
+            postponed=Count("id", filter=Q(schedule=Event.Schedule.POSTPONED)),
+            attendance=Sum("attendees"),
+        )
+    )
+    return render(request, "public/season.html", {"series": series, "events": events, "summary": summary})
+
+
+def seasons(request):
+    series = EventSeries.objects.public().annotate(count=Count("events", filter=Q(events__status="published")))
+    return render(request, "public/seasons.html", {"series_list": series})
