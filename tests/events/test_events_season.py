@@ -116,8 +116,8 @@ def test_the_season_page_shows_status_weather_and_attendance_against_capacity(ma
     series = services.event_series_save(
         user=None,
         series=EventSeries(
-            slug="open-air-2026", name={"en": "Open-air season", "ru": "Сезон под открытым небом", "kk": "Ашық аспан маусымы"},
-            is_open_air=True, year=2026,
+            slug="open-air-2026", is_open_air=True, year=2026,
+            name={"en": "Open-air season", "ru": "Сезон под открытым небом", "kk": "Ашық аспан маусымы"},
         ),
     )  # fmt: skip
     held = make_event("apple-evening", name={"en": "Apple evening"}, series=series, place=stage,
