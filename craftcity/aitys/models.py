@@ -39,7 +39,7 @@ class Aitys(TimeStamped, DemoMarked):
         verbose_name=_("winner"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
     )
 
@@ -76,6 +76,10 @@ class Round(models.Model):
         return f"{self.aitys} · {self.number}"
 
 
+# Duels and the champion point at entries with RESTRICT, not PROTECT: an entry stays while a bracket names it,
+# yet an event deleted whole (entries and bracket in one cascade, as remove_demo does) goes cleanly.
+
+
 class Duel(models.Model):
     """Two akyns of a round, or one with a bye (`second` empty); `winner` is set when the round closes."""
 
@@ -90,14 +94,14 @@ class Duel(models.Model):
     round = models.ForeignKey(Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="duels")
     position = models.PositiveSmallIntegerField(_("position"))
     first = models.ForeignKey(
-        "events.Application", verbose_name=_("first akyn"), on_delete=models.PROTECT, related_name="+"
+        "events.Application", verbose_name=_("first akyn"), on_delete=models.RESTRICT, related_name="+"
     )
     second = models.ForeignKey(
         "events.Application",
         verbose_name=_("second akyn"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
     )
     first_seed = models.PositiveSmallIntegerField(_("first akyn's seed"))
@@ -107,7 +111,7 @@ class Duel(models.Model):
         verbose_name=_("winner"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
     )
     decided_by = models.CharField(_("decided by"), max_length=12, choices=DecidedBy.choices, blank=True)

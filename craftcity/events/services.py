@@ -564,6 +564,22 @@ def event_series_save(*, user, series: EventSeries) -> EventSeries:
     return series
 
 
+def event_series_events_set(*, user, series: EventSeries, events) -> int:
+    """Put events into a series (an event belongs to one series at most)."""
+    from craftcity.accounts.rules import can_edit_event_series
+
+    if user is not None and not can_edit_event_series(user):
+        raise PermissionDenied(_("Only registrars keep event series."))
+    count = 0
+    with change_batch(user=user, label=f"series {series.slug}: events"), transaction.atomic():
+        for event in events:
+            event.series = series
+            event.full_clean()
+            event.save()
+            count += 1
+    return count
+
+
 def event_schedule_change(
     *,
     user,

@@ -51,8 +51,9 @@ def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks
         .values_list("slug", flat=True)
     )
     assert AwardProgramme.objects.filter(competitions__event__is_demo=True).exists()
-    # synthetic community + ALA CRAFT's synthetic American exhibitor (events demo) + the people in the articles
-    assert first["people.Person"] == 40 + 1 + 15
+    # synthetic community + ALA CRAFT's synthetic American exhibitor (events demo) + the demo aitys's eight akyns and
+    # three jurors (demo.music) + the people in the articles
+    assert first["people.Person"] == 40 + 1 + 11 + 15
     assert "nothing to do" in command("load_demo", synthetic=40)
     assert counts() == first
 
@@ -60,7 +61,7 @@ def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks
 
     assert ReportingObligation.objects.filter(status="submitted", is_demo=True).count() == 2  # the past UCCN reports
     assert "dry run" in command("remove_demo", dry_run=True)
-    assert Person.objects.filter(is_demo=True).count() == 40 + 1
+    assert Person.objects.filter(is_demo=True).count() == 40 + 1 + 11
     # The demo's one picture is a drawn illustration that says so in every language, and it leaves no file.
     (illustration,) = WorkImage.objects.filter(work__is_demo=True)
     assert all(

@@ -1,6 +1,7 @@
 from craftcity.demo.backdate import backdate_community
 from craftcity.demo.community import community_loaded, load_community
 from craftcity.demo.events import load_events
+from craftcity.demo.music import load_music
 from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
 from craftcity.demo.seed_loader import load_seed
@@ -38,6 +39,8 @@ class Command(DataCommand):
         load_works(stats=stats)
         self.progress("events, programmes and a demo competition…")
         load_events(stats=stats)
+        self.progress("City of Music: an aitys, the planned programmes, an open-air season (demo)…")
+        load_music(stats=stats)
         if synthetic > 0:
             self.progress("support programmes, titles and past reports (demo)…")
             load_support(stats=stats, seed=seed)
