@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Count
 
@@ -32,28 +33,31 @@ class DuelResult:
     mean_raw: dict[int, float] = field(default_factory=dict)
 
 
-def duel_result(duel: Duel, *, criteria=None, scores=None, chair: int | None = None) -> DuelResult:
+def duel_result(duel: Duel) -> DuelResult:
     """Rank the duel's two akyns with the competition's normalization and tie-break (events.scoring).
 
     The tie rule, in order: higher mean z-score over the jurors who scored the duel; higher median z-score;
     higher mean raw weighted total; the chair's total; the better (lower) seed. The last rule always decides,
     so a duel never ends in a draw. Audience votes are not read here."""
     if duel.is_bye:
-        return DuelResult(winner=duel.first_id, decided_by=Duel.DecidedBy.BYE, jurors=0)
-    competition_id = duel.round.aitys.competition_id
-    if criteria is None:
-        criteria = [
-            scoring.CriterionSpec(c.pk, float(c.weight), float(c.min_score), float(c.max_score))
-            for c in Criterion.objects.filter(competition_id=competition_id)
-        ]
-    if scores is None:
-        scores = DuelScore.objects.filter(duel=duel).values_list("juror_id", "application_id", "criterion_id", "value")
-    if chair is None:
-        from craftcity.events.models import Juror
+        return judge(duel, criteria=[], scores=[], chair=None)
+    from craftcity.events.models import Juror
 
-        chair = Juror.objects.filter(competition_id=competition_id, is_chair=True).values_list("pk", flat=True).first()
+    competition_id = duel.round.aitys.competition_id
+    criteria = [
+        scoring.CriterionSpec(c.pk, float(c.weight), float(c.min_score), float(c.max_score))
+        for c in Criterion.objects.filter(competition_id=competition_id)
+    ]
+    scores = DuelScore.objects.filter(duel=duel).values_list("juror_id", "application_id", "criterion_id", "value")
+    chair = Juror.objects.filter(competition_id=competition_id, is_chair=True).values_list("pk", flat=True).first()
+    return judge(duel, criteria=criteria, scores=list(scores), chair=chair)
+
+
+def judge(duel: Duel, *, criteria, scores, chair: int | None) -> DuelResult:
+    """The verdict from the rubric and the duel's (juror, akyn, criterion, value) rows, without the database."""
+    if duel.is_bye:
+        return DuelResult(winner=duel.first_id, decided_by=Duel.DecidedBy.BYE, jurors=0)
     totals = scoring.weighted_totals(criteria, scores)
-    jurors = {juror for juror, _entry in totals}
     # A juror counts only when they scored both akyns (the service takes both at once).
     totals = {key: value for key, value in totals.items() if (key[0], duel.first_id) in totals
               and (key[0], duel.second_id) in totals}  # fmt: skip
@@ -71,6 +75,28 @@ def duel_result(duel: Duel, *, criteria=None, scores=None, chair: int | None = N
         mean_z={r.entry: r.mean_z for r in ranked},
         mean_raw={r.entry: r.mean_raw for r in ranked},
     )
+
+
+def round_results(round_: Round) -> dict[int, DuelResult]:
+    """Every duel of a round judged at once: the rubric, the chair and all the round's scores in three queries."""
+    from craftcity.events.models import Juror
+
+    competition_id = round_.aitys.competition_id
+    criteria = [
+        scoring.CriterionSpec(c.pk, float(c.weight), float(c.min_score), float(c.max_score))
+        for c in Criterion.objects.filter(competition_id=competition_id)
+    ]
+    chair = Juror.objects.filter(competition_id=competition_id, is_chair=True).values_list("pk", flat=True).first()
+    by_duel: dict[int, list] = defaultdict(list)
+    rows = DuelScore.objects.filter(duel__round=round_).values_list(
+        "duel_id", "juror_id", "application_id", "criterion_id", "value"
+    )
+    for duel_id, *score in rows:
+        by_duel[duel_id].append(tuple(score))
+    return {
+        duel.pk: judge(duel, criteria=criteria, scores=by_duel.get(duel.pk, []), chair=chair)
+        for duel in round_.duels.order_by("position")
+    }
 
 
 def audience_counts(duel_ids) -> dict[int, Counter]:
@@ -97,7 +123,8 @@ class Akyn:
 
 @dataclass
 class DuelRow:
-    duel: Duel
+    pk: int
+    position: int
     first: Akyn
     second: Akyn | None
     winner_id: int | None
@@ -111,42 +138,69 @@ class RoundRow:
     duels: list[DuelRow]
 
 
+class _Form(NamedTuple):
+    language: str
+    is_primary: bool
+    full_name: str
+
+
 def bracket(aitys: Aitys) -> list[RoundRow]:
-    """Every round with its duels, the akyns' public names, winners and audience counts, in six queries."""
+    """Every round with its duels, the akyns' public names, winners and audience counts, in five queries.
+
+    Read as plain values, as the person page is (people.selectors.person_page): a 64-akyn bracket would
+    otherwise spend most of its time building model instances and prefetch caches."""
     from django.utils.translation import gettext as _
 
-    from craftcity.people.models import Person
+    from craftcity.people.models import Person, PersonName, choose_name_form
 
     rounds = list(aitys.rounds.all().order_by("number"))
     duels = list(
         Duel.objects.filter(round__aitys=aitys)
-        .select_related("first__person", "second__person")
-        .prefetch_related("first__person__names", "second__person__names")
         .order_by("round__number", "position")
-    )
-    public_ids = set(
-        Person.objects.public()
-        .filter(pk__in={d.first.person_id for d in duels} | {d.second.person_id for d in duels if d.second_id})
-        .values_list("pk", flat=True)
-    )
-    votes = audience_counts([d.pk for d in duels]) if aitys.has_audience_vote else {}
+        .values_list(
+            "pk", "round_id", "position", "first_id", "second_id", "first_seed", "second_seed", "winner_id",
+            "decided_by", "first__person_id", "second__person_id",
+        )
+    )  # fmt: skip
+    people = {row[9] for row in duels} | {row[10] for row in duels if row[10]}
+    public = set(Person.objects.public().filter(pk__in=people).values_list("pk", flat=True))
+    forms: dict[int, list[_Form]] = defaultdict(list)
+    for person, language, primary, name in PersonName.objects.filter(person_id__in=public).values_list(
+        "person_id", "language", "is_primary", "full_name"
+    ):
+        forms[person].append(_Form(language, primary, name))
+    votes = audience_counts([row[0] for row in duels]) if aitys.has_audience_vote else {}
+    reasons = dict(Duel.DecidedBy.choices)
 
-    def akyn(application, seed) -> Akyn:
-        person = application.person
-        if person.pk in public_ids:
-            return Akyn(application.pk, person.display_name, seed, person.pk)
-        return Akyn(application.pk, _("Akyn %(seed)s") % {"seed": seed}, seed, None)
+    def akyn(application_id, seed, person_id) -> Akyn:
+        if person_id in public:
+            form = choose_name_form(forms.get(person_id, []))
+            return Akyn(application_id, form.full_name if form else f"#{person_id}", seed, person_id)
+        return Akyn(application_id, _("Akyn %(seed)s") % {"seed": seed}, seed, None)
 
     by_round: dict[int, list[DuelRow]] = defaultdict(list)
-    for duel in duels:
-        by_round[duel.round_id].append(
+    for (
+        pk,
+        round_id,
+        position,
+        first,
+        second,
+        first_seed,
+        second_seed,
+        winner,
+        decided,
+        first_person,
+        second_person,
+    ) in duels:
+        by_round[round_id].append(
             DuelRow(
-                duel=duel,
-                first=akyn(duel.first, duel.first_seed),
-                second=akyn(duel.second, duel.second_seed) if duel.second_id else None,
-                winner_id=duel.winner_id,
-                decided_by=duel.get_decided_by_display() if duel.decided_by else "",
-                votes=votes.get(duel.pk, Counter()),
+                pk=pk,
+                position=position,
+                first=akyn(first, first_seed, first_person),
+                second=akyn(second, second_seed, second_person) if second else None,
+                winner_id=winner,
+                decided_by=str(reasons.get(decided, "")) if decided else "",
+                votes=votes.get(pk, Counter()),
             )
         )
     return [RoundRow(round=r, duels=by_round[r.pk]) for r in rounds]

@@ -17,7 +17,7 @@ from craftcity.events.models import Application, Competition
 
 from . import bracket
 from .models import Aitys, AudienceVote, Duel, DuelScore, Round
-from .selectors import duel_result, open_round
+from .selectors import open_round, round_results
 
 Stage = Application.Stage
 
@@ -160,8 +160,8 @@ def round_close(*, user, aitys: Aitys, now=None) -> Round | None:
     current = open_round(aitys)
     if current is None:
         raise ValidationError({"round": [_("No round is open.")]})
-    duels = list(current.duels.select_related("round__aitys").order_by("position"))
-    results = {duel.pk: duel_result(duel) for duel in duels}
+    duels = list(current.duels.order_by("position"))
+    results = round_results(current)
     unscored = [str(duel.position) for duel in duels if results[duel.pk].winner is None]
     if unscored:
         raise ValidationError(

@@ -7,12 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from craftcity.aitys import services as aitys_services
 from craftcity.aitys.models import Aitys, AudienceVote, Duel, Round
 from craftcity.aitys.selectors import bracket
+from craftcity.core.formatting import number
 from craftcity.events.models import Event, EventSeries
 
 from .refusals import refusal_text
@@ -38,6 +40,40 @@ def _aitys_of(slug: str) -> Aitys:
     if aitys is None:
         raise Http404
     return aitys
+
+
+def _rounds_for_page(rounds, total: int) -> list[dict]:
+    """What the template prints, prepared here: captions, links and verdicts are per duel, and a 63-duel bracket
+    spends its time in the template's tags otherwise."""
+    from django.urls import reverse
+
+    person_url = reverse("public:person", args=[0])[:-2]  # "/en/people/"
+    advances, out = _("advances"), _("out")
+    page = []
+    for r in rounds:
+        duels = []
+        for d in r.duels:
+            sides = []
+            for side in (d.first, d.second):
+                won = bool(side and d.winner_id == side.application_id)
+                sides.append({
+                    "akyn": side,
+                    "url": f"{person_url}{side.person_id}/" if side and side.person_id else "",
+                    "votes": number(d.votes.get(side.application_id, 0)) if side else None,
+                    "won": won,
+                    "verdict": (advances if won else out) if side and d.winner_id else "",
+                })  # fmt: skip
+            caption = _("Duel %(number)s") % {"number": d.position}
+            duels.append(
+                {"row": d, "sides": sides, "caption": f"{caption} — {d.decided_by}" if d.decided_by else caption}
+            )
+        page.append({
+            "row": r,
+            "name": _round_name(r.round.number, total),
+            "is_open": r.round.status == Round.Status.OPEN,
+            "duels": duels,
+        })  # fmt: skip
+    return page
 
 
 def event_aitys(request, slug):
@@ -67,30 +103,18 @@ def event_aitys(request, slug):
         {
             "aitys": aitys,
             "event": aitys.competition.event,
-            "rounds": [
-                {
-                    "row": r,
-                    "name": _round_name(r.round.number, total),
-                    "is_open": r.round.status == Round.Status.OPEN,
-                    "duels": [
-                        {
-                            "row": d,
-                            "sides": [
-                                {
-                                    "akyn": side,
-                                    "votes": d.votes.get(side.application_id, 0) if side else None,
-                                    "won": bool(side and d.winner_id == side.application_id),
-                                }
-                                for side in (d.first, d.second)
-                            ],
-                        }
-                        for d in r.duels
-                    ],
-                }
-                for r in rounds
-            ],
+            "rounds": _rounds_for_page(rounds, total),
             "champion": champion,
             "mine": mine,
+            "bye": _("bye"),
+            "thead": format_html(
+                '<thead><tr><th scope="col">{}</th><th scope="col" class="n">{}</th>'
+                '<th scope="col">{}</th>{}</tr></thead>',
+                _("Akyn"),
+                _("Seed"),
+                _("Result"),
+                format_html('<th scope="col" class="n">{}</th>', _("Audience")) if aitys.has_audience_vote else "",
+            ),
         },
     )
 
