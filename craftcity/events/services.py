@@ -602,7 +602,7 @@ def event_schedule_change(
         raise ValidationError(
             {
                 "schedule": [
-                    _("A %(current)s event cannot become %(new)s.")
+                    _("The schedule cannot change from “%(current)s” to “%(new)s”.")
                     % {
                         "current": current.get_schedule_display().lower(),
                         "new": str(dict(Schedule.choices).get(schedule, schedule)).lower(),
@@ -644,7 +644,7 @@ def event_attendance_record(*, user, event: Event, attendees, weather: str | Non
         raise ValidationError({"attendees": [_("Attendance is recorded after the event has begun.")]})
     if current.schedule in (Schedule.CANCELLED, Schedule.POSTPONED):
         raise ValidationError(
-            {"attendees": [_("This event is %(schedule)s: it has no attendance.") % {
+            {"attendees": [_("An event marked “%(schedule)s” has no attendance.") % {
                 "schedule": current.get_schedule_display().lower()}]}
         )  # fmt: skip
     capacity = current.place.capacity if current.place_id else None

@@ -96,3 +96,20 @@ def test_an_aitys_of_an_unpublished_event_is_not_shown(make_aitys, client):
     event.status = PublicationStatus.DRAFT
     event.save(update_fields=["status"])
     assert client.get(f"/en/events/{event.slug}/aitys/").status_code == 404
+
+
+def test_the_api_gives_the_bracket_with_public_names_only(make_aitys, signed_in_juror, client):
+    aitys, entries, jurors = make_aitys(4)
+    hidden = entries[2].person
+    hidden.status = PublicationStatus.DRAFT
+    hidden.save(update_fields=["status"])
+    services.aitys_draw(user=None, aitys=aitys)
+    _decide_round(aitys, signed_in_juror(jurors[0]))
+    body = client.get(f"/api/v1/events/{aitys.competition.event.slug}/aitys/").json()
+    assert [r["number"] for r in body["rounds"]] == [1, 2]
+    first = body["rounds"][0]["duels"][0]
+    assert first["winner"] == first["first"]["application"] and first["decided_by"]
+    names = [side["name"] for r in body["rounds"] for d in r["duels"] for side in (d["first"], d["second"]) if side]
+    assert hidden.display_name not in names and "Akyn 3" in names
+    assert "@" not in str(body)
+    assert client.get(f"/api/v1/events/{aitys.competition.event.slug}/").json()["schedule"] == "scheduled"
