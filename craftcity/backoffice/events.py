@@ -168,6 +168,9 @@ class EventAdmin(EventScopedAdmin):
     search_fields = ["slug", "name"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["place", "parent"]
+    # Attendance is recorded by events.services.event_attendance_record (checked against the venue's capacity,
+    # and it marks the event held), not typed here.
+    readonly_fields = ["attendees"]
     inlines = [EventOrganizationInline, ParticipantInline, SubEventInline]
 
     def event_of(self, obj) -> Event:
