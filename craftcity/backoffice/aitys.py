@@ -45,6 +45,13 @@ class AitysAdmin(ServiceSaves, BatchedAdmin):
     readonly_fields = ["status", "champion"]
     actions = ["draw", "close_round", "publish"]
 
+    def get_queryset(self, request):
+        from craftcity.events.rules import managed_event_ids
+
+        queryset = super().get_queryset(request).select_related("competition__event")
+        ids = managed_event_ids(request.user)
+        return queryset if ids is None else queryset.filter(competition__event_id__in=ids)
+
     def get_readonly_fields(self, request, obj=None):
         # The competition and the vote are chosen once: a bracket already drawn keeps its rules.
         return [*self.readonly_fields, "competition", "has_audience_vote"] if obj else self.readonly_fields

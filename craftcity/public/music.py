@@ -108,13 +108,12 @@ def event_aitys(request, slug):
             "mine": mine,
             "bye": _("bye"),
             "thead": format_html(
-                '<thead><tr><th scope="col">{}</th><th scope="col" class="n">{}</th>'
-                '<th scope="col">{}</th>{}</tr></thead>',
+                '<thead><tr><th scope="col">{}</th><th scope="col">{}</th>{}</tr></thead>',
                 _("Akyn"),
-                _("Seed"),
                 _("Result"),
-                format_html('<th scope="col" class="n">{}</th>', _("Audience")) if aitys.has_audience_vote else "",
+                format_html('<th scope="col" class="n">{}</th>', _("Votes")) if aitys.has_audience_vote else "",
             ),
+            "seed_label": _("Seed"),
         },
     )
 
