@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import statistics
 import sys
@@ -210,7 +211,8 @@ def main() -> int:
         if label == "SQLite" and not args.skip_sqlite:
             runs[label] = run_on(label, OUT / "music.sqlite3", args.people)
         elif label == "PostgreSQL" and args.postgres:
-            runs[label] = run_on(label, postgres_database(postgres_url(args), "bench_music"), args.people)
+            name = os.environ.get("CRAFTCITY_BENCH_MUSIC_DB", "bench_music")
+            runs[label] = run_on(label, postgres_database(postgres_url(args), name), args.people)
         if label in runs:
             saved.write_text(json.dumps(runs[label]))
     first = next(iter(runs.values()))
