@@ -67,6 +67,7 @@ EVENT_MODELS = [
     "events.criterion",
     "events.juror",
     "events.conflictdeclaration",
+    "aitys.aitys",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -91,6 +92,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Registrars keep every event in order, whoever organises it; organisers run only their own.
         *[p for model in EVENT_MODELS for p in _crud(model)],
         "events.manage_any_event",
+        *_crud("events.eventseries"),  # seasons and series group many organisers' events
         # The city's support programmes: grants awarded, paid and reported on.
         *[p for model in SUPPORT_MODELS for p in _crud(model)],
         "audit.view_changebatch",

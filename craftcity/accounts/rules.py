@@ -259,3 +259,32 @@ def can_edit_music(user) -> bool:
 
 def can_publish_music(user) -> bool:
     return _authenticated(user) and (user.is_superuser or user.has_perm("music.publish_music"))
+
+
+# --- events of the City of Music: aitys and the open-air season ------------------------------------------------
+
+
+def can_run_aitys(user, aitys) -> bool:
+    """Draw the bracket, close rounds and publish an aitys's results: whoever runs its event (events.rules)."""
+    from craftcity.events.rules import can_manage_event
+
+    return can_manage_event(user, aitys.competition.event)
+
+
+def can_vote_in_audience(user) -> bool:
+    """An aitys's audience vote: any signed-in, active account, one vote per duel (the vote's own constraint)."""
+    return _authenticated(user)
+
+
+def can_change_event_schedule(user, event) -> bool:
+    """Cancel, postpone or move an event, and record its attendance and weather: its organisers."""
+    from craftcity.events.rules import can_manage_event
+
+    return can_manage_event(user, event)
+
+
+def can_edit_event_series(user) -> bool:
+    """Seasons and series group events of many organisers: registrars and administrators keep them."""
+    from craftcity.events.rules import can_manage_any_event
+
+    return can_manage_any_event(user)

@@ -27,13 +27,15 @@ class EventSerializer(serializers.ModelSerializer):
     organisers = serializers.SerializerMethodField()
     supporters = serializers.SerializerMethodField()
     call = serializers.SerializerMethodField()
+    series = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    schedule_note = TranslatedJSONField()
 
     class Meta:
         model = Event
         fields = [
             "id", "slug", "kind", "name", "description", "parent", "starts_at", "ends_at", "is_all_day",
-            "place", "city", "is_international", "schedule", "attendance", "admission", "tickets_url", "organisers",
-            "supporters", "call",
+            "place", "city", "is_international", "schedule", "schedule_note", "attendance", "admission",
+            "tickets_url", "organisers", "supporters", "call", "series", "weather", "attendees",
         ]  # fmt: skip
 
     def _orgs(self, event, roles):
@@ -69,7 +71,43 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         from craftcity.public.events import _filters
 
         qs = calendar_events(**_filters(self.request)) if self.action == "list" else Event.objects.public()
-        return qs.select_related("place", "parent", "call").prefetch_related("organizations__organization")
+        return qs.select_related("place", "parent", "call", "series").prefetch_related("organizations__organization")
+
+    @extend_schema(responses={200: dict})
+    @action(detail=True)
+    def aitys(self, request, slug=None):
+        """An aitys's bracket: rounds, duels with seeds, winners and why, and the audience's count kept apart.
+        Akyns without a public profile are named by seed only, as on the bracket page."""
+        from craftcity.aitys.models import Aitys
+        from craftcity.aitys.selectors import bracket
+
+        event = self.get_object()
+        aitys = Aitys.objects.filter(competition__event=event).first()
+        if aitys is None:
+            raise NotFound()
+
+        def side(akyn, votes):
+            if akyn is None:
+                return None
+            return {"application": akyn.application_id, "seed": akyn.seed, "name": akyn.name,
+                    "person": akyn.person_id, "audience_votes": votes.get(akyn.application_id, 0)}  # fmt: skip
+
+        rounds = [
+            {
+                "number": row.round.number,
+                "status": row.round.status,
+                "duels": [
+                    {"position": d.position, "first": side(d.first, d.votes), "second": side(d.second, d.votes),
+                     "winner": d.winner_id, "decided_by": d.decided_by}
+                    for d in row.duels
+                ],
+            }
+            for row in bracket(aitys)
+        ]  # fmt: skip
+        return Response(
+            {"status": aitys.status, "has_audience_vote": aitys.has_audience_vote, "champion": aitys.champion_id,
+             "rounds": rounds}
+        )  # fmt: skip
 
     @extend_schema(responses={200: dict})
     @action(detail=True)

@@ -634,4 +634,4 @@ def undo_any_batch(*, actor, batch: ChangeBatch) -> None:
 
 
 # Screens kept in their own modules register themselves when imported.
-from . import claims, dossier, events, imports, jobs, linkage, music, second_factors, support, tours, works  # noqa: E402, F401
+from . import aitys, claims, dossier, events, imports, jobs, linkage, music, second_factors, support, tours, works  # noqa: E402, F401

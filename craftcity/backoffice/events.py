@@ -168,10 +168,19 @@ class EventAdmin(EventScopedAdmin):
     search_fields = ["slug", "name"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["place", "parent"]
+    # Attendance is recorded by events.services.event_attendance_record (checked against the venue's capacity,
+    # and it marks the event held), not typed here.
+    readonly_fields = ["attendees"]
     inlines = [EventOrganizationInline, ParticipantInline, SubEventInline]
 
     def event_of(self, obj) -> Event:
         return obj
+
+    def save_model(self, request, obj, form, change):
+        # A schedule or date changed here must reach subscribed calendars too (events.ical's SEQUENCE).
+        if change and {"schedule", "starts_at", "ends_at", "is_all_day"} & set(form.changed_data):
+            obj.sequence += 1
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

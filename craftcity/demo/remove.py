@@ -16,7 +16,7 @@ from craftcity.core.cache import registry_changed
 from craftcity.core.pictures import forget
 from craftcity.dossier.models import ReportingObligation
 from craftcity.dossier.services import obligation_reopen
-from craftcity.events.models import Competition, Event, Participant
+from craftcity.events.models import Competition, Event, EventSeries, Participant
 from craftcity.geo.models import Locality
 from craftcity.lineage.models import Dynasty, Relation
 from craftcity.lineage.services import dynasty_recompute
@@ -37,7 +37,7 @@ from .upsert import bump
 # Deletion order: what points at people and organizations goes first, protected parents last.
 DEMO_MODELS = [
     Recording, Performance, MusicalWork, EnsembleMember,
-    Residency, Grant, Programme, Exhibition, Work, Collection, Event, Participant, Tour,
+    Residency, Grant, Programme, Exhibition, Work, Collection, Event, EventSeries, Participant, Tour,
     Relation, Dynasty, Award, Place, Person, Organization, Locality,
 ]  # fmt: skip
 

@@ -59,6 +59,9 @@ OUTLINES: dict[str, Outline] = {
             "masters_apprentices",
             "dynasties",
             "viability",
+            "music_events",
+            "music_international",
+            "music_young_grants",
         ),
     ),
 }

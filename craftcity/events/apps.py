@@ -11,7 +11,7 @@ class EventsConfig(AppConfig):
         from craftcity.core import schedule
         from craftcity.people.merging import register_mover
 
-        from . import indexing, indicators  # noqa: F401
+        from . import indexing, indicators, music_indicators  # noqa: F401
         from .services import person_event_rows_move
         from .tasks import offers_expire_job, reminders_send_job
 

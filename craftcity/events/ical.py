@@ -12,7 +12,13 @@ from icalendar import Event as VEvent
 
 PRODID = "-//craftcity//events//EN"
 # RFC 5545 §3.8.1.11 knows three states of an event; a postponed one has no date yet to keep.
-STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+STATUS = {
+    "scheduled": "CONFIRMED",
+    "rescheduled": "CONFIRMED",
+    "held": "CONFIRMED",
+    "postponed": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
 
 
 def uid(event) -> str:
@@ -45,6 +51,8 @@ def calendar_for(events, *, name: str, language: str, url_for) -> bytes:
         item.add("dtstamp", stamp)
         item.add("summary", event.name.text(language))
         item.add("status", STATUS[event.schedule])
+        # Raised by every change of schedule or dates: clients replace their copy only for a higher SEQUENCE.
+        item.add("sequence", event.sequence)
         start = event.starts_at.astimezone(zone)
         end = (event.ends_at or event.starts_at).astimezone(zone)
         if event.is_all_day:

@@ -27,6 +27,39 @@ class EventQuerySet(PublishableQuerySet):
         return self if ids is None else self.filter(pk__in=ids)
 
 
+class EventSeries(TimeStamped, DemoMarked, Publishable):
+    """Events that belong together: an open-air season, a festival's editions, a city's planned programmes."""
+
+    class Field(models.TextChoices):
+        MUSIC = "music", _("Music")
+        CRAFTS = "crafts", _("Crafts and folk art")
+        MIXED = "mixed", _("Music, crafts and more")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = TranslatedField(_("name"), max_length=300)
+    description = TranslatedField(_("description"), multiline=True, blank=True)
+    field = models.CharField(
+        _("creative field"),
+        max_length=8,
+        choices=Field.choices,
+        default=Field.MUSIC,
+        help_text=_("The UNESCO music indicators count the events of music series."),
+    )
+    is_open_air = models.BooleanField(_("open air"), default=False)
+    year = models.PositiveSmallIntegerField(_("season year"), null=True, blank=True)
+
+    history = history(excluded_fields=["updated_at"])
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+        ordering = ["-year", "slug"]
+
+    def __str__(self):
+        return str(self.name) or self.slug
+
+
 class Event(TimeStamped, DemoMarked, Publishable, Pictured):
     """A festival, exhibition, concert… in Asia/Almaty time; it may contain sub-events (days, stages, workshops)."""
 
@@ -47,6 +80,16 @@ class Event(TimeStamped, DemoMarked, Publishable, Pictured):
         CANCELLED = "cancelled", pgettext_lazy("event", "Cancelled")
         POSTPONED = "postponed", _("Postponed")
         RESCHEDULED = "rescheduled", _("Moved to new dates")
+        HELD = "held", _("Held")
+
+    class Weather(models.TextChoices):
+        CLEAR = "clear", _("Clear")
+        CLOUDY = "cloudy", _("Cloudy")
+        RAIN = "rain", _("Rain")
+        STORM = "storm", _("Storm warning")
+        WIND = "wind", _("Strong wind")
+        HEAT = "heat", _("Heat")
+        COLD = "cold", _("Cold")
 
     class Attendance(models.TextChoices):
         IN_PERSON = "offline", _("In person")
@@ -88,6 +131,24 @@ class Event(TimeStamped, DemoMarked, Publishable, Pictured):
         _("attendance"), max_length=8, choices=Attendance.choices, default=Attendance.IN_PERSON
     )
     admission = models.CharField(_("admission"), max_length=8, choices=Admission.choices, blank=True)
+    series = models.ForeignKey(
+        EventSeries,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    schedule_note = TranslatedField(
+        _("note on the schedule"), max_length=300, blank=True, help_text=_("Why it was cancelled or moved.")
+    )
+    weather = models.CharField(_("weather"), max_length=8, choices=Weather.choices, blank=True)
+    attendees = models.PositiveIntegerField(
+        _("attendance"), null=True, blank=True, help_text=_("How many people came; recorded after the event.")
+    )
+    # RFC 5545 SEQUENCE: raised whenever the schedule or the dates change, so calendar clients that subscribed
+    # replace their copy (a cancellation with an unchanged SEQUENCE is ignored by several clients).
+    sequence = models.PositiveIntegerField(_("revision of the schedule"), default=0, editable=False)
     tickets_url = models.URLField(_("tickets or registration page"), blank=True, max_length=500)
     source_url = models.URLField(_("source"), blank=True, max_length=500)
 

@@ -32,6 +32,7 @@ from .models import (
     Criterion,
     Event,
     EventOrganization,
+    EventSeries,
     Juror,
     Participant,
     Score,
@@ -382,16 +383,9 @@ def _entry_of(juror: Juror, application: Application) -> None:
         raise PermissionDenied(_("This entry's category is not assigned to you."))
 
 
-def scores_submit(*, user, application: Application, values: dict) -> list[Score]:
-    """A juror's scores for one entry, one per criterion of the rubric; all or nothing."""
-    competition = _competition_of(application, user)
-    juror = juror_for(user, competition)
-    _entry_of(juror, application)
-    conflicts = juror_conflicts(juror).get(application.pk)
-    if conflicts:
-        raise PermissionDenied(
-            _("Conflict of interest: %(reasons)s. You may not score this entry.") % {"reasons": "; ".join(conflicts)}
-        )
+def scores_clean(*, competition: Competition, values: dict) -> dict[int, Decimal]:
+    """One juror's values for one entry, checked against the competition's rubric: every criterion scored,
+    within its range, no unknown keys. Criterion id → value; refused whole with every problem named."""
     criteria = {c.pk: c for c in Criterion.objects.filter(competition=competition)}
     values = {str(k): v for k, v in (values or {}).items()}
     errors = {}
@@ -419,6 +413,20 @@ def scores_submit(*, user, application: Application, values: dict) -> list[Score
         cleaned[pk] = value
     if errors:
         raise ValidationError(errors)
+    return cleaned
+
+
+def scores_submit(*, user, application: Application, values: dict) -> list[Score]:
+    """A juror's scores for one entry, one per criterion of the rubric; all or nothing."""
+    competition = _competition_of(application, user)
+    juror = juror_for(user, competition)
+    _entry_of(juror, application)
+    conflicts = juror_conflicts(juror).get(application.pk)
+    if conflicts:
+        raise PermissionDenied(
+            _("Conflict of interest: %(reasons)s. You may not score this entry.") % {"reasons": "; ".join(conflicts)}
+        )
+    cleaned = scores_clean(competition=competition, values=values)
     saved = []
     with change_batch(user=user, label=f"scores for entry {application.pk}"), transaction.atomic():
         for pk, value in cleaned.items():
@@ -547,3 +555,134 @@ def event_image_set(
         event.full_clean()
         event.save()
     return event
+
+
+# --- series, schedule and attendance (the open-air season) -----------------------------------------------------
+
+Schedule = Event.Schedule
+# Which schedule may follow which. "Held" is reached only by recording attendance; held and cancelled are final.
+SCHEDULE_MOVES: dict[str, set[str]] = {
+    Schedule.SCHEDULED: {Schedule.CANCELLED, Schedule.POSTPONED, Schedule.RESCHEDULED, Schedule.HELD},
+    Schedule.RESCHEDULED: {Schedule.CANCELLED, Schedule.POSTPONED, Schedule.RESCHEDULED, Schedule.HELD},
+    Schedule.POSTPONED: {Schedule.CANCELLED, Schedule.RESCHEDULED},
+    Schedule.CANCELLED: set(),
+    Schedule.HELD: set(),
+}
+
+
+def event_series_save(*, user, series: EventSeries) -> EventSeries:
+    """Create or change a series (a season, a set of programmes); `user=None` is a trusted loader."""
+    from craftcity.accounts.rules import can_edit_event_series
+
+    if user is not None and not can_edit_event_series(user):
+        raise PermissionDenied(_("Only registrars keep event series."))
+    with change_batch(user=user, label=f"series {series.slug}"), transaction.atomic():
+        series.full_clean()
+        series.save()
+    return series
+
+
+def event_series_events_set(*, user, series: EventSeries, events) -> int:
+    """Put events into a series (an event belongs to one series at most)."""
+    from craftcity.accounts.rules import can_edit_event_series
+
+    if user is not None and not can_edit_event_series(user):
+        raise PermissionDenied(_("Only registrars keep event series."))
+    count = 0
+    with change_batch(user=user, label=f"series {series.slug}: events"), transaction.atomic():
+        for event in events:
+            event.series = series
+            event.full_clean()
+            event.save()
+            count += 1
+    return count
+
+
+def event_schedule_change(
+    *,
+    user,
+    event: Event,
+    schedule: str,
+    note: dict | None = None,
+    starts_at: dt.datetime | None = None,
+    ends_at: dt.datetime | None = None,
+    weather: str | None = None,
+) -> Event:
+    """Cancel, postpone or move an event. Its iCalendar SEQUENCE goes up, so subscribed calendars update."""
+    from craftcity.accounts.rules import can_change_event_schedule
+
+    if user is not None and not can_change_event_schedule(user, event):
+        raise PermissionDenied(_("Only the organisers of this event change its schedule."))
+    if schedule == Schedule.HELD:
+        raise ValidationError({"schedule": [_("An event is marked as held by recording its attendance.")]})
+    current = Event.objects.get(pk=event.pk)
+    if schedule not in SCHEDULE_MOVES.get(current.schedule, set()):
+        raise ValidationError(
+            {
+                "schedule": [
+                    _("The schedule cannot change from “%(current)s” to “%(new)s”.")
+                    % {
+                        "current": current.get_schedule_display().lower(),
+                        "new": str(dict(Schedule.choices).get(schedule, schedule)).lower(),
+                    }
+                ]
+            }
+        )
+    if schedule == Schedule.RESCHEDULED and starts_at is None:
+        raise ValidationError({"starts_at": [_("Give the new start to move the event.")]})
+    with change_batch(user=user, label=f"schedule {event.slug}: {schedule}"), transaction.atomic():
+        current.schedule = schedule
+        if note is not None:
+            current.schedule_note = note
+        if starts_at is not None:
+            current.starts_at, current.ends_at = starts_at, ends_at
+        if weather is not None:
+            current.weather = weather
+        current.sequence += 1
+        current.full_clean()
+        current.save()
+    return current
+
+
+def event_attendance_record(*, user, event: Event, attendees, weather: str | None = None, now=None) -> Event:
+    """After an event: how many came (and the weather). Checked against the venue's capacity; marks it held."""
+    from craftcity.accounts.rules import can_change_event_schedule
+
+    if user is not None and not can_change_event_schedule(user, event):
+        raise PermissionDenied(_("Only the organisers of this event record its attendance."))
+    now = now or timezone.now()
+    current = Event.objects.select_related("place").get(pk=event.pk)
+    try:
+        count = int(str(attendees).strip())
+    except (TypeError, ValueError):
+        raise ValidationError({"attendees": [_("Enter the number of people who came, as a whole number.")]}) from None
+    if count < 0:
+        raise ValidationError({"attendees": [_("Attendance cannot be negative.")]})
+    if current.starts_at > now:
+        raise ValidationError({"attendees": [_("Attendance is recorded after the event has begun.")]})
+    if current.schedule in (Schedule.CANCELLED, Schedule.POSTPONED):
+        raise ValidationError(
+            {"attendees": [_("An event marked “%(schedule)s” has no attendance.") % {
+                "schedule": current.get_schedule_display().lower()}]}
+        )  # fmt: skip
+    capacity = current.place.capacity if current.place_id else None
+    if capacity is not None and count > capacity:
+        raise ValidationError(
+            {
+                "attendees": [
+                    _(
+                        "%(count)s people is more than %(venue)s holds (%(capacity)s). Check the count, or correct "
+                        "the venue's capacity first."
+                    )
+                    % {"count": count, "venue": current.place, "capacity": capacity}
+                ]
+            }
+        )
+    with change_batch(user=user, label=f"attendance {event.slug}"), transaction.atomic():
+        current.attendees = count
+        current.schedule = Schedule.HELD
+        if weather is not None:
+            current.weather = weather
+        current.full_clean()
+        current.save()
+    return current

@@ -141,6 +141,15 @@ class Place(TimeStamped, DemoMarked, Publishable, Pictured):
     )
     accessibility = TranslatedField(_("accessibility"), multiline=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many people the venue holds at one event; attendance recorded after an event is checked "
+            "against it. Empty: not known."
+        ),
+    )
 
     history = history(excluded_fields=["updated_at"])
     objects = PublishableQuerySet.as_manager()

@@ -91,7 +91,7 @@ EVENT_TYPES = {
 }  # fmt: skip
 EVENT_STATUS = {
     "scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed",
-    "rescheduled": "EventRescheduled",
+    "rescheduled": "EventRescheduled", "held": "EventScheduled",  # schema.org has no "took place"; it was as planned
 }  # fmt: skip
 ATTENDANCE = {
     "offline": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",

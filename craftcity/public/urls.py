@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import brand, events, music, network, support, tours, views, works
+from . import aitys, brand, events, music, network, support, tours, views, works
 
 app_name = "public"
 
@@ -47,6 +47,10 @@ urlpatterns = [
     path("events/<slug:slug>/event.ics", events.event_ics, name="event-ics"),
     path("events/<slug:slug>/apply/", events.event_apply, name="event-apply"),
     path("events/<slug:slug>/jury/", events.event_jury, name="event-jury"),
+    path("events/<slug:slug>/aitys/", aitys.event_aitys, name="event-aitys"),
+    path("events/<slug:slug>/aitys/vote/", aitys.event_aitys_vote, name="event-aitys-vote"),
+    path("seasons/", aitys.seasons, name="seasons"),
+    path("seasons/<slug:slug>/", aitys.season, name="season"),
     path("support/", support.programmes, name="programmes"),
     path("support/<slug:slug>/", support.programme, name="programme"),
     path("network/", network.network, name="network"),

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "craftcity.events",
     "craftcity.music",
     "craftcity.support",
+    "craftcity.aitys",
     "craftcity.tours",
     "craftcity.linkage",
     "craftcity.imports",

@@ -142,3 +142,76 @@ register(
         section="support",
     )
 )
+
+
+def _music_disciplines() -> set[int]:
+    from craftcity.taxonomy.models import Discipline
+
+    return set(Discipline.objects.filter(field__slug="music").values_list("pk", flat=True))
+
+
+def music_young_grants(snap) -> Result:
+    """Grants and scholarships in force to young musicians: people of a music discipline aged YOUNG_UP_TO or
+    under in the year (the city's youth grants count them so)."""
+    music = _music_disciplines()
+    people = snap.people
+    year = snap.year
+    grants = []
+    for row in grants_as_of(snap):
+        person = people.get(row[2]) if row[2] else None
+        if person is None or not person.birth_year or year - person.birth_year > YOUNG_UP_TO:
+            continue
+        if music & set(snap.person_disciplines.get(row[2], ())):
+            grants.append(row)
+    currency = dict(Programme.objects.values_list("pk", "currency"))
+    names = {p.pk: p.name for p in Programme.objects.all()}
+    by_programme: dict = defaultdict(lambda: [set(), Decimal(0)])
+    for _id, programme, person, _org, amount, _decided in grants:
+        cell = by_programme[programme]
+        cell[0].add(person)
+        if currency.get(programme, HOME_CURRENCY) == HOME_CURRENCY:
+            cell[1] += amount
+    recipients = {row[2] for row in grants}
+    in_year = [row for row in grants if row[5].year == year]
+    columns = (_("recipients"), _("amount (%(currency)s)") % {"currency": HOME_CURRENCY})
+    return Result(
+        total=len(recipients),
+        tables=[
+            Table(
+                "measure",
+                (_("value"),),
+                [
+                    Row("grants", _("Grants in force to young musicians"), (len(grants),)),
+                    Row("recipients", _("Young musicians funded"), (len(recipients),)),
+                    Row("decided_in_year", _("Decided in the year"), (len(in_year),)),
+                    Row("amount", _("Amount (%(currency)s)") % {"currency": HOME_CURRENCY},
+                        (_money(sum((c[1] for c in by_programme.values()), Decimal(0))),)),
+                ],
+            ),
+            Table(
+                "programme",
+                columns,
+                [Row(str(pk), names.get(pk, NOT_STATED), (len(cell[0]), _money(cell[1])))
+                 for pk, cell in by_programme.items()],
+            ),
+        ],
+    )  # fmt: skip
+
+
+register(
+    Indicator(
+        "music_young_grants",
+        T("Жас музыканттарға гранттар", "Гранты молодым музыкантам", "Grants to young musicians"),
+        T(
+            "Күнге дейін шешілген және күші жойылмаған гранттар мен стипендиялар: музыка бағытындағы 35 жасқа "
+            "дейінгі алушылар, бағдарлама бойынша. Жиыны — жас музыканттар саны.",
+            "Гранты и стипендии, решённые к дате и не отменённые, получателям музыкальных направлений не старше "
+            "35 лет, по программам. Итог — число молодых музыкантов.",
+            "Grants and scholarships decided by the date and not cancelled, to people of a music discipline aged 35 "
+            "or under in the year, by programme. The total counts young musicians funded.",
+        ),
+        ("measure", "programme"),
+        music_young_grants,
+        section="music",
+    )
+)

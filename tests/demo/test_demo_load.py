@@ -52,8 +52,8 @@ def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks
     )
     assert AwardProgramme.objects.filter(competitions__event__is_demo=True).exists()
     # synthetic community + ALA CRAFT's synthetic American exhibitor (events demo) + the music demo's dombra
-    # ensemble + the people in the articles
-    assert first["people.Person"] == 40 + 1 + 5 + 15
+    # ensemble + the demo aitys's eight akyns and three jurors (demo.aitys) + the people in the articles
+    assert first["people.Person"] == 40 + 1 + 5 + 11 + 15
     assert "nothing to do" in command("load_demo", synthetic=40)
     assert counts() == first
 
@@ -61,7 +61,7 @@ def test_load_twice_then_remove_demo(command, django_capture_on_commit_callbacks
 
     assert ReportingObligation.objects.filter(status="submitted", is_demo=True).count() == 2  # the past UCCN reports
     assert "dry run" in command("remove_demo", dry_run=True)
-    assert Person.objects.filter(is_demo=True).count() == 40 + 1 + 5
+    assert Person.objects.filter(is_demo=True).count() == 40 + 1 + 5 + 11
     # The demo's pictures are drawn illustrations, flagged so (pages then say so), and they leave no file.
     drawings = list(WorkImage.objects.filter(work__is_demo=True))
     assert len(drawings) == 4 and all(image.is_illustration for image in drawings)

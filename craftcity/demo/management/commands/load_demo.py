@@ -2,6 +2,7 @@ from craftcity.demo.backdate import backdate_community
 from craftcity.demo.community import community_loaded, load_community
 from craftcity.demo.events import load_events
 from craftcity.demo.illustrations import load_illustrations
+from craftcity.demo.aitys import load_aitys
 from craftcity.demo.music import load_music
 from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
@@ -42,6 +43,8 @@ class Command(DataCommand):
         load_events(stats=stats)
         self.progress("music: repertoire, a demo ensemble, a demo kui and its recordings…")
         load_music(stats=stats)
+        self.progress("City of Music: an aitys, the planned programmes, an open-air season (demo)…")
+        load_aitys(stats=stats)
         self.progress("drawn pictures for demo organizations, events and places…")
         load_illustrations(stats=stats)
         if synthetic > 0:
