@@ -23,6 +23,7 @@ says whether it changed)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -71,8 +72,9 @@ PUBLIC = {
 _FIELDS = {"people": ("merged_into_id",)}
 
 
+@functools.cache
 def _history(kind: str):
-    return _models()[kind].history.model
+    return _models()[kind].history.model  # simple-history builds a manager class on every access: once is enough
 
 
 def _columns(kind: str) -> tuple[str, ...]:
