@@ -14,6 +14,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from craftcity.public.jsonld import EVENT_STATUS
+
 SCHEMA = "https://schema.org/"
 
 
@@ -247,7 +249,7 @@ def _organization(base: str, kind: Kind, organization) -> dict:
     data["name"] = texts(organization.name)
     if organization.short_name:
         data["alternateName"] = organization.short_name
-    data["additionalType"] = organization.kind
+    data["keywords"] = organization.kind  # union, museum, workshop… (Organization.Kind)
     crafts = [_term(d) for d in organization.disciplines.all()]
     if crafts:
         data["knowsAbout"] = crafts
@@ -333,11 +335,11 @@ def _works(base: str, pks) -> dict[int, dict]:
 def _event(base: str, kind: Kind, event) -> dict:
     data = _common(base, kind, event, event.slug)
     data["name"] = texts(event.name)
-    data["additionalType"] = event.kind
+    data["keywords"] = event.kind  # festival, exhibition, fair… (Event.Kind)
     data["startDate"] = event.starts_at.isoformat()
     if event.ends_at:
         data["endDate"] = event.ends_at.isoformat()
-    data["eventStatus"] = event.schedule
+    data["eventStatus"] = f"https://schema.org/{EVENT_STATUS[event.schedule]}"
     if event.parent_id:
         data["superEvent"] = {"@id": stable_uri(base, kind, event.parent_id)}
     if event.place_id and event.place.is_published:
@@ -358,7 +360,7 @@ def _event(base: str, kind: Kind, event) -> dict:
 def _place(base: str, kind: Kind, place) -> dict:
     data = _common(base, kind, place, place.slug)
     data["name"] = texts(place.name)
-    data["additionalType"] = place.kind
+    data["keywords"] = place.kind  # workshop, venue, museum… (Place.Kind)
     where = _where(place.locality, place.locality.region if place.locality_id else None, None)
     if where:
         data["address"] = where["address"]
