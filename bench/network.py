@@ -14,6 +14,7 @@ Then, in one process per database, through the whole Django stack (test client):
 
     .venv/bin/python -m bench.network [--people 100000] [--reuse]
     CRAFTCITY_PG_PORT=… scripts/with-postgres .venv/bin/python -m bench.network --postgres
+    (--postgres-only measures PostgreSQL alone and reports it beside the SQLite figures of the last run)
 """
 
 from __future__ import annotations
@@ -227,15 +228,28 @@ def main() -> None:
     parser.add_argument("--batches", type=int, default=30)
     parser.add_argument("--reuse", action="store_true", help="keep the SQLite registry of an earlier run")
     parser.add_argument("--no-write", action="store_true", help="print, do not update docs/benchmarks.md")
+    parser.add_argument(
+        "--postgres-only",
+        action="store_true",
+        help="measure PostgreSQL only (reported beside the SQLite figures of an earlier run)",
+    )
     add_postgres_argument(parser)
     args = parser.parse_args()
+    args.postgres = args.postgres or args.postgres_only
     OUT.mkdir(parents=True, exist_ok=True)
-    runs = {"SQLite": run_on("sqlite", OUT / f"network-{args.people}.sqlite3", args.people, args.batches, args.reuse)}
+    saved = OUT / f"network-{args.people}-figures.json"
+    # Figures are kept per database, so SQLite and PostgreSQL can be measured in separate runs and reported together.
+    runs = json.loads(saved.read_text()) if saved.exists() else {}
+    if not args.postgres_only:
+        db = OUT / f"network-{args.people}.sqlite3"
+        runs["SQLite"] = run_on("sqlite", db, args.people, args.batches, args.reuse)
     base = postgres_url(args)
     if base:
         runs["PostgreSQL"] = run_on(
             "postgresql", postgres_database(base, "bench_network"), args.people, args.batches, False
         )
+    saved.write_text(json.dumps(runs))
+    runs = {label: runs[label] for label in ("SQLite", "PostgreSQL") if label in runs}
     markdown = report(runs)
     print(markdown)
     if not args.no_write:

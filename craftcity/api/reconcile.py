@@ -59,7 +59,7 @@ def manifest(base: str) -> dict:
         "documentation": f"{base}{reverse('api:docs')}",
         "defaultTypes": [{"id": type_id, "name": names[type_id]} for type_id in TYPES],
         "view": {"url": f"{base}/id/{{{{id}}}}"},
-        "preview": {"url": f"{service}/preview?id={{{{id}}}}", "width": 400, "height": 120},
+        "preview": {"url": f"{service}/preview/{{{{id}}}}", "width": 400, "height": 120},
     }
 
 
@@ -152,12 +152,11 @@ def service(request):
 
 
 @require_GET
-def preview(request):
-    """A small HTML card of one candidate (`id` as the service gives it, e.g. `person/12`)."""
-    type_id, _slash, pk = (request.GET.get("id") or "").partition("/")
+def preview(request, type_id: str, pk: int):
+    """A small HTML card of one candidate (`/preview/` and its id as the service gives it, e.g. `person/12`)."""
     entry = None
-    if type_id in TYPES and pk.isdigit():
-        entry = SearchEntry.objects.filter(kind=TYPES[type_id], object_id=int(pk)).first()
+    if type_id in TYPES:
+        entry = SearchEntry.objects.filter(kind=TYPES[type_id], object_id=pk).first()
     if entry is None:
         raise Http404(_("No public record has this identifier."))
     languages = fallback_order(translation.get_language())

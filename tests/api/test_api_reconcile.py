@@ -98,11 +98,11 @@ def test_bad_queries_are_refused_saying_what_is_wrong():
 
 def test_the_preview_shows_public_fields_only(registry):
     aizhan = registry["aizhan"]
-    response = Client().get("/api/v1/reconcile/preview", {"id": f"person/{aizhan.pk}"})
+    response = Client().get(f"/api/v1/reconcile/preview/person/{aizhan.pk}")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Bekkulova" in html or "Беккулова" in html
     assert f'href="http://testserver/id/person/{aizhan.pk}"' in html
     assert "701 555" not in html and "Абай" not in html and "1975-03-09" not in html
-    draft = Client().get("/api/v1/reconcile/preview", {"id": f"person/{registry['draft'].pk}"})
+    draft = Client().get(f"/api/v1/reconcile/preview/person/{registry['draft'].pk}")
     assert draft.status_code == 404
