@@ -213,3 +213,27 @@ def test_events_and_places_stream_without_a_home_workshops_door(get, make_person
     assert event["record"]["eventStatus"] == "https://schema.org/EventScheduled"
     assert event["record"]["location"]["@id"] == f"{BASE}/id/place/{home.pk}"
     assert "Secret Lane" not in json.dumps(event)
+
+
+@override_settings(CRAFTCITY_CHANGES_PAGE_SIZE=50)
+def test_a_page_costs_the_same_few_queries_however_many_records_it_holds(make_person):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from craftcity.taxonomy.models import CreativeField, Discipline
+
+    field = CreativeField.objects.create(slug="crafts", name={"en": "Crafts"})
+    felt = Discipline.objects.create(slug="felt", name={"en": "Felt", "kk": "Киіз"}, field=field)
+    client = Client()
+
+    def queries_for_page() -> int:
+        client.get("/api/v1/changes/people/")  # the page index is brought up to date first
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v1/changes/people/page/1/").status_code == 200
+        return len(captured)
+
+    make_person("Шебер 0", disciplines=[felt])
+    few = queries_for_page()
+    for i in range(1, 30):
+        make_person(f"Шебер {i}", disciplines=[felt])
+    assert queries_for_page() == few <= 14
