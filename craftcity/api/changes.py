@@ -163,9 +163,6 @@ def _index(kind: str) -> _Index:
     elif index.seen is not None and (newest is None or newest < index.seen):
         index = _Index()  # history was cut short (a restore, demo data removed): count again
     if newest is None or (index.seen is not None and newest <= index.seen):
-        if newest is None and index.seen is not None:
-            cache.set(key, _Index(), None)
-            return _Index()
         return index
     chunk = 20_000
     while True:
