@@ -101,21 +101,23 @@ class _Index:
         return max(len(self.starts) - 1, 0) * self.size + self.last_count
 
 
+# Each key condition starts with a plain range on history_date, which the history table's index on it can serve:
+# PostgreSQL answers the bare (date, id) disjunction with a scan of the whole table.
 def _after(key: tuple[dt.datetime, int] | None) -> Q:
     if key is None:
         return Q()
     date, hid = key
-    return Q(history_date__gt=date) | Q(history_date=date, history_id__gt=hid)
+    return Q(history_date__gte=date) & (Q(history_date__gt=date) | Q(history_id__gt=hid))
 
 
 def _from(key: tuple[dt.datetime, int]) -> Q:
     date, hid = key
-    return Q(history_date__gt=date) | Q(history_date=date, history_id__gte=hid)
+    return Q(history_date__gte=date) & (Q(history_date__gt=date) | Q(history_id__gte=hid))
 
 
 def _before(key: tuple[dt.datetime, int]) -> Q:
     date, hid = key
-    return Q(history_date__lt=date) | Q(history_date=date, history_id__lt=hid)
+    return Q(history_date__lte=date) & (Q(history_date__lt=date) | Q(history_id__lt=hid))
 
 
 def _previous_states(kind: str, ids, before: tuple[dt.datetime, int] | None) -> dict[int, bool]:
