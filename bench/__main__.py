@@ -34,6 +34,15 @@ BENCHMARKS = {
     "backup": (["-m", "bench.backup", "--people", "100000"], ["-m", "bench.backup", "--people", "2000"]),
     "load": (["-m", "bench.load"], ["-m", "bench.load", "--quick"]),
     "pageweight": (["-m", "bench.pageweight"], ["-m", "bench.pageweight", "--quick"]),
+    "pages": (["-m", "bench.pages"], ["-m", "bench.pages", "--no-lighthouse"]),
+    "browse": (["-m", "bench.browse"], ["-m", "bench.browse", "--quick"]),
+    "repertoire": (["-m", "bench.repertoire"], ["-m", "bench.repertoire", "--people", "3000", "--works", "500"]),
+    "music": (["-m", "bench.music"], ["-m", "bench.music", "--people", "3000"]),
+    "changes": (["-m", "bench.changes"], ["-m", "bench.changes", "--people", "3000", "--batches", "5"]),
+    "network": (
+        ["-m", "bench.network"],
+        ["-m", "bench.network", "--people", "1000", "--works", "2000", "--queries", "30"],
+    ),
 }
 POSTGRES_ONLY = {"load"}
 

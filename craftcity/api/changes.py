@@ -23,6 +23,7 @@ says whether it changed)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -71,8 +72,9 @@ PUBLIC = {
 _FIELDS = {"people": ("merged_into_id",)}
 
 
+@functools.cache
 def _history(kind: str):
-    return _models()[kind].history.model
+    return _models()[kind].history.model  # simple-history builds a manager class on every access: once is enough
 
 
 def _columns(kind: str) -> tuple[str, ...]:
@@ -99,21 +101,23 @@ class _Index:
         return max(len(self.starts) - 1, 0) * self.size + self.last_count
 
 
+# Each key condition starts with a plain range on history_date, which the history table's index on it can serve:
+# PostgreSQL answers the bare (date, id) disjunction with a scan of the whole table.
 def _after(key: tuple[dt.datetime, int] | None) -> Q:
     if key is None:
         return Q()
     date, hid = key
-    return Q(history_date__gt=date) | Q(history_date=date, history_id__gt=hid)
+    return Q(history_date__gte=date) & (Q(history_date__gt=date) | Q(history_id__gt=hid))
 
 
 def _from(key: tuple[dt.datetime, int]) -> Q:
     date, hid = key
-    return Q(history_date__gt=date) | Q(history_date=date, history_id__gte=hid)
+    return Q(history_date__gte=date) & (Q(history_date__gt=date) | Q(history_id__gte=hid))
 
 
 def _before(key: tuple[dt.datetime, int]) -> Q:
     date, hid = key
-    return Q(history_date__lt=date) | Q(history_date=date, history_id__lt=hid)
+    return Q(history_date__lte=date) & (Q(history_date__lt=date) | Q(history_id__lt=hid))
 
 
 def _previous_states(kind: str, ids, before: tuple[dt.datetime, int] | None) -> dict[int, bool]:
@@ -161,9 +165,6 @@ def _index(kind: str) -> _Index:
     elif index.seen is not None and (newest is None or newest < index.seen):
         index = _Index()  # history was cut short (a restore, demo data removed): count again
     if newest is None or (index.seen is not None and newest <= index.seen):
-        if newest is None and index.seen is not None:
-            cache.set(key, _Index(), None)
-            return _Index()
         return index
     chunk = 20_000
     while True:

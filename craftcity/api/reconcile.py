@@ -12,13 +12,15 @@ import json
 import re
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from craftcity.core.translation import fallback_order
 from craftcity.search.models import SearchEntry
 from craftcity.search.services import search
 
@@ -57,7 +59,7 @@ def manifest(base: str) -> dict:
         "documentation": f"{base}{reverse('api:docs')}",
         "defaultTypes": [{"id": type_id, "name": names[type_id]} for type_id in TYPES],
         "view": {"url": f"{base}/id/{{{{id}}}}"},
-        "preview": {"url": f"{service}/preview?id={{{{id}}}}", "width": 400, "height": 120},
+        "preview": {"url": f"{service}/preview/{{{{id}}}}", "width": 400, "height": 120},
     }
 
 
@@ -144,45 +146,38 @@ def service(request):
     try:
         queries = _read_queries(raw)
     except QueryError as error:
-        return _answer(request, {"error": {"status": 400, "code": "invalid_queries", "message": str(error)}}, 400)
+        error_body = {"status": 400, "code": "invalid", "message": str(error), "fields": {"queries": [str(error)]}}
+        return _answer(request, {"error": error_body}, 400)
     return _answer(request, reconcile(queries))
 
 
 @require_GET
-def preview(request):
-    """A small HTML card of one candidate (`id` as the service gives it, e.g. `person/12`)."""
-    type_id, _slash, pk = (request.GET.get("id") or "").partition("/")
+def preview(request, type_id: str, pk: int):
+    """A small HTML card of one candidate (`/preview/` and its id as the service gives it, e.g. `person/12`)."""
     entry = None
-    if type_id in TYPES and pk.isdigit():
-        entry = SearchEntry.objects.filter(kind=TYPES[type_id], object_id=int(pk)).first()
+    if type_id in TYPES:
+        entry = SearchEntry.objects.filter(kind=TYPES[type_id], object_id=pk).first()
     if entry is None:
-        response = HttpResponse(
-            format_html("<p>{}</p>", _("No public record has this identifier.")), status=404, content_type="text/html"
-        )
-    else:
-        from django.utils import translation
+        raise Http404(_("No public record has this identifier."))
+    languages = fallback_order(translation.get_language())
 
-        from craftcity.core.translation import fallback_order
+    def text(value) -> str:
+        value = dict(value or {})
+        return next((value[code] for code in languages if value.get(code)), "")
 
-        languages = fallback_order(translation.get_language())
-
-        def text(value) -> str:
-            value = dict(value or {})
-            return next((value[code] for code in languages if value.get(code)), "")
-
-        response = HttpResponse(
-            format_html(
-                '<div class="craftcity-preview" lang="{}"><p><strong>{}</strong> <small>{}</small></p><p>{}</p>'
-                '<p><a href="{}/id/{}" target="_blank" rel="noopener">{}</a></p></div>',
-                translation.get_language(),
-                text(entry.title),
-                _type_names()[type_id],
-                text(entry.subtitle),
-                _base(request),
-                f"{type_id}/{entry.object_id}",
-                _("Open the record"),
-            ),
-            content_type="text/html; charset=utf-8",
-        )
+    response = HttpResponse(
+        format_html(
+            '<div class="craftcity-preview" lang="{}"><p><strong>{}</strong> <small>{}</small></p><p>{}</p>'
+            '<p><a href="{}/id/{}" target="_blank" rel="noopener">{}</a></p></div>',
+            translation.get_language(),
+            text(entry.title),
+            _type_names()[type_id],
+            text(entry.subtitle),
+            _base(request),
+            f"{type_id}/{entry.object_id}",
+            _("Open the record"),
+        ),
+        content_type="text/html; charset=utf-8",
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response

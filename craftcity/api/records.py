@@ -11,21 +11,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
+
+from craftcity.public.jsonld import EVENT_STATUS
 
 SCHEMA = "https://schema.org/"
 
 
-def languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+def languages() -> tuple[str, ...]:
+    return _languages(tuple(code for code, _name in settings.LANGUAGES)) if _LANGUAGES is None else _LANGUAGES
+
+
+_LANGUAGES: tuple[str, ...] | None = None
+
+
+def _languages(codes: tuple[str, ...]) -> tuple[str, ...]:
+    global _LANGUAGES  # the site's languages are fixed for the life of the process
+    _LANGUAGES = codes
+    return codes
 
 
 def texts(value) -> list[dict]:
     """A translated value as JSON-LD language-tagged strings, in the site's language order."""
-    value = dict(value or {})
-    order = [*languages(), *(code for code in value if code not in languages())]
+    if not value:
+        return []
+    site = languages()
+    order = [*site, *(code for code in value if code not in site)]
     return [{"@value": value[code], "@language": code} for code in order if value.get(code)]
 
 
@@ -53,22 +65,39 @@ KINDS: dict[str, Kind] = {
 BY_SINGULAR = {kind.singular: kind for kind in KINDS.values()}
 
 
+_SAMPLE = "987654321"
+_templates: dict[tuple, str] = {}
+
+
+def _template(name: str, args: tuple, language: str | None = None) -> str:
+    """A URL reversed once with a placeholder for its last argument, then filled in for every record: reversing
+    thousands of URLs costs more than the rest of a stream page."""
+    key = (name, args, language)
+    if key not in _templates:
+        with translation.override(language):
+            _templates[key] = reverse(name, args=[*args, _SAMPLE]).replace(_SAMPLE, "{key}")
+    return _templates[key]
+
+
 def stable_uri(base: str, kind: Kind, pk: int) -> str:
     """The record's identifier across the network: language-neutral and never changing (slugs may)."""
-    return f"{base}{reverse('record-id', args=[kind.singular, pk])}"
+    return base + _template("record-id", (kind.singular,)).replace("{key}", str(pk))
 
 
 def record_url(base: str, kind: Kind, pk: int) -> str:
-    return f"{base}{reverse('api:record', args=[kind.name, pk])}"
+    return base + _template("api:record", (kind.name,)).replace("{key}", str(pk))
 
 
 def page_urls(base: str, kind: Kind, key) -> list[dict]:
     """The public page in every language (schema.org WebPage with inLanguage)."""
-    pages = []
-    for code in languages():
-        with translation.override(code):
-            pages.append({"@type": "WebPage", "@id": f"{base}{reverse(kind.page_url, args=[key])}", "inLanguage": code})
-    return pages
+    return [
+        {
+            "@type": "WebPage",
+            "@id": base + _template(kind.page_url, (), code).replace("{key}", str(key)),
+            "inLanguage": code,
+        }
+        for code in languages()
+    ]
 
 
 def _term(term) -> dict:
@@ -93,52 +122,126 @@ def _where(locality, region, country) -> dict | None:
     return place
 
 
-def _common(base: str, kind: Kind, obj, key) -> dict:
+def _common(base: str, kind: Kind, obj, key, updated_at=None) -> dict:
+    """`obj` is an instance or just its pk."""
+    pk = getattr(obj, "pk", obj)
     pages = page_urls(base, kind, key)
+    uri = stable_uri(base, kind, pk)
     data = {
-        "@id": stable_uri(base, kind, obj.pk),
+        "@id": uri,
         "@type": kind.schema_type,
-        "identifier": stable_uri(base, kind, obj.pk),
+        "identifier": uri,
         "url": [page["@id"] for page in pages],
         "mainEntityOfPage": pages,
     }
-    if getattr(obj, "updated_at", None):
-        data["dateModified"] = obj.updated_at.isoformat()
+    updated_at = updated_at or getattr(obj, "updated_at", None)
+    if updated_at:
+        data["dateModified"] = updated_at.isoformat()
     return data
 
 
-def _person(base: str, kind: Kind, person) -> dict:
-    data = _common(base, kind, person, person.pk)
-    names = list(person.names.all())
-    primary = {}
-    for name in names:
-        if name.language not in primary or (name.is_primary and not primary[name.language].is_primary):
-            primary[name.language] = name
+def _terms(model, ids) -> dict[int, dict]:
+    return {
+        pk: {"@type": "DefinedTerm", "termCode": slug, "name": texts(name)}
+        for pk, slug, name in model.objects.filter(pk__in=set(ids)).values_list("pk", "slug", "name")
+    }
+
+
+def _places(localities, regions, countries) -> tuple[dict, dict, dict]:
+    from craftcity.geo.models import Country, Locality, Region
+
+    return (
+        {
+            pk: texts(name)
+            for pk, name in Locality.objects.filter(pk__in=set(localities) - {None}).values_list("pk", "name")
+        },
+        {pk: texts(name) for pk, name in Region.objects.filter(pk__in=set(regions) - {None}).values_list("pk", "name")},
+        dict(Country.objects.filter(pk__in=set(countries) - {None}).values_list("pk", "iso_code")),
+    )
+
+
+def _where_values(locality, region, country) -> dict | None:
+    """City, region (as language-tagged names) and country code, never a street."""
+    if locality is None and region is None and country is None:
+        return None
+    place: dict = {"@type": "Place"}
+    address: dict = {"@type": "PostalAddress"}
+    if locality is not None:
+        place["name"] = address["addressLocality"] = locality
+    if region is not None:
+        address["addressRegion"] = region
+    if country is not None:
+        address["addressCountry"] = country
+    place["address"] = address
+    return place
+
+
+def _people(base: str, pks) -> dict[int, dict]:
+    """People's records from plain values (a handful of queries, no model instances: at a stream page's 500
+    people, building instances and their prefetches cost most of the page)."""
+    from django.core.files.storage import default_storage
+
+    from craftcity.people.models import Person, PersonName
+    from craftcity.taxonomy.models import Discipline
+
+    kind = KINDS["people"]
+    rows = list(
+        Person.objects.public()
+        .filter(pk__in=pks)
+        .values("pk", "occupation", "birth_year", "death_year", "biography", "photo", "updated_at",
+                "locality_id", "region_id", "country_id")
+    )  # fmt: skip
+    ids = [row["pk"] for row in rows]
+    names: dict[int, list[tuple]] = {}
+    for person_id, full_name, language, is_primary in (
+        PersonName.objects.filter(person_id__in=ids)
+        .order_by("person_id", "-is_primary", "pk")
+        .values_list("person_id", "full_name", "language", "is_primary")
+    ):
+        names.setdefault(person_id, []).append((full_name, language, is_primary))
+    crafts: dict[int, list[int]] = {}
+    through = Person.disciplines.through
+    for person_id, discipline_id in through.objects.filter(person_id__in=ids).values_list("person_id", "discipline_id"):
+        crafts.setdefault(person_id, []).append(discipline_id)
+    terms = _terms(Discipline, [d for ds in crafts.values() for d in ds])
+    localities, regions, countries = _places(
+        [r["locality_id"] for r in rows], [r["region_id"] for r in rows], [r["country_id"] for r in rows]
+    )
     order = {code: i for i, code in enumerate(languages())}
-    chosen = sorted(primary.values(), key=lambda n: (order.get(n.language, 99), n.language))
-    data["name"] = [{"@value": n.full_name, "@language": n.language} for n in chosen]
-    others = {(n.full_name, n.language) for n in names} - {(n.full_name, n.language) for n in chosen}
-    if others:
-        data["alternateName"] = [{"@value": full, "@language": code} for full, code in sorted(others)]
-    data["hasOccupation"] = {"@type": "Occupation", "name": person.occupation}
-    crafts = [_term(d) for d in person.disciplines.all()]
-    if crafts:
-        data["knowsAbout"] = crafts
-    if person.birth_year:
-        data["birthDate"] = str(person.birth_year)  # the year the public page shows; the full date is personal
-    if person.death_year:
-        data["deathDate"] = str(person.death_year)
-    home = _where(person.locality, person.region, person.country)
-    if home:
-        data["homeLocation"] = home
-    if person.country_id:
-        data["nationality"] = {"@type": "Country", "identifier": person.country.iso_code}
-    bio = texts(person.biography)
-    if bio:
-        data["description"] = bio
-    if person.photo:
-        data["image"] = f"{base}{person.photo.url}" if person.photo.url.startswith("/") else person.photo.url
-    return data
+    found = {}
+    for row in rows:
+        pk = row["pk"]
+        data = _common(base, kind, pk, pk, row["updated_at"])
+        primary: dict[str, str] = {}
+        for full_name, language, _is_primary in names.get(pk, []):  # primary forms come first
+            primary.setdefault(language, full_name)
+        chosen = sorted(primary.items(), key=lambda item: (order.get(item[0], 99), item[0]))
+        data["name"] = [{"@value": full_name, "@language": language} for language, full_name in chosen]
+        others = {(n, code) for n, code, _p in names.get(pk, [])} - {(n, code) for code, n in chosen}
+        if others:
+            data["alternateName"] = [{"@value": n, "@language": code} for n, code in sorted(others)]
+        data["hasOccupation"] = {"@type": "Occupation", "name": row["occupation"]}
+        if crafts.get(pk):
+            data["knowsAbout"] = [terms[d] for d in sorted(crafts[pk]) if d in terms]
+        if row["birth_year"]:
+            data["birthDate"] = str(row["birth_year"])  # the year the public page shows; the full date is personal
+        if row["death_year"]:
+            data["deathDate"] = str(row["death_year"])
+        home = _where_values(
+            localities.get(row["locality_id"]), regions.get(row["region_id"]), countries.get(row["country_id"])
+        )
+        if home:
+            data["homeLocation"] = home
+        if row["country_id"] in countries:
+            data["nationality"] = {"@type": "Country", "identifier": countries[row["country_id"]]}
+        bio = texts(row["biography"])
+        if bio:
+            data["description"] = bio
+        if row["photo"]:
+            url = default_storage.url(row["photo"])
+            data["image"] = base + url if url.startswith("/") else url
+        found[pk] = data
+    return found
 
 
 def _organization(base: str, kind: Kind, organization) -> dict:
@@ -146,7 +249,7 @@ def _organization(base: str, kind: Kind, organization) -> dict:
     data["name"] = texts(organization.name)
     if organization.short_name:
         data["alternateName"] = organization.short_name
-    data["additionalType"] = organization.kind
+    data["keywords"] = organization.kind  # union, museum, workshop… (Organization.Kind)
     crafts = [_term(d) for d in organization.disciplines.all()]
     if crafts:
         data["knowsAbout"] = crafts
@@ -165,47 +268,78 @@ def _organization(base: str, kind: Kind, organization) -> dict:
     return data
 
 
-def _work(base: str, kind: Kind, work) -> dict:
-    data = _common(base, kind, work, work.pk)
-    data["name"] = texts(work.title)
-    makers = [
-        maker for maker in work.work_makers.all() if maker.person.is_published and not maker.person.merged_into_id
-    ]
-    if makers:
-        data["creator"] = [
-            {"@id": stable_uri(base, KINDS["people"], maker.person_id), "@type": "Person", "roleName": maker.role}
-            for maker in makers
-        ]
-    if work.discipline_id:
-        data["genre"] = _term(work.discipline)
-    materials = [_term(m) for m in work.materials.all()]
-    if materials:
-        data["material"] = materials
-    if work.year_from or work.year_to:
-        data["dateCreated"] = str(work.year_from or work.year_to)
-    description = texts(work.description)
-    if description:
-        data["description"] = description
-    images = list(work.images.all())
-    if images:
-        data["image"] = f"{base}{reverse('iiif:image-file', args=[images[0].pk, 'max'])}"
-    data["subjectOf"] = {
-        "@id": f"{base}{reverse('iiif:work-manifest', args=[work.pk])}",
-        "encodingFormat": 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"',
-    }
-    if work.license:
-        data["license"] = work.license_url
-    return data
+def _works(base: str, pks) -> dict[int, dict]:
+    """Works' records from plain values, as people's (a stream page of works is 500 of them)."""
+    from craftcity.people.models import public_person
+    from craftcity.taxonomy.models import Discipline, Material
+    from craftcity.works.models import Work, WorkImage, WorkMaker
+
+    kind = KINDS["works"]
+    rows = list(
+        Work.objects.public()
+        .filter(pk__in=pks)
+        .values("pk", "title", "description", "year_from", "year_to", "discipline_id", "license", "updated_at")
+    )
+    ids = [row["pk"] for row in rows]
+    makers: dict[int, list[tuple]] = {}
+    for work_id, person_id, role in (
+        WorkMaker.objects.filter(public_person("person__"), work_id__in=ids)
+        .order_by("work_id", "position", "pk")
+        .values_list("work_id", "person_id", "role")
+    ):
+        makers.setdefault(work_id, []).append((person_id, role))
+    materials: dict[int, list[int]] = {}
+    for work_id, material_id in Work.materials.through.objects.filter(work_id__in=ids).values_list(
+        "work_id", "material_id"
+    ):
+        materials.setdefault(work_id, []).append(material_id)
+    images: dict[int, int] = {}
+    for work_id, image_id in WorkImage.objects.filter(work_id__in=ids).order_by("-pk").values_list("work_id", "pk"):
+        images[work_id] = image_id  # the first image (the lowest pk) is the last written
+    disciplines = _terms(Discipline, [row["discipline_id"] for row in rows])
+    material_terms = _terms(Material, [m for ms in materials.values() for m in ms])
+    people = KINDS["people"]
+    image_url = reverse("iiif:image-file", args=[_SAMPLE, "max"])
+    manifest_url = _template("iiif:work-manifest", (), None)
+    found = {}
+    for row in rows:
+        pk = row["pk"]
+        data = _common(base, kind, pk, pk, row["updated_at"])
+        data["name"] = texts(row["title"])
+        if makers.get(pk):
+            data["creator"] = [
+                {"@id": stable_uri(base, people, person_id), "@type": "Person", "roleName": role}
+                for person_id, role in makers[pk]
+            ]
+        if row["discipline_id"] in disciplines:
+            data["genre"] = disciplines[row["discipline_id"]]
+        if materials.get(pk):
+            data["material"] = [material_terms[m] for m in sorted(materials[pk]) if m in material_terms]
+        if row["year_from"] or row["year_to"]:
+            data["dateCreated"] = str(row["year_from"] or row["year_to"])
+        description = texts(row["description"])
+        if description:
+            data["description"] = description
+        if pk in images:
+            data["image"] = base + image_url.replace(_SAMPLE, str(images[pk]))
+        data["subjectOf"] = {
+            "@id": base + manifest_url.replace("{key}", str(pk)),
+            "encodingFormat": 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"',
+        }
+        if row["license"]:
+            data["license"] = Work.LICENSE_URLS.get(row["license"], "")
+        found[pk] = data
+    return found
 
 
 def _event(base: str, kind: Kind, event) -> dict:
     data = _common(base, kind, event, event.slug)
     data["name"] = texts(event.name)
-    data["additionalType"] = event.kind
+    data["keywords"] = event.kind  # festival, exhibition, fair… (Event.Kind)
     data["startDate"] = event.starts_at.isoformat()
     if event.ends_at:
         data["endDate"] = event.ends_at.isoformat()
-    data["eventStatus"] = event.schedule
+    data["eventStatus"] = f"https://schema.org/{EVENT_STATUS[event.schedule]}"
     if event.parent_id:
         data["superEvent"] = {"@id": stable_uri(base, kind, event.parent_id)}
     if event.place_id and event.place.is_published:
@@ -226,7 +360,7 @@ def _event(base: str, kind: Kind, event) -> dict:
 def _place(base: str, kind: Kind, place) -> dict:
     data = _common(base, kind, place, place.slug)
     data["name"] = texts(place.name)
-    data["additionalType"] = place.kind
+    data["keywords"] = place.kind  # workshop, venue, museum… (Place.Kind)
     where = _where(place.locality, place.locality.region if place.locality_id else None, None)
     if where:
         data["address"] = where["address"]
@@ -244,31 +378,17 @@ def _querysets():
     from craftcity.organizations.models import Organization
     from craftcity.people.models import Person
     from craftcity.places.models import Place
-    from craftcity.works.models import Work, WorkImage, WorkMaker
+    from craftcity.works.models import Work
 
     return {
-        "people": (
-            Person.objects.public()
-            .select_related("locality", "region", "country")
-            .prefetch_related("names", "disciplines"),
-            _person,
-        ),
+        "people": (Person.objects.public(), _people),
         "organizations": (
             Organization.objects.public()
             .select_related("locality", "region", "country")
             .prefetch_related("disciplines"),
             _organization,
         ),
-        "works": (
-            Work.objects.public()
-            .select_related("discipline")
-            .prefetch_related(
-                Prefetch("work_makers", WorkMaker.objects.select_related("person").order_by("position", "pk")),
-                Prefetch("images", WorkImage.objects.order_by("pk").only("pk", "work_id")),
-                "materials",
-            ),
-            _work,
-        ),
+        "works": (Work.objects.public(), _works),
         "events": (Event.objects.public().select_related("place__locality__region"), _event),
         "places": (Place.objects.public().select_related("locality__region"), _place),
     }
@@ -282,8 +402,17 @@ def public_queryset(kind: str):
 def records(base: str, kind: str, pks: Iterable[int]) -> dict[int, dict]:
     """The records of those of `pks` that are public now, by pk (a few queries whatever their number)."""
     queryset, build = _querysets()[kind]
+    pks = list(pks)
+    if kind in _BULK:
+        found = {}
+        for start in range(0, len(pks), 900):  # SQLite's limit on query parameters
+            found.update(build(base, pks[start : start + 900]))
+        return found
     spec = KINDS[kind]
-    return {obj.pk: build(base, spec, obj) for obj in queryset.filter(pk__in=list(pks))}
+    return {obj.pk: build(base, spec, obj) for obj in queryset.filter(pk__in=pks)}
+
+
+_BULK = {"people", "works"}
 
 
 def record_document(base: str, kind: str, record: dict) -> dict:

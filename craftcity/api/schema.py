@@ -184,9 +184,10 @@ def network_paths() -> dict:
                 reconcile, parameters=reconcile_parameters,
             ),
         },
-        "/api/v1/reconcile/preview": {"get": _network_operation(
-            "reconcile_preview", "An HTML card of one candidate, public fields only.",
-            {"text/html": {"schema": {"type": "string"}}}, parameters=[("id", "query", "string")],
+        "/api/v1/reconcile/preview/{type_id}/{pk}": {"get": _network_operation(
+            "reconcile_preview", "An HTML card of one candidate (its id is `type_id/pk`), public fields only.",
+            {"text/html": {"schema": {"type": "string"}}},
+            parameters=[("type_id", "path", "string"), ("pk", "path", "integer")],
         )},
     }  # fmt: skip
 

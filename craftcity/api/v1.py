@@ -29,6 +29,6 @@ urlpatterns = [
     path("records/<str:kind>/<int:pk>/", network_description.record, name="record"),
     path("iiif/collection.json", network_description.iiif_collection, name="iiif-collections"),
     path("reconcile", reconcile.service, name="reconcile"),
-    path("reconcile/preview", reconcile.preview, name="reconcile-preview"),
+    path("reconcile/preview/<str:type_id>/<int:pk>", reconcile.preview, name="reconcile-preview"),
     path("", include(router.urls)),
 ]

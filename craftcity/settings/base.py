@@ -403,7 +403,8 @@ if os.environ.get("CRAFTCITY_CITY_FILE"):
     with open(os.environ["CRAFTCITY_CITY_FILE"], encoding="utf-8") as _city_file:
         CRAFTCITY_CITY = {**CRAFTCITY_CITY, **json.load(_city_file)}
 # Activities per page of the change streams (/api/v1/changes/<kind>/): pages before the last hold exactly this many.
-CRAFTCITY_CHANGES_PAGE_SIZE = int(os.environ.get("CRAFTCITY_CHANGES_PAGE_SIZE", "500"))
+# Each activity carries its record, so pages stay small enough to serve within 50 ms (bench/network.py).
+CRAFTCITY_CHANGES_PAGE_SIZE = int(os.environ.get("CRAFTCITY_CHANGES_PAGE_SIZE", "100"))
 
 # The hub's reading of partner cities (craftcity.network): seconds per request, retries and their first pause
 # (doubled each time), and a cap on the pages of one stream, so a partner that loops or never ends is stopped.

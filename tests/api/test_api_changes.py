@@ -178,3 +178,62 @@ def test_an_empty_stream_still_names_a_last_page(get):
     collection = get(f"{BASE}/api/v1/changes/events/")
     assert collection["totalItems"] == 0
     assert get(collection["last"]["id"])["orderedItems"] == []
+
+
+def test_events_and_places_stream_without_a_home_workshops_door(get, make_person):
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from craftcity.events.services import event_create
+    from craftcity.places.models import Place
+    from craftcity.places.services import place_save
+
+    artisan = make_person("Айжан Беккулова")
+    home = Place(
+        slug="felt-home", kind="workshop", name={"en": "Felt workshop"}, address={"en": "7 Secret Lane, flat 3"},
+        latitude=Decimal("43.241234"), longitude=Decimal("76.951234"), person=artisan, is_address_public=False,
+    )  # fmt: skip
+    place_save(place=home)
+    event_create(
+        slug="ala-craft", kind="festival", name={"en": "ALA CRAFT", "kk": "ALA CRAFT"}, place=home,
+        starts_at=timezone.make_aware(dt.datetime(2026, 10, 4, 12, 0)),
+    )  # fmt: skip
+    places = _stream(get, "places")
+    record = places[0]["object"]["record"]
+    assert record["@type"] == "Place" and record["geo"] == {
+        "@type": "GeoCoordinates",
+        "latitude": 43.24,
+        "longitude": 76.95,
+    }
+    assert "Secret Lane" not in json.dumps(places) and "43.241234" not in json.dumps(places)
+    event = _stream(get, "events")[0]["object"]
+    assert event["type"] == "Event"
+    assert event["record"]["eventStatus"] == "https://schema.org/EventScheduled"
+    assert event["record"]["location"]["@id"] == f"{BASE}/id/place/{home.pk}"
+    assert "Secret Lane" not in json.dumps(event)
+
+
+@override_settings(CRAFTCITY_CHANGES_PAGE_SIZE=50)
+def test_a_page_costs_the_same_few_queries_however_many_records_it_holds(make_person):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from craftcity.taxonomy.models import CreativeField, Discipline
+
+    field = CreativeField.objects.create(slug="crafts", name={"en": "Crafts"})
+    felt = Discipline.objects.create(slug="felt", name={"en": "Felt", "kk": "Киіз"}, field=field)
+    client = Client()
+
+    def queries_for_page() -> int:
+        client.get("/api/v1/changes/people/")  # the page index is brought up to date first
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v1/changes/people/page/1/").status_code == 200
+        return len(captured)
+
+    make_person("Шебер 0", disciplines=[felt])
+    few = queries_for_page()
+    for i in range(1, 30):
+        make_person(f"Шебер {i}", disciplines=[felt])
+    assert queries_for_page() == few <= 14

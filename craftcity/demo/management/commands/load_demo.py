@@ -1,8 +1,8 @@
+from craftcity.demo.aitys import load_aitys
 from craftcity.demo.backdate import backdate_community
 from craftcity.demo.community import community_loaded, load_community
 from craftcity.demo.events import load_events
 from craftcity.demo.illustrations import load_illustrations
-from craftcity.demo.aitys import load_aitys
 from craftcity.demo.music import load_music
 from craftcity.demo.plan import BENCH_EMAIL_DOMAIN, plan_community
 from craftcity.demo.reference import load_reference
