@@ -35,9 +35,9 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
-from django.views.decorators.http import require_GET
 
 from . import records as record_builders
+from .errors import only_get
 from .records import KINDS
 
 DISCOVERY_CONTEXT = "http://iiif.io/api/discovery/1/context.json"
@@ -234,7 +234,7 @@ def _kind_or_404(kind: str) -> str:
     return kind
 
 
-@require_GET
+@only_get
 def collection(request, kind: str):
     """The OrderedCollection: how many activities, and the first and last pages."""
     kind = _kind_or_404(kind)
@@ -327,7 +327,7 @@ def page_data(base: str, kind: str, number: int) -> tuple[dict, dt.datetime | No
     return data, changed, number == pages
 
 
-@require_GET
+@only_get
 def page(request, kind: str, number: int):
     kind = _kind_or_404(kind)
     data, changed, is_last = page_data(_base(request), kind, number)

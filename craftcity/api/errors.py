@@ -66,3 +66,23 @@ def page_not_found(request, exception=None):
         body = {"error": {"status": 404, "code": "not_found", "message": message, "fields": {}}}
         return JsonResponse(body, status=404, json_dumps_params={"ensure_ascii": False})
     return html_page_not_found(request, exception)
+
+
+def only_get(view):
+    """`require_GET` for the API's plain Django views (change streams, records, the network description): another
+    method gets 405 with Allow and the house error body, as the REST framework's views answer, not an HTML page."""
+    import functools
+
+    from django.http import JsonResponse
+
+    @functools.wraps(view)
+    def inner(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            message = str(exceptions.MethodNotAllowed.default_detail).format(method=request.method)
+            body = {"error": {"status": 405, "code": "method_not_allowed", "message": message, "fields": {}}}
+            response = JsonResponse(body, status=405, json_dumps_params={"ensure_ascii": False})
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return inner

@@ -16,10 +16,10 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET
 
 from . import records as record_builders
 from .changes import collection_url
+from .errors import only_get
 
 
 def _base(request) -> str:
@@ -52,7 +52,7 @@ def description(base: str) -> dict:
     }
 
 
-@require_GET
+@only_get
 def network_description(request):
     response = JsonResponse(description(_base(request)), json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
@@ -66,7 +66,7 @@ def _kind(name: str) -> record_builders.Kind:
     return record_builders.KINDS[name]
 
 
-@require_GET
+@only_get
 def record(request, kind: str, pk: int):
     """The record's schema.org document (the change stream's seeAlso): 404 once it is no longer public."""
     base = _base(request)
@@ -81,7 +81,7 @@ def record(request, kind: str, pk: int):
     return response
 
 
-@require_GET
+@only_get
 def record_id(request, kind: str, pk: int):
     """A stable identifier dereferenced: the record's page in the reader's language (303, as for a thing that
     is not a document), or 404 once it is no longer public."""
@@ -108,7 +108,7 @@ def record_id(request, kind: str, pk: int):
     return response
 
 
-@require_GET
+@only_get
 def iiif_collection(request):
     """Every public curated collection as one IIIF Presentation 3 Collection: the catalogue's front door."""
     from craftcity.works.models import Collection

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
@@ -85,6 +86,10 @@ class StreamReader:
         self.last_modified = ""
 
     # --- reading ---------------------------------------------------------------------------------------
+
+    def _fetch_in(self, language: str, url: str, seen: set[str]) -> dict:
+        with translation.override(language):
+            return self._fetch(url, seen)
 
     def _fetch(self, url: str, seen: set[str]) -> dict:
         if url in seen:
@@ -176,11 +181,12 @@ class StreamReader:
     def _forward(self, url: str) -> None:
         # The next page is read while this one is written: the partner's time and ours overlap.
         seen: set[str] = set()
+        language = translation.get_language()  # the reader's thread writes its errors in the harvest's language
         with ThreadPoolExecutor(max_workers=1) as reader:
             data = self._fetch(url, seen)
             while url:
                 activities, _prev, following = self._page(data, url)
-                upcoming = reader.submit(self._fetch, following, seen) if following else None
+                upcoming = reader.submit(self._fetch_in, language, following, seen) if following else None
                 # Should this page fail, leaving the block waits for the read under way; this page's error is raised.
                 self._apply(activities, url)
                 data = upcoming.result() if upcoming else None

@@ -39,16 +39,17 @@ def test_the_night_queues_its_jobs_and_the_worker_runs_them(make_person, setting
 
 
 def test_a_job_still_waiting_is_not_queued_twice(capsys):
+    frequent = len(schedule.scheduled("frequent"))  # offer expiry, event reminders, the network harvest…
     call_command("enqueue_scheduled", "frequent")
     call_command("enqueue_scheduled", "frequent")  # the worker was down for five minutes
 
-    assert DBTaskResult.objects.count() == 2
-    assert capsys.readouterr().out.count("already waiting") == 2
+    assert DBTaskResult.objects.count() == frequent >= 2
+    assert capsys.readouterr().out.count("already waiting") == frequent
     call_command("db_worker", batch=True, verbosity=0)
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
 
     call_command("enqueue_scheduled", "frequent")  # the next tick, once they ran
-    assert DBTaskResult.objects.filter(status="READY").count() == 2
+    assert DBTaskResult.objects.filter(status="READY").count() == frequent
 
 
 def test_an_unknown_schedule_is_refused():

@@ -165,8 +165,9 @@ class TestLoadedDemo(TestCase):
 
     def test_synthetic_contacts_are_obviously_fake(self):
         synthetic = Person.objects.filter(is_demo=True)
-        # the community, ALA CRAFT's synthetic American exhibitor and the music demo's five musicians
-        assert synthetic.count() == 40 + 1 + 5
+        # the community, ALA CRAFT's synthetic American exhibitor, the music demo's five musicians and the demo
+        # aitys's eight akyns and three jurors
+        assert synthetic.count() == 40 + 1 + 5 + 11
         assert synthetic.filter(is_phone_public=False).exists()  # most did not consent
         for person in synthetic.exclude(phone=""):
             assert re.fullmatch(r"\+7 700 000 \d\d \d\d", person.phone), person.phone

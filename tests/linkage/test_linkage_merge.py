@@ -221,6 +221,10 @@ def test_every_reverse_relation_of_a_person_is_handled_by_the_merge():
         "claims", "invitations",
         # Grants received follow the kept record (support.services.person_grants_move).
         "grants",
+        # Music: credits, passings on (as teacher and student), ensemble seats, performances and recordings follow
+        # the kept record (music.services.person_music_move); musical_works is the many-to-many through the credits.
+        "musical_work_credits", "musical_works", "works_passed_on", "works_received", "ensemble_seats",
+        "music_performances", "music_recordings",
     }  # fmt: skip
     reverse = {
         rel.related_name or rel.get_accessor_name()

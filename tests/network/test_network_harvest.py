@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from network_partners import activity, person_record, slow
 
 from craftcity.network.models import HarvestReport, NetworkRecord, PartnerCity
@@ -233,7 +234,8 @@ def test_a_broken_partner_stops_only_itself_and_the_next_harvest_resumes(
     elif breakage == "server-error":
         bad.routes["/changes/people/page/2"] = lambda h: (500, {}, b"{}")
 
-    run = network_harvest()
+    with translation.override("en"):  # the report is written in the language the harvest runs in
+        run = network_harvest()
 
     report = _report(run, bad)
     assert report.outcome == HarvestReport.Outcome.FAILED

@@ -19,6 +19,13 @@ SECRET_ADDRESS = "Secret street 7, flat 12"
 SECRET_BIRTH_DATE = dt.date(1971, 3, 9)
 SECRET_TEXTS = [SECRET_PHONE, SECRET_EMAIL, SECRET_ADDRESS, "1971-03-09", "09.03.1971"]
 
+
+def _picture_token(person) -> str:
+    from craftcity.core.pictures import token
+
+    return token(person.photo.name or "none")
+
+
 # Non-admin addresses: name → (model, lookup) for the object parameter, and fixed values for the others.
 NAMED = {
     "iiif:work-manifest": ("works.Work", "pk"),
@@ -54,6 +61,24 @@ NAMED = {
     "public:event-apply": ("events.Event", "slug"),
     "public:event-jury": ("events.Event", "slug"),
     "public:programme": ("support.Programme", "slug"),
+    "iiif:image-file-format": ("works.WorkImage", "pk", {"size": "max", "fmt": "webp"}),
+    # A picture's address carries a token of its stored file (core.pictures.token): the probe uses the real one.
+    "iiif:picture-info": ("people.Person", "pk", {"kind": "person", "token": _picture_token}),
+    "iiif:picture-file": (
+        "people.Person",
+        "pk",
+        {"kind": "person", "token": _picture_token, "size": "max", "fmt": "jpg"},
+    ),
+    "public:ensemble": ("organizations.Organization", "slug"),
+    "public:event-aitys": ("events.Event", "slug"),
+    "public:event-aitys-vote": ("events.Event", "slug"),
+    "public:season": ("events.EventSeries", "slug"),
+    "public:musical-work": ("music.MusicalWork", "pk"),
+    "public:recording": ("music.Recording", "pk"),
+    "iiif-recordings:manifest": ("music.Recording", "pk"),
+    "iiif-recordings:media": ("music.Recording", "pk"),
+    "iiif-recordings:captions": ("music.Recording", "pk", {"language": "en"}),
+    "record-id": ("people.Person", "pk", {"kind": "person"}),
 }
 # The API's routes by their router basename (api:<basename>-<action>).
 API_MODELS = {
@@ -68,6 +93,11 @@ API_MODELS = {
     "exhibition": ("works.Exhibition", "slug"),
     "event": ("events.Event", "slug"),
     "application": ("events.Application", "pk"),
+    "record": ("people.Person", "pk", {"kind": "person"}),
+    "reconcile": ("people.Person", "pk", {"type_id": "person"}),
+    "ensemble": ("organizations.Organization", "slug"),
+    "musical": ("music.MusicalWork", "pk"),
+    "recording": ("music.Recording", "pk"),
 }
 # Parameters that are not records: secrets sent by e-mail, a page's section, the admin's own navigation.
 NOT_OBJECTS = {
@@ -76,6 +106,8 @@ NOT_OBJECTS = {
     "admin:app_list",
     "admin:dossier_numbers",  # an indicator code of the dossier, the same for everyone who may see the dashboard
     "public:open-data-file",  # the public dump files, one name each
+    "api:changes",  # a change stream per kind of record and its numbered pages: public records only, swept in
+    "api:changes-page",  # tests/api/test_api_changes.py (drafts and withdrawn consent never appear)
     "django.contrib.sitemaps.views.sitemap",
 }
 
@@ -95,7 +127,9 @@ class Route:
         kwargs = {}
         for param in self.params:
             fixed = dict(self.fixed).get(param)
-            if fixed is not None:
+            if callable(fixed):
+                kwargs[param] = fixed(obj)
+            elif fixed is not None:
                 kwargs[param] = attrgetter(fixed)(obj) if "." in fixed else fixed
             elif param == "format":
                 kwargs[param] = "json"
