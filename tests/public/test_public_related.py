@@ -63,7 +63,7 @@ def test_a_person_page_shows_the_same_dynasty_craft_and_region_each_person_once(
     assert groups["Same region: Almaty"] == [neighbour]
     assert city["son"].display_name not in _related(client.get(f"/en/people/{city['founder'].pk}/").content.decode())
     kk = _groups(client.get(f"/kk/people/{city['founder'].pk}/").content.decode())
-    assert kk["Same region: Алматы"] == ["Көрші Адам"]  # names as Kazakh readers see them
+    assert kk["Сол өңірден: Алматы"] == ["Көрші Адам"]  # headings and names as Kazakh readers see them
 
 
 def test_related_people_are_public_and_carry_no_personal_data(client, city):
@@ -130,8 +130,8 @@ def test_organization_place_event_dynasty_and_craft_pages_show_their_neighbours(
     dynasty_create(slug="other-line", name={"en": "Other line"}, founder=city["felter"], discipline=city["felt"])
     assert _groups(client.get("/en/dynasties/sheber/").content.decode()) == {"Same craft: Felt": ["Other line"]}
     crafts = _groups(client.get("/kk/crafts/felt/").content.decode())
-    assert list(crafts) == ["Same field: Қолөнер"]
-    assert "Leather" in crafts["Same field: Қолөнер"][0] and 'class="fallback"' in crafts["Same field: Қолөнер"][0]
+    assert list(crafts) == ["Сол саладан: Қолөнер"]
+    assert "Leather" in crafts["Сол саладан: Қолөнер"][0] and 'class="fallback"' in crafts["Сол саладан: Қолөнер"][0]
 
 
 def test_related_selectors_cost_one_query_per_group(city, make_organization, django_assert_num_queries):
