@@ -19,6 +19,13 @@ SECRET_ADDRESS = "Secret street 7, flat 12"
 SECRET_BIRTH_DATE = dt.date(1971, 3, 9)
 SECRET_TEXTS = [SECRET_PHONE, SECRET_EMAIL, SECRET_ADDRESS, "1971-03-09", "09.03.1971"]
 
+
+def _picture_token(person) -> str:
+    from craftcity.core.pictures import token
+
+    return token(person.photo.name or "none")
+
+
 # Non-admin addresses: name → (model, lookup) for the object parameter, and fixed values for the others.
 NAMED = {
     "iiif:work-manifest": ("works.Work", "pk"),
@@ -54,6 +61,14 @@ NAMED = {
     "public:event-apply": ("events.Event", "slug"),
     "public:event-jury": ("events.Event", "slug"),
     "public:programme": ("support.Programme", "slug"),
+    "iiif:image-file-format": ("works.WorkImage", "pk", {"size": "max", "fmt": "webp"}),
+    # A picture's address carries a token of its stored file (core.pictures.token): the probe uses the real one.
+    "iiif:picture-info": ("people.Person", "pk", {"kind": "person", "token": _picture_token}),
+    "iiif:picture-file": (
+        "people.Person",
+        "pk",
+        {"kind": "person", "token": _picture_token, "size": "max", "fmt": "jpg"},
+    ),
 }
 # The API's routes by their router basename (api:<basename>-<action>).
 API_MODELS = {
@@ -95,7 +110,9 @@ class Route:
         kwargs = {}
         for param in self.params:
             fixed = dict(self.fixed).get(param)
-            if fixed is not None:
+            if callable(fixed):
+                kwargs[param] = fixed(obj)
+            elif fixed is not None:
                 kwargs[param] = attrgetter(fixed)(obj) if "." in fixed else fixed
             elif param == "format":
                 kwargs[param] = "json"
