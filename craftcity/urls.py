@@ -7,6 +7,7 @@ from django.views.static import serve
 
 from craftcity.core import health
 from craftcity.core.uploads import upload_too_large
+from craftcity.public import brand
 from craftcity.public import views as public_views
 from craftcity.public.sitemaps import SITEMAPS
 from craftcity.works.urls import iiif_patterns, oai_patterns
@@ -27,6 +28,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", public_views.robots_txt),
+    path("favicon.ico", brand.favicon),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("upload-too-large", upload_too_large, name="upload-too-large"),  # nginx's page for its 413
