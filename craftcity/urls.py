@@ -9,6 +9,7 @@ from craftcity.api import network_description
 from craftcity.core import health
 from craftcity.core.uploads import upload_too_large
 from craftcity.music.urls import iiif_patterns as recording_iiif_patterns
+from craftcity.public import brand
 from craftcity.public import views as public_views
 from craftcity.public.sitemaps import SITEMAPS
 from craftcity.works.urls import iiif_patterns, oai_patterns
@@ -32,6 +33,7 @@ urlpatterns = [
     path("robots.txt", public_views.robots_txt),
     path(".well-known/craftcity", network_description.network_description, name="network-description"),
     path("id/<str:kind>/<int:pk>", network_description.record_id, name="record-id"),
+    path("favicon.ico", brand.favicon),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("upload-too-large", upload_too_large, name="upload-too-large"),  # nginx's page for its 413

@@ -36,3 +36,12 @@ def manifest(request):
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/manifest+json"
     return response
+
+
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the back office's refusals, a PDF, a feed): send
+    them to the site's icon instead of a 404 page rendered for every such request."""
+    from django.http import HttpResponsePermanentRedirect
+
+    return HttpResponsePermanentRedirect(static("public/icons/icon-32.png"))

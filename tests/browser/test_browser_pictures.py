@@ -80,7 +80,10 @@ def test_close_places_cluster_and_open_with_a_click_on_served_tiles(page):
     expect(element).to_have_attribute("data-tiles", "loaded")
     cluster = page.locator(".marker-cluster")
     expect(cluster.first).to_be_visible()
-    assert sum(int(text) for text in cluster.all_inner_texts()) == 12
+    # The clusters hold all twelve places (read once markercluster has finished forming them).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.marker-cluster')].reduce((n, e) => n + Number(e.innerText), 0) === 12"
+    )
     expect(page.locator("#map-notice")).to_be_hidden()
     cluster.first.click()
     expect(page.locator(".leaflet-marker-icon:not(.marker-cluster)").first).to_be_visible()

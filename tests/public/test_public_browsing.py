@@ -119,6 +119,9 @@ def test_the_manifest_names_the_site_in_the_readers_language_and_lists_its_icons
     assert {icon["sizes"] for icon in body["icons"]} == {"any", "192x192", "512x512"}
     html = client.get("/en/").content.decode()
     assert 'rel="manifest" href="/en/manifest.webmanifest"' in html and 'rel="icon"' in html
+    # Pages that name no icon (a PDF, the back office's refusals) make browsers ask for /favicon.ico.
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 301 and icon["Location"].endswith(".png") and "icon-32" in icon["Location"]
 
 
 @pytest.mark.django_db
