@@ -6,7 +6,8 @@
   const notice = document.getElementById("map-notice");
   const data = JSON.parse(document.getElementById("places-geojson").textContent);
   if (!element || !window.L) return;
-  const map = L.map(element, { scrollWheelZoom: false }).setView([43.238, 76.945], 12);
+  // maxZoom on the map itself: without a tile layer (none configured) the clusters cannot tell how far to zoom.
+  const map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 }).setView([43.238, 76.945], 12);
 
   function say(text, state) {
     if (!notice) return;
