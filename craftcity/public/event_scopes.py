@@ -7,9 +7,8 @@ at the same venue and of the same kind. So it is made of two versions (see `core
 
 - the event's own (`"event", slug`: a visit finds it from the address alone, with no query): its call,
   competition, categories, organisations, participants and applications, and the names of the people on it,
-  bump only this event's page. Applications are saved all day
-  on a festival day (enrolments, withdrawals, offers); they bump only their event's page, never the registry,
-  the summary or another event's page;
+  bump only this event's page. Applications are saved all day on a festival day (enrolments, withdrawals,
+  offers): they bump only their event's page, never the registry, the summary or another event's page;
 - the calendar's (`CALENDAR`): any event saved or deleted (or a series renamed) bumps every event page and
   every stored feed, since a new or moved event changes the "related" lists and sub-event lists of others.
   Events are edited by organisers a few times a day, not at every enrolment.
