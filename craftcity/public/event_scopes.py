@@ -53,7 +53,8 @@ def _of_call(sender, kwargs):
 
 
 def _of_competition(sender, kwargs):
-    """A category: its competition's event (its name shows beside the results)."""
+    """A category (its name shows beside the results) or an aitys bracket (the page links to it once there is
+    one): its competition's event."""
     from craftcity.events.models import Competition
 
     instance = kwargs["instance"]
@@ -93,6 +94,7 @@ def register() -> None:
         register_page_scope(label, _event_field)
     register_page_scope("events.Application", _of_call)
     register_page_scope("events.Category", _of_competition)
+    register_page_scope("aitys.Aitys", _of_competition)
     # A person's name (and country) shows on the pages of the events they take part in.
     register_page_scope("people.Person", _person)
     register_page_scope("people.PersonName", _person_name)
