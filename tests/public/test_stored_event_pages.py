@@ -208,3 +208,17 @@ def test_a_new_event_shows_in_the_feed_at_once_and_a_stored_feed_costs_no_query(
     _event("second-fair")
     response = client.get("/en/events/calendar.ics")
     assert response["X-Cache"] == "miss" and b"second-fair title" in response.content
+
+
+def test_a_new_participant_shows_at_once_on_the_event_page_and_on_their_own(client, make_person):
+    """One change, pages of two kinds: the event's page and the person's (two scopes for one model)."""
+    fair = _event()
+    performer = make_person("Нұрлан Беккулов")
+    _store(client, fair)
+    client.get(f"/en/people/{performer.pk}/")
+    assert client.get(f"/en/people/{performer.pk}/")["X-Cache"] == "hit"
+    Participant.objects.create(event=fair, person=performer, role=Participant.Role.PERFORMER)
+    state, html = _view(client, fair)
+    assert state == "miss" and performer.display_name in html
+    profile = client.get(f"/en/people/{performer.pk}/")
+    assert profile["X-Cache"] == "miss" and f"{fair.slug} title" in profile.content.decode()
