@@ -154,11 +154,11 @@ def events_ics(request):
 EVENT_STORED_FOR = 900
 
 
-def _keep_for(item, call) -> float:
+def _keep_for(item, call) -> int:
     """Seconds until the next moment the visitor's page changes with the clock alone, at most EVENT_STORED_FOR."""
     now = timezone.now()
     moments = [still_on_until(item), *((call.opens_at, call.closes_at) if call is not None else ())]
-    return max(1, min([EVENT_STORED_FOR, *((at - now).total_seconds() for at in moments if at and at > now)]))
+    return max(1, int(min([EVENT_STORED_FOR, *((at - now).total_seconds() for at in moments if at and at > now)])))
 
 
 def event(request, slug):
