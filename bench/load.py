@@ -6,9 +6,10 @@ Run under scripts/with-postgres (it makes its own database on that server):
     scripts/with-postgres .venv/bin/python -m bench.load --quick         # 3,000 people, 15 s, to check it runs
 
 A registry of generated people plus the demo city (events, works) is built once; gunicorn starts with
-production settings on loopback; person pages are visited once so that they are stored; then locust (headless,
-bounded in time, `bench/locustfile.py`) sends a festival-day mix — home pages, stored person pages, search
-suggestions as someone types, event pages, the calendar feed — and each kind alone. The baseline of the same
+production settings on loopback; person, event and home pages are visited once so that they are stored (visitors
+get stored event pages too: `public.event_scopes`); then locust (headless, bounded in time, `bench/locustfile.py`)
+sends a festival-day mix — home pages, stored person pages, search suggestions as someone types, stored event
+pages, the calendar feed — and each of person pages, suggestions and event pages alone. The baseline of the same
 run is a bare Django view (`/healthz`) under the same load generator. The stored pages' cache is measured in
 three places (the database's cache table, Redis if `redis-server` is installed, each process's own memory) to
 show what the shared cache costs. Then 200 people apply at once for 50 seats over HTTP. The load generator
@@ -266,7 +267,7 @@ def main() -> int:
             figures["warmed"] = warm(server, urls["person"] + urls["event"] + urls["home"])
             figures["warm_s"] = round(time.monotonic() - started, 1)
             figures["mix"] = locust(server, urls_file, work, label="mix", seconds=args.seconds, users=args.users)
-            for kind in ("person", "suggest", "healthz"):
+            for kind in ("person", "suggest", "event", "healthz"):
                 figures[f"only_{kind}"] = locust(server, urls_file, work, label=kind, seconds=half, users=args.users,
                                                  only=kind)  # fmt: skip
             try:
@@ -323,7 +324,8 @@ def report(args, figures: dict) -> str:
         "",
         f"Registry: {args.people:,} generated people plus the demo city; production settings, gunicorn with "
         f"{args.workers} sync workers on loopback, the database cache. Before the runs {figures['warmed']:,} pages "
-        f"were visited once ({figures['warm_s']} s) so that person pages are served from the store. Load: locust "
+        f"were visited once ({figures['warm_s']} s) so that person, event and home pages are served from the store "
+        f"(as they are for visitors: signed-in people get a fresh render). Load: locust "
         f"headless, {args.users} simulated visitors sending requests back to back, {args.seconds} s for the mix "
         f"(person pages 60 %, suggestions 25 %, event pages 7 %, home 5 %, calendar 3 %; "
         f"{figures['urls']['person']:,} person pages, {figures['urls']['suggest']:,} typed prefixes) and "

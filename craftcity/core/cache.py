@@ -5,6 +5,12 @@ show bumps (a craft's name, an organization, a region), and its subject's own, w
 only a few pages show bump for just those pages (a person's names, their works, a master–apprentice link).
 Which pages a record shows on is declared by the interface that draws them (`register_page_scope`); a
 record without a declared scope, or one whose scope cannot be told, bumps the registry version.
+
+One record can show on pages of several kinds (an event on its own page, its people's pages and the calendar
+feed): each interface registers its own scope for the model, and a scope may name pages of several kinds at
+once; a change makes all of them stale. Records that show on no registry page but on a few pages of their own
+(an event's applications, its call) are watched only through their scopes: saving them never bumps the
+registry version nor the summary pages, so a day of enrolments keeps every other stored page.
 """
 
 import contextvars
@@ -14,6 +20,7 @@ from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .scoped import collected
 
@@ -67,13 +74,17 @@ def page_version(kind: str, pk) -> str:
     return stored_lookup(None, kind, pk)[0]
 
 
-def stored_lookup(key: str | None, kind: str, pk) -> tuple[str, object | None]:
+def stored_lookup(key: str | None, kind: str, pk, *also: tuple[str, object]) -> tuple[str, object | None]:
     """The current version of the page (kind, pk), and what is stored under `key` if it was stored at that
     version (else None), in one round trip to the cache: on a festival day most requests are answered from
-    the store, and each round trip to a shared cache costs as much as the rest of such a request."""
-    own = _page_key(kind, pk)
-    found = cache.get_many([VERSION_KEY, own, key] if key else [VERSION_KEY, own])
-    version = f"{found.get(VERSION_KEY) or registry_version()}.{found.get(own) or _version(own)}"
+    the store, and each round trip to a shared cache costs as much as the rest of such a request.
+
+    `also` names more (kind, pk) versions the page is made of (an event's page also shows the calendar
+    around it: `("calendar", "all")`); a change to any of them makes it stale."""
+    owns = [_page_key(kind, pk), *(_page_key(*scope) for scope in also)]
+    found = cache.get_many([VERSION_KEY, *owns, key] if key else [VERSION_KEY, *owns])
+    parts = [found.get(VERSION_KEY) or registry_version(), *(found.get(own) or _version(own) for own in owns)]
+    version = ".".join(parts)
     entry = found.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
         return version, entry[1]
@@ -91,26 +102,56 @@ def stored_keep(key: str, version: str, value, *, timeout: int) -> None:
 SUMMARY = ("summary", "all")
 
 
-def _bump_pages(kind: str, pks) -> None:
-    versions = {_page_key(kind, pk): new_version() for pk in pks}
-    cache.set_many({**versions, _page_key(*SUMMARY): new_version()}, timeout=None)
+def _bump_pages(pages: dict[str, list], *, summary: bool) -> None:
+    versions = {_page_key(kind, pk): new_version() for kind, pks in pages.items() for pk in pks}
+    if summary:
+        versions[_page_key(*SUMMARY)] = new_version()
+    cache.set_many(versions, timeout=None)
 
 
-def pages_changed(kind: str, pks) -> None:
-    """These subjects' pages are stale; now and again at commit, as for `registry_changed`."""
-    pks = sorted(set(pks))
-    if pks:
-        _bump_pages(kind, pks)
-        transaction.on_commit(lambda: _bump_pages(kind, pks))
+def pages_changed(kind: str, pks, *, summary: bool = True) -> None:
+    """These subjects' pages are stale; now and again at commit, as for `registry_changed`. `summary`: the
+    change also shows in the registry's figures (false for records no count is made of, like applications)."""
+    _kinds_changed({kind: pks}, summary=summary)
 
 
-# model label -> (sender, signal kwargs) -> (page kind, subject pks), or None when it cannot be told
-_scopes: dict[str, Callable] = {}
+def _kinds_changed(pages: dict[str, object], *, summary: bool) -> None:
+    pages = {kind: sorted(set(pks), key=str) for kind, pks in pages.items()}
+    pages = {kind: pks for kind, pks in pages.items() if pks}
+    if pages:
+        _bump_pages(pages, summary=summary)
+        transaction.on_commit(lambda: _bump_pages(pages, summary=summary))
+
+
+# model label -> the scopes registered for it: (sender, signal kwargs) -> (page kind, subject pks), a list of
+# such pairs, or None when it cannot be told
+_scopes: dict[str, list[Callable]] = {}
 
 
 def register_page_scope(label: str, scope: Callable) -> None:
-    """Declare which pages show a model's records, so that a change to one makes only those stale."""
-    _scopes[label.lower()] = scope
+    """Declare which pages show a model's records, so that a change to one makes only those stale.
+
+    `scope(sender, kwargs)` gets the model and the signal's arguments (`instance`, or a many-to-many change's
+    `action`, `model`, `pk_set`) and answers the pages that show the record: `(kind, pks)`, a list of such
+    pairs for pages of several kinds, or None when it cannot tell (then the registry's version is bumped).
+    Several interfaces may register scopes for the same model, each for the pages it draws: a change makes
+    the pages all of them name stale. A model that is not a registry model (see `is_registry_model`) is
+    watched from its first registration on, and only through its scopes."""
+    from django.apps import apps
+
+    _scopes.setdefault(label.lower(), [])
+    if scope not in _scopes[label.lower()]:
+        _scopes[label.lower()].append(scope)
+    watch(apps.get_model(label))
+
+
+def watch(model) -> None:
+    """Tell `on_model_change` of every save, delete and link change of `model`'s rows. Per model, never
+    globally: a receiver without a sender turns off Django's fast bulk deletes."""
+    # An explicit through model (WorkMaker) written by `work.makers.add()` sends m2m_changed, not post_save.
+    signals = (m2m_changed,) if model._meta.auto_created else (post_save, post_delete, m2m_changed)
+    for signal in signals:
+        signal.connect(on_model_change, sender=model, dispatch_uid=f"registry-version-{model._meta.label}-{id(signal)}")
 
 
 def is_registry_model(model) -> bool:
@@ -135,7 +176,11 @@ def page_changes_held():
 
 
 def on_model_change(sender, **kwargs):
-    if kwargs.get("raw") or not is_registry_model(sender):
+    if kwargs.get("raw"):
+        return
+    registry = is_registry_model(sender)
+    scopes = _scopes.get(sender._meta.label_lower, [])
+    if not registry and not scopes:
         return
     if kwargs.get("action", "post_").startswith("pre_"):
         return  # a many-to-many change is told again when done
@@ -143,9 +188,15 @@ def on_model_change(sender, **kwargs):
     if held is not None:
         held[:] = [True]
         return
-    scope = _scopes.get(sender._meta.label_lower)
-    pages = scope(sender, kwargs) if scope else None
-    if pages is None:
+    pages: dict[str, set] = {}
+    for scope in scopes:
+        answer = scope(sender, kwargs)
+        if answer is None:
+            pages = None
+            break
+        for kind, pks in [answer] if isinstance(answer, tuple) else answer:
+            pages.setdefault(kind, set()).update(pks)
+    if not scopes or pages is None:
         registry_changed()
     else:
-        pages_changed(*pages)
+        _kinds_changed(pages, summary=registry)

@@ -7,6 +7,7 @@ class PublicConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-        from . import scopes
+        from . import event_scopes, scopes
 
         scopes.register()
+        event_scopes.register()

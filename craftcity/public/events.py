@@ -7,10 +7,8 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,18 +16,20 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from craftcity.core.cache import registry_version
+from craftcity.core.cache import stored_keep, stored_lookup
 from craftcity.events import services
 from craftcity.events.forms_schema import label as question_label
 from craftcity.events.ical import calendar_for
 from craftcity.events.models import Application, Event
 from craftcity.events.rules import own_person
-from craftcity.events.selectors import calendar_events, event_detail, juror_worklist
+from craftcity.events.selectors import calendar_events, event_detail, juror_worklist, still_on_until
 from craftcity.places.models import Place
 
 from . import jsonld
+from .event_scopes import CALENDAR, EVENT
 from .refusals import refusal_text
 from .related import related_to_event
+from .views import _stored
 
 PAGE_SIZE = 50
 
@@ -116,24 +116,21 @@ def _absolute(request, event) -> str:
     return request.build_absolute_uri(reverse("public:event", args=[event.slug]))
 
 
-# A stored feed is served for at most this long even if nothing changed (an event's "started" status moves
-# with the clock); any change to an event (its count and latest change) or to the registry (a place's name)
-# makes it stale at once.
+# A stored feed is served for at most this long even if nothing changed: an event's "started" status moves
+# with the clock. Any change to an event (the calendar's version, see `event_scopes`) or to the registry (a
+# place's name) makes it stale at once.
 FEED_STORED_FOR = 300
 
 
 def events_ics(request):
     """The calendar feed. Calendar clients poll it all day, and writing 2,000 events costs about half a
-    second, so the feed is stored per language, address and filters until the registry changes."""
+    second, so the feed is stored per language, address and filters until an event or the registry changes.
+    Whether it is current is one round trip to the cache (the versions and the feed in one read), no query."""
     filters = _filters(request)
     language = translation.get_language()
     query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
-    # Events have their own page scope (an edit bumps only the pages of the people on it), so the feed also
-    # keys on the events' own state: how many there are and the latest change.
-    current = Event.objects.aggregate(count=Count("id"), latest=Max("updated_at"))
-    events_version = f"{current['count']}-{current['latest'].timestamp() if current['latest'] else 0}"
-    key = f"feed:events:{language}:{request.get_host()}:{query}:{registry_version()}:{events_version}"
-    body = cache.get(key)
+    key = f"feed:events:{language}:{request.get_host()}:{query}"
+    version, body = stored_lookup(key, *CALENDAR)
     state = "hit"
     if body is None:
         state = "miss"
@@ -143,21 +140,56 @@ def events_ics(request):
             language=language,
             url_for=lambda event: _absolute(request, event),
         )
-        cache.set(key, body, timeout=FEED_STORED_FOR)
+        stored_keep(key, version, body, timeout=FEED_STORED_FOR)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["X-Cache"] = state
     return response
 
 
+# A visitor's stored event page is kept at most this long. What it shows moves with the clock at a few moments:
+# the call opening and closing (the page is never kept past either, see `_keep_for`), the event itself leaving
+# the calendar, and the events in its "related" lists leaving it at theirs. Those last are not worth a query
+# per render for a side list, so this bound is how long a finished neighbour may linger there: 15 minutes,
+# while a festival's busiest page (hundreds of views a minute) is still rendered only a few times an hour.
+EVENT_STORED_FOR = 900
+
+
+def _keep_for(item, call) -> int:
+    """Seconds until the next moment the visitor's page changes with the clock alone, at most EVENT_STORED_FOR."""
+    now = timezone.now()
+    moments = [still_on_until(item), *((call.opens_at, call.closes_at) if call is not None else ())]
+    return max(1, int(min([EVENT_STORED_FOR, *((at - now).total_seconds() for at in moments if at and at > now)])))
+
+
 def event(request, slug):
+    """An event's page. Visitors (not signed in, no query string) get the page stored until anything it shows
+    changes (see `public.event_scopes`); signed-in people get a fresh render, with their own application and
+    forms carrying their CSRF token."""
+    page = {}
+    return _stored(
+        request,
+        f"event:{slug}",
+        (EVENT, slug),
+        lambda: _event_page(request, slug, page),
+        keep_for=lambda: page["keep_for"],
+        also=(CALENDAR,),
+    )
+
+
+def _event_page(request, slug, page: dict):
     try:
         item = event_detail(slug)
     except Event.DoesNotExist:
         raise Http404 from None
     call = getattr(item, "call", None)
+    page["keep_for"] = _keep_for(item, call)
     mine = None
-    if call is not None:
-        services.call_refresh(call=call)  # lazy expiry of overdue offers
+    if call is not None and request.user.is_authenticated:
+        # Lazy expiry of overdue offers, for an applicant about to read their own status. A visitor's page shows
+        # no status (only the call's dates and capacity, and published results), so their GET writes nothing:
+        # the "frequent" schedule's offers_expire_job (every 5 minutes) expires offers for everyone, and
+        # offer_accept expires before it accepts, so an overdue offer is never taken up.
+        services.call_refresh(call=call)
         person = own_person(request.user)
         if person is not None:
             mine = call.applications.filter(person=person).order_by("-created_at").first()

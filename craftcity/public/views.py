@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
 from django.http import Http404, HttpResponse
@@ -182,16 +183,17 @@ def person(request, pk: int):
     return _stored(request, f"person:{pk}", ("person", pk), render_page, keep_for=lambda: page["keep_for"])
 
 
-def _stored(request, name: str, scope: tuple, render_page, *, keep_for) -> HttpResponse:
+def _stored(request, name: str, scope: tuple, render_page, *, keep_for, also=()) -> HttpResponse:
     """Serve a visitor's page from the store when it is current for `scope` (a page kind and subject, see
-    `core.cache`), else render it (and store it for visitors). Signed-in viewers and addresses with a query
-    string always get a fresh render. `X-Cache` tells operators which it was; `keep_for` is seconds, or a
-    function asked after rendering."""
-    cacheable = not request.user.is_authenticated and not request.GET
+    `core.cache`; `also`: more versions the page is made of), else render it (and store it for visitors).
+    Signed-in viewers and addresses with a query string always get a fresh render, and so does a visitor with
+    a message waiting (a stored page must neither carry one visitor's message to others nor swallow it).
+    `X-Cache` tells operators which it was; `keep_for` is seconds, or a function asked after rendering."""
+    cacheable = not request.user.is_authenticated and not request.GET and not len(get_messages(request))
     if not cacheable:
         return render_page()
     key = f"page:{name}:{translation.get_language()}:{request.get_host()}"
-    version, html = stored_lookup(key, *scope)
+    version, html = stored_lookup(key, *scope, *also)
     if html is not None:
         response = HttpResponse(html)
         response["X-Cache"] = "hit"
