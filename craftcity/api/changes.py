@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F, Max, Q
+from django.db.models import F, Q
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleGreaterThanOrEqual, TupleLessThan
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -121,22 +121,22 @@ def _before(key: tuple[dt.datetime, int]) -> Q:
 
 
 def _previous_states(kind: str, ids, before: tuple[dt.datetime, int] | None) -> dict[int, bool]:
-    """Whether each record was public just before `before` (records with no earlier row: not public)."""
+    """Whether each record was public just before `before` (records with no earlier row: not public).
+
+    All the rows of the page's records are read by their id and the last one before `before` is picked here: a
+    condition on the key beside `id IN (…)` lets PostgreSQL walk the key's index over all the history before
+    the page (the deeper the page, the longer), and a record has only a few rows."""
     if before is None or not ids:
         return {}
     history = _history(kind)
     ids = list(ids)
-    states: dict[int, bool] = {}
+    latest: dict[int, tuple] = {}
     for chunk in range(0, len(ids), 500):
-        latest = (
-            history.objects.filter(_before(before), id__in=ids[chunk : chunk + 500])
-            .values("id")
-            .annotate(last=Max("history_id"))
-            .values_list("last", flat=True)
-        )
-        for row in history.objects.filter(history_id__in=list(latest)).values(*_columns(kind)):
-            states[row["id"]] = _is_public(kind, row)
-    return states
+        for row in history.objects.filter(id__in=ids[chunk : chunk + 500]).values(*_columns(kind)):
+            key = (row["history_date"], row["history_id"])
+            if key < before and (row["id"] not in latest or key > latest[row["id"]][0]):
+                latest[row["id"]] = (key, row)
+    return {pk: _is_public(kind, row) for pk, (_key, row) in latest.items()}
 
 
 def _activities(kind: str, rows: list[dict], before: tuple[dt.datetime, int] | None) -> list[tuple[str, dict]]:
