@@ -11,6 +11,8 @@ for the partner's Cyrillic names, timed in process.
 Floors: full harvest ≤ 600 s, incremental ≤ 10 s, network search p95 ≤ 50 ms.
 
     python -m bench.network [--people 100000] [--works 200000] [--queries 300] [--reuse]
+    CRAFTCITY_PG_PORT=… scripts/with-postgres .venv/bin/python -m bench.network --postgres   (two databases on one
+    PostgreSQL server instead of two SQLite files)
 """
 
 from __future__ import annotations
@@ -28,13 +30,21 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.registry import ROOT, craftcity_command, database_url, open_django
+from bench.registry import (
+    ROOT,
+    add_postgres_argument,
+    craftcity_command,
+    database_url,
+    open_django,
+    postgres_database,
+    postgres_url,
+)
 
 WORK = ROOT / "var" / "bench-network"
 CITY_FILE = ROOT / "craftcity" / "demo" / "partner_city.json"
 
 
-def env_for(db: Path, name: str, *, partner: bool = False) -> dict:
+def env_for(db: Path | str, name: str, *, partner: bool = False) -> dict:
     env = dict(
         os.environ,
         DATABASE_URL=database_url(db),
@@ -64,7 +74,7 @@ def step(*args: str) -> None:
 # --- steps run in their own process -------------------------------------------------------------------
 
 
-def build_partner(db: Path, people: int, works: int) -> None:
+def build_partner(db: Path | str, people: int, works: int) -> None:
     open_django(db)
     from django.core.management import call_command
     from django.utils import timezone
@@ -107,7 +117,7 @@ def build_partner(db: Path, people: int, works: int) -> None:
         print(f"  partner: {len(pks)} {model.__name__} with history", file=sys.stderr, flush=True)
 
 
-def changes(db: Path, count: int) -> None:
+def changes(db: Path | str, count: int) -> None:
     open_django(db)
     from craftcity.people.models import Person
     from craftcity.people.services import person_update
@@ -123,7 +133,7 @@ def changes(db: Path, count: int) -> None:
             person_update(person=person, biography={"en": f"Edited for the network benchmark ({n})."})
 
 
-def search(db: Path, queries: int, out: Path) -> None:
+def search(db: Path | str, queries: int, out: Path) -> None:
     open_django(db)
     from django.db import connection, transaction
     from django.utils import translation
@@ -223,17 +233,40 @@ def report_line(output: str) -> dict:
     return {"line": line, "created": numbers[0], "updated": numbers[1], "deleted": numbers[2], "pages": numbers[5]}
 
 
-def run(people: int, works: int, queries: int, reuse: bool) -> dict:
-    WORK.mkdir(parents=True, exist_ok=True)
-    partner_db, hub_db = WORK / "partner.sqlite3", WORK / "hub.sqlite3"
-    pristine = WORK / f"partner-{people}-{works}.sqlite3"
-    if not (reuse and pristine.exists()):
+def _postgres_databases(base: str, people: int, works: int, reuse: bool) -> tuple[str, str]:
+    """The partner (a copy of a pristine database built once, kept for --reuse) and an empty hub, on the
+    PostgreSQL server of `base`: two databases, as two installations would have."""
+    import psycopg
+
+    pristine = f"bench_network_partner_{people}_{works}"
+    with psycopg.connect(base, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [pristine]).fetchone()
+    if not (reuse and exists):
         print(f"building the partner: {people} people, {works} works…", file=sys.stderr, flush=True)
-        pristine.unlink(missing_ok=True)
-        step("_build_partner", str(pristine), str(people), str(works))
-    shutil.copyfile(pristine, partner_db)
-    for path in (hub_db, *WORK.glob("cache-*")):
-        shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+        step("_build_partner", postgres_database(base, pristine), str(people), str(works))
+    with psycopg.connect(base, autocommit=True) as connection:
+        connection.execute("DROP DATABASE IF EXISTS bench_network_partner")
+        connection.execute(f"CREATE DATABASE bench_network_partner TEMPLATE {pristine}")
+    return base.rsplit("/", 1)[0] + "/bench_network_partner", postgres_database(base, "bench_network_hub")
+
+
+def run(people: int, works: int, queries: int, reuse: bool, postgres: str = "") -> dict:
+    WORK.mkdir(parents=True, exist_ok=True)
+    for path in WORK.glob("cache-*"):
+        shutil.rmtree(path, ignore_errors=True)
+    if postgres:
+        partner_db, hub_db = _postgres_databases(postgres, people, works, reuse)
+    else:
+        partner_db, hub_db = WORK / "partner.sqlite3", WORK / "hub.sqlite3"
+        pristine = WORK / f"partner-{people}-{works}.sqlite3"
+        if not (reuse and pristine.exists()):
+            print(f"building the partner: {people} people, {works} works…", file=sys.stderr, flush=True)
+            pristine.unlink(missing_ok=True)
+            step("_build_partner", str(pristine), str(people), str(works))
+        shutil.copyfile(pristine, partner_db)
+        hub_db.unlink(missing_ok=True)
+    # A partner built before the last migration (the stream key's index) is brought up to date, as a deploy would.
+    craftcity(env_for(partner_db, "partner", partner=True), "migrate", "-v0")
     partner_env, hub_env = env_for(partner_db, "partner", partner=True), env_for(hub_db, "hub")
     craftcity(hub_env, "migrate", "-v0")
     port = free_port()
@@ -258,6 +291,7 @@ def run(people: int, works: int, queries: int, reuse: bool) -> dict:
     return {
         "people": people,
         "works": works,
+        "database": "PostgreSQL" if postgres else "SQLite",
         "full_seconds": full_seconds,
         "full": full,
         "records_per_second": (full["created"]) / full_seconds,
@@ -299,14 +333,14 @@ def markdown(result: dict) -> str:
         ("network search p95", f"{found['p95_ms']:.1f} ms", "≤ 50 ms", mark[ok["search"]]),
     ]
     table = "\n".join(f"| {' | '.join(row)} |" for row in rows)
-    page = os.environ.get("CRAFTCITY_CHANGES_PAGE_SIZE", "500")
+    page = os.environ.get("CRAFTCITY_CHANGES_PAGE_SIZE", "100")  # the setting's default
     return f"""## Network of craft cities: a hub harvesting a partner (issue 17)
 
-Two installations on loopback, each with its own SQLite database: the partner (`craftcity runserver`, the demo
-city Sheberkent) with {result["people"]:,} people and {result["works"]:,} published works and their history; the
-hub runs `craftcity network_add` and `craftcity network_harvest` as a registrar would (times include the
-command's start). Streams of {full["pages"]} pages ({page} activities a page). The machine was shared with other
-work while measuring: figures are under load.
+Two installations on loopback, each with its own {result["database"]} database: the partner (`craftcity
+runserver`, the demo city Sheberkent) with {result["people"]:,} people and {result["works"]:,} published works
+and their history; the hub runs `craftcity network_add` and `craftcity network_harvest` as a registrar would
+(times include the command's start). Streams of {full["pages"]} pages ({page} activities a page). The machine
+was shared with other work while measuring: figures are under load.
 
 | measure | result | floor | |
 |---|---|---|---|
@@ -321,12 +355,13 @@ too (an empty local registry here) and ranks both together.
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1].startswith("_"):
         name, *args = sys.argv[1:]
+        db = args[0] if "://" in args[0] else Path(args[0])  # a PostgreSQL URL or a SQLite file
         if name == "_build_partner":
-            build_partner(Path(args[0]), int(args[1]), int(args[2]))
+            build_partner(db, int(args[1]), int(args[2]))
         elif name == "_changes":
-            changes(Path(args[0]), int(args[1]))
+            changes(db, int(args[1]))
         elif name == "_search":
-            search(Path(args[0]), int(args[1]), Path(args[2]))
+            search(db, int(args[1]), Path(args[2]))
         return 0
     parser = argparse.ArgumentParser(description="Network harvest benchmark")
     parser.add_argument("--people", type=int, default=100_000)
@@ -334,8 +369,9 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--reuse", action="store_true", help="reuse the partner database built by an earlier run")
     parser.add_argument("--no-write", action="store_true", help="print, do not write docs/benchmarks.md")
+    add_postgres_argument(parser)
     args = parser.parse_args()
-    result = run(args.people, args.works, args.queries, args.reuse)
+    result = run(args.people, args.works, args.queries, args.reuse, postgres_url(args))
     text = markdown(result)
     print(text)
     if not args.no_write:

@@ -88,6 +88,11 @@ def record_url(base: str, kind: Kind, pk: int) -> str:
     return base + _template("api:record", (kind.name,)).replace("{key}", str(pk))
 
 
+def manifest_url(base: str, pk: int) -> str:
+    """A work's IIIF manifest."""
+    return base + _template("iiif:work-manifest", ()).replace("{key}", str(pk))
+
+
 def page_urls(base: str, kind: Kind, key) -> list[dict]:
     """The public page in every language (schema.org WebPage with inLanguage)."""
     return [
@@ -270,7 +275,7 @@ def _organization(base: str, kind: Kind, organization) -> dict:
 
 def _works(base: str, pks) -> dict[int, dict]:
     """Works' records from plain values, as people's (a stream page of works is 500 of them)."""
-    from craftcity.people.models import public_person
+    from craftcity.people.models import Person, public_person
     from craftcity.taxonomy.models import Discipline, Material
     from craftcity.works.models import Work, WorkImage, WorkMaker
 
@@ -281,13 +286,22 @@ def _works(base: str, pks) -> dict[int, dict]:
         .values("pk", "title", "description", "year_from", "year_to", "discipline_id", "license", "updated_at")
     )
     ids = [row["pk"] for row in rows]
-    makers: dict[int, list[tuple]] = {}
-    for work_id, person_id, role in (
-        WorkMaker.objects.filter(public_person("person__"), work_id__in=ids)
+    # The makers first, then which of them are public: joined in one query, SQLite walks every published person
+    # and looks each up among the page's works (0.4 s a page at 3,000 people).
+    credits = list(
+        WorkMaker.objects.filter(work_id__in=ids)
         .order_by("work_id", "position", "pk")
         .values_list("work_id", "person_id", "role")
-    ):
-        makers.setdefault(work_id, []).append((person_id, role))
+    )
+    public = set(
+        Person.objects.filter(public_person(), pk__in={person_id for _w, person_id, _r in credits}).values_list(
+            "pk", flat=True
+        )
+    )
+    makers: dict[int, list[tuple]] = {}
+    for work_id, person_id, role in credits:
+        if person_id in public:
+            makers.setdefault(work_id, []).append((person_id, role))
     materials: dict[int, list[int]] = {}
     for work_id, material_id in Work.materials.through.objects.filter(work_id__in=ids).values_list(
         "work_id", "material_id"

@@ -78,6 +78,8 @@ class StreamReader:
     def __init__(self, stream: PartnerStream, *, origins: set[str], apply: Callable[[list[Activity]], None]):
         self.stream = stream
         self.origins = origins
+        # Most URIs start with an origin exactly as written: checked by prefix, without parsing each one.
+        self.prefixes = tuple(f"{site}/" for site in origins)
         self.apply = apply
         self.pages = 0
         self.max_pages = int(getattr(settings, "CRAFTCITY_NETWORK_MAX_PAGES", 100_000))
@@ -142,7 +144,7 @@ class StreamReader:
                 _("%(where)s: a “%(type)s” in the stream of %(kind)s.")
                 % {"where": where, "type": target.get("type"), "kind": self.stream.get_kind_display()}
             )
-        if origin(uri) not in self.origins:
+        if not uri.startswith(self.prefixes) and origin(uri) not in self.origins:
             raise HarvestError(
                 _(
                     "%(where)s: the record %(uri)s is not on the partner's site (%(site)s); "
@@ -152,7 +154,9 @@ class StreamReader:
             )
         # The record may travel beside the object (the activity's "record") or inside it (craftcity's streams).
         record = next((r for r in (item.get("record"), target.get("record")) if isinstance(r, dict)), None)
-        return Activity(action, uri, kind, end_time, record, _see_also(target.get("seeAlso")))
+        # Where else the record may be read is only worked out for an activity that came without it.
+        see_also = [] if record is not None else _see_also(target.get("seeAlso"))
+        return Activity(action, uri, kind, end_time, record, see_also)
 
     # --- walking ---------------------------------------------------------------------------------------
 

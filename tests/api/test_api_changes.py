@@ -257,3 +257,36 @@ def test_a_corrected_name_reaches_partners_as_an_update(get, make_person):
     assert _story(_stream(get, "people"), uri) == ["Create", "Update", "Update"]
     person_name_delete(name=extra)
     assert _story(_stream(get, "people"), uri) == ["Create", "Update", "Update", "Update"]
+
+
+@override_settings(CRAFTCITY_CHANGES_PAGE_SIZE=3)
+def test_an_import_dated_in_one_instant_is_paged_whole_in_order_and_resumes_without_gaps(get, make_person):
+    from django.utils import timezone
+
+    from craftcity.people.models import Person
+
+    people = [make_person(f"Шебер {i}") for i in range(7)]
+    # A bulk import writes its history rows with one date: the pages must still split them by history id.
+    Person.history.model.objects.update(history_date=timezone.now() - datetime.timedelta(hours=1))
+    collection = get(f"{BASE}/api/v1/changes/people/")
+    assert collection["totalItems"] == 7
+    pages = [get(f"{BASE}/api/v1/changes/people/page/{n}/")["orderedItems"] for n in (1, 2, 3)]
+    assert [len(items) for items in pages] == [3, 3, 1]
+    uris = [a["object"]["id"] for items in pages for a in items]
+    assert uris == [f"{BASE}/id/person/{p.pk}" for p in people]  # each once, in the order they were written
+    person_update(person=people[1], biography={"en": "Edited after the import."})
+    # A harvester that stopped at page 3 finds the edit there, and the pages it read are as they were.
+    assert [[a["object"]["id"] for a in get(f"{BASE}/api/v1/changes/people/page/{n}/")["orderedItems"]]
+            for n in (1, 2)] == [uris[:3], uris[3:6]]  # fmt: skip
+    last = get(f"{BASE}/api/v1/changes/people/page/3/")["orderedItems"]
+    assert [(a["type"], a["object"]["id"]) for a in last] == [("Create", uris[6]), ("Update", uris[1])]
+    assert lifecycle_errors(_stream(get, "people")) == []
+
+
+def test_a_work_names_only_its_public_makers(get, make_person):
+    shown = make_person("Айжан Беккулова")
+    hidden = make_person("Жасырын Шебер", status="draft")
+    work = work_create(title={"en": "Felt carpet"}, makers=[hidden, shown])
+    work_publish(work=work)
+    record = _stream(get, "works")[-1]["object"]["record"]
+    assert [maker["@id"] for maker in record["creator"]] == [f"{BASE}/id/person/{shown.pk}"]

@@ -320,3 +320,26 @@ def test_the_harvest_runs_on_the_frequent_schedule(partner):
     result = network_harvest_job.enqueue()
     assert result.return_value["cities"] == {city.slug: "ok"}
     assert NetworkRecord.objects.count() == 2
+
+
+def test_name_keys_are_written_with_the_records_and_replaced_when_a_name_changes(partner):
+    from craftcity.network.models import NetworkKey
+
+    city = partner()
+    activities = _people(city, 3)
+    city.stream("people", activities)
+    partner_city_add(base_url=city.base)
+    network_harvest()
+    record = NetworkRecord.objects.get(uri=city.url("/id/person/1"))
+    keys = set(NetworkKey.objects.filter(record=record).values_list("key", flat=True))
+    assert keys and keys == set(record.keys.split())  # every key of the record, once
+    activities += [
+        activity(city, "Update", 1, 20, record=person_record(city, 1, name={"ru": "Айгерим Нурлан"})),
+        activity(city, "Delete", 2, 21),
+    ]
+    city.stream("people", activities)
+    network_harvest()
+    record = NetworkRecord.objects.get(uri=city.url("/id/person/1"))
+    renamed = set(NetworkKey.objects.filter(record=record).values_list("key", flat=True))
+    assert renamed == set(record.keys.split()) and renamed != keys  # the old name's keys are gone
+    assert NetworkKey.objects.count() == sum(len(set(r.keys.split())) for r in NetworkRecord.objects.all())
