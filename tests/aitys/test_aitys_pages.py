@@ -119,6 +119,7 @@ def test_the_bracket_page_shows_the_local_time_a_registrar_entered(make_aitys, m
     """A registrar types 18:00 in the back office: it is kept as that moment in Almaty (13:00 UTC) and every page
     shows 18:00 again, not the UTC clock nor the time the record happened to be written."""
     import datetime as dt
+    import re
 
     from admin_forms import form_fields
 
@@ -134,4 +135,4 @@ def test_the_bracket_page_shows_the_local_time_a_registrar_entered(make_aitys, m
     client.logout()
     for language in ("kk", "ru", "en"):
         page = client.get(f"/{language}/events/{event.slug}/aitys/").content.decode()
-        assert "18:00–21:30" in page, language
+        assert "18:00–21:30" in re.sub(r"<[^>]+>", "", page), language  # each end is a <time> element
