@@ -21,7 +21,7 @@ from craftcity.places.models import Place
 from craftcity.places.services import place_save
 
 from . import seed
-from .events import MUSIC, _event
+from .events import MUSIC, _event, local_moment
 from .seed_loader import city
 from .upsert import bump
 
@@ -75,8 +75,8 @@ def _aitys(stats, rng):
             "ru": "Вымышленный айтыс: восемь акынов, три члена жюри, сетка поединков. Всё — демо-данные.",
             "en": "A synthetic aitys: eight akyns, a jury of three, a bracket of duels. Everything is demo data.",
         },
-        starts_at=now - dt.timedelta(days=14),
-        ends_at=now - dt.timedelta(days=14) + dt.timedelta(hours=5),
+        starts_at=local_moment(-14, 15),
+        ends_at=local_moment(-14, 20),
         place=Place.objects.filter(slug="alatau-theatre-of-traditional-art").first(),
         city="Almaty",
         is_demo=True,
@@ -142,7 +142,11 @@ def _planned_programmes(stats):
             "ru": "Запланированные программы Города музыки",
             "en": "The City of Music's planned programmes",
         },
-        description={"en": f"The five programmes of Almaty's UNESCO profile; their dates are demo data. "
+        description={"kk": f"Алматының ЮНЕСКО профиліндегі бес бағдарлама; күндері демо деректер. "
+                           f"Дереккөз: {seed.CITIES_OF_MUSIC}",
+                     "ru": f"Пять программ из профиля Алматы в ЮНЕСКО; их даты — демо-данные. "
+                           f"Источник: {seed.CITIES_OF_MUSIC}",
+                     "en": f"The five programmes of Almaty's UNESCO profile; their dates are demo data. "
                            f"Source: {seed.CITIES_OF_MUSIC}"},
         field=EventSeries.Field.MUSIC,
         year=year,
@@ -153,7 +157,11 @@ def _planned_programmes(stats):
         kind=Event.Kind.FESTIVAL,
         name={"kk": "Оркестрлердің ашық аспан астындағы фестивалі", "ru": "Фестиваль оркестров под открытым небом",
               "en": "Open-air Music Festival of Orchestras"},
-        description={"en": "Open-air festival showcasing local and national orchestras. Dates are demo data. "
+        description={"kk": "Жергілікті және ұлттық оркестрлер өнер көрсететін ашық аспан астындағы фестиваль. "
+                           f"Күндері демо деректер. Дереккөз: {seed.CITIES_OF_MUSIC}",
+                     "ru": "Фестиваль местных и национальных оркестров под открытым небом. Даты — демо-данные. "
+                           f"Источник: {seed.CITIES_OF_MUSIC}",
+                     "en": "Open-air festival showcasing local and national orchestras. Dates are demo data. "
                            f"Source: {seed.CITIES_OF_MUSIC}"},
         starts_at=dt.datetime(year, 4, 20, 18, tzinfo=ALMATY),
         ends_at=dt.datetime(year, 4, 20, 22, tzinfo=ALMATY),
@@ -189,7 +197,11 @@ def _open_air_season(stats, rng):
         stats,
         name={"kk": f"Ашық аспан астындағы маусым {year} (демо)", "ru": f"Сезон под открытым небом {year} (демо)",
               "en": f"Open-air season {year} (demo)"},
-        description={"en": "A synthetic season standing in for the city's hundred open-air events a year "
+        description={"kk": "Қаладағы жылына жүзге жуық ашық аспан астындағы іс-шараның (AlmaFest және басқалар) "
+                           f"орнына жасалған ойдан шығарылған маусым. Бұл санның дереккөзі: {seed.CITIES_OF_MUSIC}",
+                     "ru": "Вымышленный сезон вместо сотни событий под открытым небом, которые город проводит за "
+                           f"год (AlmaFest и другие). Источник этой цифры: {seed.CITIES_OF_MUSIC}",
+                     "en": "A synthetic season standing in for the city's hundred open-air events a year "
                            f"(AlmaFest and others). Source of that figure: {seed.CITIES_OF_MUSIC}"},
         field=EventSeries.Field.MUSIC,
         is_open_air=True,

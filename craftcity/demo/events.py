@@ -44,6 +44,12 @@ def _facts(row) -> dict:
     return {"en": f"{row['facts']} Source: {row['source']}"}
 
 
+def local_moment(days: int, hour: int) -> dt.datetime:
+    """`hour` o'clock in the city's time zone, `days` from today: demo events begin at times a registrar would
+    enter, not at the minute the loader happened to run (an aitys "05:10–10:10" read as a time-zone error)."""
+    return timezone.make_aware(dt.datetime.combine(timezone.localdate() + dt.timedelta(days=days), dt.time(hour)))
+
+
 def _event(slug, *, stats, organizations=(), **fields) -> Event:
     existing = Event.objects.filter(slug=slug).first()
     if existing is not None:
@@ -258,8 +264,8 @@ def _training(people, stats):
             "ru": "Курс войлоковаляния для молодых мастеров (демо)",
             "en": "Felt-making programme for young artisans (demo)",
         },
-        starts_at=now + dt.timedelta(days=30),
-        ends_at=now + dt.timedelta(days=60),
+        starts_at=local_moment(30, 10),
+        ends_at=local_moment(60, 17),
         is_demo=True,
     )
     if hasattr(event, "call"):
@@ -294,7 +300,7 @@ def _competition(people, stats):
             "en": "A synthetic competition showing the jury: rubric, conflicts of interest, normalized "
             "scores and winners. Everything in it is demo data."
         },
-        starts_at=now - dt.timedelta(days=20),
+        starts_at=local_moment(-20, 11),
         is_demo=True,
     )
     if hasattr(event, "competition"):

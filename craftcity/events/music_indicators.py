@@ -8,8 +8,11 @@ in the snapshot's year by the day; an event "took place" unless it was cancelled
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.dossier.asof import rows_as_of
@@ -32,17 +35,16 @@ def music_events_of_year(snap) -> list[tuple]:
         aitys_events = set(
             Aitys.objects.filter(created_at__lte=snap.at).values_list("competition__event_id", flat=True)
         )
+        # The database keeps the published events of the year (in the city's time zone) that had started by the
+        # moment, each as it stood then; the music test is left to Python (aitys events are a small set).
+        year_start = timezone.make_aware(dt.datetime(snap.year, 1, 1))
         rows = rows_as_of(
-            Event, snap.at, ["kind", "starts_at", "schedule", "attendees", "series_id", "is_international", "status"]
+            Event,
+            snap.at,
+            ["kind", "starts_at", "schedule", "attendees", "series_id", "is_international"],
+            where=Q(status=PUBLISHED, starts_at__gte=year_start, starts_at__lte=snap.at),
         )
-        return [
-            row[:7]
-            for row in rows
-            if row[7] == PUBLISHED
-            and row[2] <= snap.at
-            and row[2].year == snap.year
-            and (row[1] == Event.Kind.CONCERT or row[5] in music_series or row[0] in aitys_events)
-        ]
+        return [row for row in rows if row[1] == Event.Kind.CONCERT or row[5] in music_series or row[0] in aitys_events]
 
     return derived(snap, "music_events_of_year", compute)
 

@@ -5,26 +5,36 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from craftcity.dossier.asof import rows_as_of
-from craftcity.dossier.indicators import Indicator, Result, T, register, table
+from craftcity.dossier.indicators import Indicator, Result, T, derived, register, table
+from craftcity.people.models import Person
 
 from .models import Caption, MusicalWork, Recording, Status, Transmission
 
 MUSIC_FIELD = "music"  # the creative field of taxonomy.reference whose disciplines are music's genres
 
 
+def _published_work_rows(snap) -> list[tuple]:
+    """(id, kind, rights) of the works published at the moment (shared by the two indicators)."""
+    return derived(
+        snap,
+        "music_published_works",
+        lambda snap: rows_as_of(MusicalWork, snap.at, ["kind", "rights"], where=Q(status=Status.PUBLISHED)),
+    )
+
+
 def _published_works(snap) -> dict[int, str]:
     """{work: kind} of the works published at the moment."""
-    return {pk: kind for pk, kind, status in rows_as_of(MusicalWork, snap.at, ["kind", "status"])
-            if status == Status.PUBLISHED}  # fmt: skip
+    return {pk: kind for pk, kind, _rights in _published_work_rows(snap)}
 
 
 def repertoire_documented(snap) -> Result:
     """Published works by kind; how many have a published recording, a recorded passing on, or are traditional."""
     works = _published_works(snap)
-    rights = {pk: value for pk, value in rows_as_of(MusicalWork, snap.at, ["rights"]) if pk in works}
+    rights = {pk: value for pk, _kind, value in _published_work_rows(snap)}
     recorded = {work for _media, work in _published_recordings(snap, works).values()}
     passed_on = {work for _pk, work in rows_as_of(Transmission, snap.at, ["work_id"]) if work in works}
     measures = Counter(
@@ -54,8 +64,8 @@ def _published_recordings(snap, works: dict[int, str]) -> dict[int, tuple[str, i
     """{recording: (media, work)} of the recordings published at the moment, of works published then."""
     return {
         pk: (media, work)
-        for pk, media, status, work in rows_as_of(Recording, snap.at, ["media", "status", "work_id"])
-        if status == Status.PUBLISHED and work in works
+        for pk, media, work in rows_as_of(Recording, snap.at, ["media", "work_id"], where=Q(status=Status.PUBLISHED))
+        if work in works
     }
 
 
@@ -89,10 +99,21 @@ def musicians_by_genre(snap) -> Result:
     from craftcity.taxonomy.models import Discipline
 
     genres = {d.pk: d.name for d in Discipline.objects.filter(field__slug=MUSIC_FIELD)}
+    # Only people who ever had a music discipline are read (as they were at the moment), not the whole registry.
+    through = Person.disciplines.through
+    through_history = Person.history.model._meta.get_field("historicalperson_disciplines").related_model
+    candidates = Person.objects.filter(
+        Q(pk__in=through.objects.filter(discipline_id__in=list(genres)).values("person_id"))
+        | Q(pk__in=through_history.objects.filter(discipline_id__in=list(genres)).values("person_id"))
+    ).values("pk")
+    people = snap.people_among(candidates)
+    disciplines = snap.disciplines_among(candidates)
     musicians = Counter()
     counted = set()
-    for person in snap.practitioners:
-        for discipline in snap.person_disciplines.get(person.id, ()):
+    for person in people.values():
+        if not snap.is_practitioner(person):
+            continue
+        for discipline in disciplines.get(person.id, ()):
             if discipline in genres:
                 musicians[discipline] += 1
                 counted.add(person.id)

@@ -154,14 +154,17 @@ def music_young_grants(snap) -> Result:
     """Grants and scholarships in force to young musicians: people of a music discipline aged YOUNG_UP_TO or
     under in the year (the city's youth grants count them so)."""
     music = _music_disciplines()
-    people = snap.people
     year = snap.year
+    in_force = grants_as_of(snap)
+    # Only the grant holders are read (as they were at the moment), not the whole registry of people.
+    holders = {row[2] for row in in_force if row[2]}
+    people, disciplines = snap.people_among(holders), snap.disciplines_among(holders)
     grants = []
-    for row in grants_as_of(snap):
+    for row in in_force:
         person = people.get(row[2]) if row[2] else None
         if person is None or not person.birth_year or year - person.birth_year > YOUNG_UP_TO:
             continue
-        if music & set(snap.person_disciplines.get(row[2], ())):
+        if music & set(disciplines.get(row[2], ())):
             grants.append(row)
     currency = dict(Programme.objects.values_list("pk", "currency"))
     names = {p.pk: p.name for p in Programme.objects.all()}

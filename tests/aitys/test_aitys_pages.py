@@ -113,3 +113,26 @@ def test_the_api_gives_the_bracket_with_public_names_only(make_aitys, signed_in_
     assert hidden.display_name not in names and "Akyn 3" in names
     assert "@" not in str(body)
     assert client.get(f"/api/v1/events/{aitys.competition.event.slug}/").json()["schedule"] == "scheduled"
+
+
+def test_the_bracket_page_shows_the_local_time_a_registrar_entered(make_aitys, make_user, client):
+    """A registrar types 18:00 in the back office: it is kept as that moment in Almaty (13:00 UTC) and every page
+    shows 18:00 again, not the UTC clock nor the time the record happened to be written."""
+    import datetime as dt
+    import re
+
+    from admin_forms import form_fields
+
+    aitys, _entries, _jurors = make_aitys(4)
+    event = aitys.competition.event
+    client.force_login(make_user(role="registrar"))
+    url = f"/en/admin/events/event/{event.pk}/change/"
+    data = form_fields(client.get(url), "event_form")
+    data.update(starts_at_0="2026-11-14", starts_at_1="18:00", ends_at_0="2026-11-14", ends_at_1="21:30")
+    assert client.post(url, data).status_code == 302
+    event.refresh_from_db()
+    assert event.starts_at == dt.datetime(2026, 11, 14, 13, 0, tzinfo=dt.UTC)
+    client.logout()
+    for language in ("kk", "ru", "en"):
+        page = client.get(f"/{language}/events/{event.slug}/aitys/").content.decode()
+        assert "18:00–21:30" in re.sub(r"<[^>]+>", "", page), language  # each end is a <time> element

@@ -69,3 +69,33 @@ def test_musicians_by_genre_counts_practitioners_of_music_disciplines(make_perso
     result = compute(REGISTRY["musicians_by_genre"], Snapshot(dt.date.today()))
     assert result.total == 2
     assert {row.key: row.values[0] for row in result.table("discipline").rows} == {str(kui.pk): 2, str(opera.pk): 1}
+
+
+def test_musicians_by_genre_as_of_a_past_date_reads_each_musician_as_they_were_then(make_person):
+    """Only the musicians are read from the database, each as they stood on the day: one who has left music since
+    still counts for the past, one who began since does not."""
+    from django.utils import timezone
+
+    from craftcity.people.models import Person
+    from craftcity.people.services import person_update
+
+    music = CreativeField.objects.create(slug="music", name={"en": "Music"})
+    crafts = CreativeField.objects.create(slug="crafts", name={"en": "Crafts"})
+    kui = Discipline.objects.create(slug="kui", field=music, name={"en": "Kui and dombra"})
+    felt = Discipline.objects.create(slug="felt", field=crafts, name={"en": "Felt"})
+    mark = timezone.now()
+    left = make_person("Күйші Бұрынғы", occupation="musician", disciplines=[kui])
+    make_person("Шебер Ылғи", occupation="artisan", disciplines=[felt])
+    when = timezone.make_aware(dt.datetime(2025, 3, 1, 12))
+    Person.history.filter(history_date__gte=mark).update(history_date=when)
+    Person.objects.filter(created_at__gte=mark).update(created_at=when)
+
+    person_update(person=Person.objects.get(pk=left.pk), occupation="artisan", disciplines=[felt])
+    came = make_person("Күйші Жаңа", occupation="musician", disciplines=[kui])
+
+    past = compute(REGISTRY["musicians_by_genre"], Snapshot(dt.date(2025, 12, 31)))
+    assert past.total == 1
+    assert {row.key: row.values[0] for row in past.table("discipline").rows} == {str(kui.pk): 1}
+    today = compute(REGISTRY["musicians_by_genre"], Snapshot(timezone.localdate()))
+    assert today.total == 1  # the newcomer; the one who left music no longer counts
+    assert Person.objects.get(pk=came.pk).disciplines.get() == kui
