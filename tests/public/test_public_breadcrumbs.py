@@ -33,3 +33,12 @@ def test_a_recording_sits_under_music_and_recordings(settings):
     settings.LANGUAGE_CODE = "en"
     names = [step["name"] for step in trail("recordings", "Adai")]
     assert names == ["Home", "Music", "Recordings", "Adai"]
+
+
+def test_initials_take_the_first_letters_of_the_first_two_words():
+    from craftcity.public.templatetags.pictures import initials
+
+    assert initials("Айжан Беккулова") == "АБ"
+    assert initials("ғалия төксейітова-жұбанова") == "ҒТ"
+    assert initials("Madonna") == "M"
+    assert initials("") == ""

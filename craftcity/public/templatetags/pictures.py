@@ -77,6 +77,26 @@ def share_image(context, record) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 
 
+@register.filter
+def has_picture(record) -> bool:
+    """Whether a page may show the record's own picture (a person's only with consent)."""
+    return record is not None and picture_of(record) is not None
+
+
+@register.filter
+def initials(name) -> str:
+    """The first letters of a name's first two words ("Айжан Беккулова" → "АБ"): the monogram of a person
+    with no photo, so a list of them stays short on a phone instead of repeating a photo-sized ornament."""
+    words = [word for word in str(name or "").replace("-", " ").split() if word[:1].isalpha()]
+    return "".join(word[0] for word in words[:2]).upper()
+
+
+@register.filter
+def monogram_tint(record) -> int:
+    """One of four tints (1–4) for a monogram, fixed per record, so a person keeps their colour on every list."""
+    return (record.pk or 0) % 4 + 1
+
+
 OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
 
 
