@@ -56,7 +56,7 @@ print(json.dumps({
     "home": "/", "people": "/people/", "person": f"/people/{person.pk}/", "works": "/works/",
     "work": f"/works/{work.pk}/", "organizations": "/organizations/",
     "organization": f"/organizations/{organization.slug}/",
-    "events": "/events/", "event": f"/events/{event.slug}/", "tours": "/tours/", "tour": f"/tours/{tour.slug}/",
+    "events": "/events/", "events-month": "/events/?view=month", "event": f"/events/{event.slug}/", "tours": "/tours/", "tour": f"/tours/{tour.slug}/",
     "map": "/map/", "search": "/search/?q=Rafikov", "dynasties": "/dynasties/",
     "dynasty": f"/dynasties/{dynasty.slug}/", "places": "/places/", "place": f"/places/{place.slug}/",
     "login": "/accounts/login/", "missing": "/no-such-page/",
