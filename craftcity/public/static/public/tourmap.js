@@ -5,7 +5,7 @@
   if (!element || !window.L) return;
   const source = document.getElementById("tour-geojson");
   const data = source ? JSON.parse(source.textContent) : { type: "FeatureCollection", features: [] };
-  const map = L.map(element, { scrollWheelZoom: false }).setView([43.238, 76.945], 13);
+  const map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 }).setView([43.238, 76.945], 13);
   if (element.dataset.tileUrl) {
     L.tileLayer(element.dataset.tileUrl, { maxZoom: 19, attribution: element.dataset.tileAttribution }).addTo(map);
   }
