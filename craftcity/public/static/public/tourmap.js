@@ -8,6 +8,8 @@
   const map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 }).setView([43.238, 76.945], 13);
   if (element.dataset.tileUrl) {
     L.tileLayer(element.dataset.tileUrl, { maxZoom: 19, attribution: element.dataset.tileAttribution }).addTo(map);
+  } else {
+    element.dataset.tiles = "none";  // no base map configured: the plain ground of components-images.css
   }
   const layer = L.geoJSON(data, {
     style: () => ({ color: "#0b5f8a", weight: 3, dashArray: "6 6" }),
