@@ -120,7 +120,7 @@ def breadcrumbs():
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
         lists = [data for data in map(json.loads, blocks) if data.get("@type") == "BreadcrumbList"]
         assert len(lists) == 1, "the page has no BreadcrumbList"
-        items = [(item["name"], item["item"]) for item in lists[0]["itemListElement"]]
+        items = [(item["name"], item["item"]["@id"]) for item in lists[0]["itemListElement"]]
         return steps, items
 
     return read

@@ -48,7 +48,13 @@ def breadcrumbs_jsonld(context, section: str, label) -> str:
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": step["name"], "item": absolute(step["url"])}
+            # The step's page as a node, not a bare address: schema.org's `item` is a Thing (Google takes both).
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": step["name"],
+                "item": {"@type": "WebPage", "@id": absolute(step["url"]), "name": step["name"]},
+            }
             for position, step in enumerate(steps, start=1)
         ],
     }
