@@ -157,7 +157,15 @@ def network_paths() -> dict:
         "application/json": {"schema": _LOOSE},
         "application/javascript": {"schema": {"type": "string"}},
     }
-    return {
+    # A JSONP client's refusals come back wrapped in its callback as well, so the error body is JavaScript then.
+    jsonp_refusal = {
+        "description": _ERRORS["400"] + " With `callback`, the same body wrapped in the callback (JSONP).",
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}},
+            "application/javascript": {"schema": {"type": "string"}},
+        },
+    }
+    operations = {
         "/api/v1/changes/{kind}/": {"get": _network_operation(
             "changes_collection", "The kind's change stream (IIIF Change Discovery 1.0 OrderedCollection).",
             {_DISCOVERY: {"schema": _LOOSE}}, parameters=[kind], conditional=True,
@@ -190,6 +198,9 @@ def network_paths() -> dict:
             parameters=[("type_id", "path", "string"), ("pk", "path", "integer")],
         )},
     }  # fmt: skip
+    for operation in operations["/api/v1/reconcile"].values():
+        operation["responses"]["400"] = jsonp_refusal
+    return operations
 
 
 def postprocess(result, generator, request, public):

@@ -68,8 +68,8 @@ def person_create(*, actor=None, names: list[dict], is_demo: bool = False, **fie
         person.save()
         for key, value in m2m.items():
             getattr(person, key).set(value)
-        for name in names:
-            person_name_add(actor=None, person=person, **name)
+        for name in names:  # a new record: its names are part of its Create, not Updates after it
+            _name_write(_new_name(person=person, **name))
         person_names_derive(person=person)
     return person
 
@@ -93,11 +93,17 @@ def person_name_add(
     is_primary: bool = False, given_name: str = "", family_name: str = "", patronymic: str = "",
 ) -> PersonName:  # fmt: skip
     """Add a written form of the person's name; a new primary form replaces the old primary one."""
-    name = PersonName(
-        person=person, full_name=full_name.strip(), language=language, form=form, is_primary=is_primary,
+    name = _new_name(
+        person=person, full_name=full_name, language=language, form=form, is_primary=is_primary,
         given_name=given_name, family_name=family_name, patronymic=patronymic,
     )  # fmt: skip
     return person_name_save(actor=actor, name=name)
+
+
+def _new_name(
+    *, person: Person, full_name: str, language: str, form: str = PersonName.Form.OTHER, **parts
+) -> PersonName:
+    return PersonName(person=person, full_name=full_name.strip(), language=language, form=form, **parts)
 
 
 @transaction.atomic
@@ -108,14 +114,25 @@ def person_name_save(*, actor=None, name: PersonName) -> PersonName:
     with change_batch(user=actor, label=f"name {name.full_name}"):
         if name.pk:
             name.is_derived = False
-        if name.is_primary:
-            others = name.person.names.filter(language=name.language, is_primary=True).exclude(pk=name.pk)
-            for old in others:
-                old.is_primary = False
-                old.save()
-        name.full_clean()
-        name.save()
+        _name_write(name)
+        _names_changed(name.person)
     return name
+
+
+def _name_write(name: PersonName) -> None:
+    if name.is_primary:
+        others = name.person.names.filter(language=name.language, is_primary=True).exclude(pk=name.pk)
+        for old in others:
+            old.is_primary = False
+            old.save()
+    name.full_clean()
+    name.save()
+
+
+def _names_changed(person: Person) -> None:
+    """A person's names are rows of their own, so a change to them leaves the person's history silent; a row
+    there (nothing else changed) is what the change streams read to tell partner cities the record changed."""
+    person.save(update_fields=["updated_at"])
 
 
 @transaction.atomic
@@ -123,6 +140,7 @@ def person_name_delete(*, actor=None, name: PersonName) -> None:
     _require(actor, name.person)
     with change_batch(user=actor, label=f"delete name {name.full_name}"):
         name.delete()
+        _names_changed(name.person)
 
 
 _CYRILLIC_FORMS = (PersonName.Form.KAZAKH_CYRILLIC, PersonName.Form.RUSSIAN)

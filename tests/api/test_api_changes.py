@@ -237,3 +237,23 @@ def test_a_page_costs_the_same_few_queries_however_many_records_it_holds(make_pe
     for i in range(1, 30):
         make_person(f"Шебер {i}", disciplines=[felt])
     assert queries_for_page() == few <= 14
+
+
+def test_a_corrected_name_reaches_partners_as_an_update(get, make_person):
+    """A person's names are rows of their own: adding, correcting or removing one must still tell partner cities
+    the record changed, or a partner would show the old spelling until some other field changed."""
+    from craftcity.people.models import PersonName
+    from craftcity.people.services import person_name_delete, person_name_save
+
+    person = make_person("Айжан Беккулова")
+    uri = f"{BASE}/id/person/{person.pk}"
+    story = _story(_stream(get, "people"), uri)
+    assert story == ["Create"]
+    name = PersonName.objects.filter(person=person).first()
+    name.full_name = "Айжан Бекқұлова"
+    person_name_save(name=name)
+    assert _story(_stream(get, "people"), uri) == ["Create", "Update"]
+    extra = person_name_save(name=PersonName(person=person, full_name="Aizhan Bekkulova", language="en"))
+    assert _story(_stream(get, "people"), uri) == ["Create", "Update", "Update"]
+    person_name_delete(name=extra)
+    assert _story(_stream(get, "people"), uri) == ["Create", "Update", "Update", "Update"]

@@ -28,7 +28,10 @@ def _examples(client, document: dict) -> list[str]:
     for path in document["paths"]:
         if "{" not in path and "get" in document["paths"][path]:
             found[path] = path
-    found["/api/v1/search/"] = "/api/v1/search/?q=felt"  # its one required parameter
+    for path, methods in document["paths"].items():  # the searches' one required parameter
+        required = [p["name"] for p in methods.get("get", {}).get("parameters", []) if p.get("required")]
+        if required == ["q"]:
+            found[path] = f"{path}?q=felt"
     for path in document["paths"]:
         match = re.fullmatch(r"(/api/v1/[a-z-]+/)\{(\w+)\}/(.*)", path)
         if not match or "get" not in document["paths"][path]:

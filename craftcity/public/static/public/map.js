@@ -6,7 +6,7 @@
   const notice = document.getElementById("map-notice");
   const data = JSON.parse(document.getElementById("places-geojson").textContent);
   if (!element || !window.L) return;
-  // maxZoom on the map itself: without a tile layer to lend it one, markercluster refuses to start.
+  // maxZoom on the map itself: without a tile layer (none configured) the clusters cannot tell how far to zoom.
   const map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 }).setView([43.238, 76.945], 12);
 
   // state: "failed" or "none"; the notice's words for it are in its data-failed / data-none (pages without a
