@@ -100,3 +100,27 @@ def _api_responses_match_the_published_document(monkeypatch):
         return response
 
     monkeypatch.setattr(Client, "request", request)
+
+
+@pytest.fixture
+def breadcrumbs():
+    """What a page's breadcrumb trail says: [(name, link or "")] from its nav, and [(name, address)] from its
+    BreadcrumbList JSON-LD."""
+    import html as html_lib
+    import json
+    import re
+
+    def read(page: str) -> tuple[list, list]:
+        nav = re.search(r'<nav class="breadcrumbs" aria-label="[^"]+"><ol>(.*?)</ol></nav>', page, re.S)
+        assert nav, "the page has no breadcrumb trail"
+        steps = [
+            (html_lib.unescape(name), href or "")
+            for href, name in re.findall(r'<li>(?:<a href="([^"]+)">|<span aria-current="page">)([^<]*)<', nav[1])
+        ]
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        lists = [data for data in map(json.loads, blocks) if data.get("@type") == "BreadcrumbList"]
+        assert len(lists) == 1, "the page has no BreadcrumbList"
+        items = [(item["name"], item["item"]["@id"]) for item in lists[0]["itemListElement"]]
+        return steps, items
+
+    return read

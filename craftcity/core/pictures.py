@@ -26,6 +26,9 @@ WIDTHS = (160, 320, 480, 640, 960, 1280, 1600)
 MASTER_EDGE = 1600  # longest side of a stored picture, in pixels
 FORMATS = {"jpg": ("JPEG", "image/jpeg"), "webp": ("WEBP", "image/webp")}
 QUALITY = {"jpg": 82, "webp": 78}
+# The one crop the service makes (beyond level 0, which serves whole pictures only): the 1.91:1 card that link
+# previews (Open Graph, X, Telegram, WhatsApp) show, so they need not cut a portrait where they like.
+SHARE_SIZE = (1200, 630)
 
 
 def picture_path(instance, filename: str) -> str:
@@ -74,9 +77,27 @@ class Picture:
     def height_for(self, width: int) -> int:
         return max(1, round(self.height * width / self.width)) if self.width else width
 
+    def share_region(self) -> tuple[int, int, int, int]:
+        """x, y, w, h of the largest SHARE_SIZE-shaped part of the picture: centred across, and on a tall picture
+        nearer the top than the bottom, where a portrait's face or a work's top usually is."""
+        return share_region(self.width, self.height)
+
+    def share_url(self) -> str:
+        """The IIIF address of the share crop at SHARE_SIZE (made once, then kept like the other sizes)."""
+        return f"{self.service}/{','.join(map(str, self.share_region()))}/{SHARE_SIZE[0]},{SHARE_SIZE[1]}/0/default.jpg"
+
     def nearest(self, width: int) -> int:
         """The smallest width on offer at least `width` wide (or the largest there is)."""
         return next((w for w in self.widths if w >= width), self.widths[-1])
+
+
+def share_region(width: int, height: int) -> tuple[int, int, int, int]:
+    target_width, target_height = SHARE_SIZE
+    if width * target_height >= height * target_width:  # wider than the card: cut the sides
+        crop_width = max(1, round(height * target_width / target_height))
+        return (width - crop_width) // 2, 0, crop_width, height
+    crop_height = max(1, round(width * target_height / target_width))
+    return 0, round((height - crop_height) * 0.3), width, crop_height
 
 
 def widths_for(width: int, extra: tuple[int, ...] = ()) -> tuple[int, ...]:
@@ -169,17 +190,16 @@ def picture_store(record, upload, *, prefix: str = "image", kind: str = "", edge
 
 
 def forget(storage, name: str) -> None:
-    """Delete a stored picture and every size made from it."""
-    for width in (*WIDTHS, MASTER_EDGE):
-        for fmt in FORMATS:
-            cached = _cache_name(name, width, fmt)
-            if storage.exists(cached):
-                storage.delete(cached)
+    """Delete a stored picture and every size made from it (and its share crop)."""
+    made = [_cache_name(name, width, fmt) for width in (*WIDTHS, MASTER_EDGE) for fmt in FORMATS]
+    for cached in [*made, _cache_name(name, "share", "jpg")]:
+        if storage.exists(cached):
+            storage.delete(cached)
     if name and storage.exists(name):
         storage.delete(name)
 
 
-def _cache_name(name: str, width: int, fmt: str) -> str:
+def _cache_name(name: str, width: int | str, fmt: str) -> str:
     return f"pictures/sizes/{hashlib.sha1(name.encode()).hexdigest()}/{width}.{fmt}"
 
 
@@ -195,6 +215,24 @@ def derivative(file, width: int, fmt: str) -> bytes:
         picture = picture.resize((width, max(1, round(picture.height * width / picture.width))), Image.LANCZOS)
     buffer = io.BytesIO()
     picture.save(buffer, FORMATS[fmt][0], quality=QUALITY[fmt], optimize=fmt == "jpg", method=4 if fmt == "webp" else 0)
+    content = buffer.getvalue()
+    storage.save(cached, ContentFile(content))
+    return content
+
+
+def share_derivative(file) -> bytes:
+    """The share crop (SHARE_SIZE, JPEG) of the stored picture `file`, made once and then read from storage. A
+    picture smaller than the card is enlarged: previews want the full size, and a soft card beats a cut one."""
+    storage, cached = file.storage, _cache_name(file.name, "share", "jpg")
+    if storage.exists(cached):
+        with storage.open(cached, "rb") as handle:
+            return handle.read()
+    with file.storage.open(file.name, "rb") as handle, Image.open(handle) as source:
+        picture = source.convert("RGB")
+    x, y, width, height = share_region(picture.width, picture.height)
+    picture = picture.resize(SHARE_SIZE, Image.LANCZOS, box=(x, y, x + width, y + height))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=QUALITY["jpg"], optimize=True, progressive=True)
     content = buffer.getvalue()
     storage.save(cached, ContentFile(content))
     return content

@@ -171,18 +171,25 @@ STATICFILES_DIRS = [
     ("vendor/leaflet.markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
     ("vendor/openseadragon", BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"),
 ]
-# Map tiles: any XYZ tile server's URL template. Production should point CRAFTCITY_MAP_TILES at its own (e.g.
-# "/tiles/{z}/{x}/{y}.png" from a tile folder nginx serves, or a tileserver-gl/martin instance: docs/architecture.md,
-# "Pictures and the map"); empty shows markers on a blank map. Maps work without tiles and say so when none load.
-CRAFTCITY_MAP_TILES = os.environ.get(
-    "CRAFTCITY_MAP_TILES", os.environ.get("CRAFTCITY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-)
-CRAFTCITY_MAP_TILES_ATTRIBUTION = os.environ.get(
-    "CRAFTCITY_MAP_TILES_ATTRIBUTION",
-    os.environ.get(
-        "CRAFTCITY_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
-    ),
-)
+# Map tiles: any XYZ tile server's URL template and the attribution its licence asks for (README, "Map tiles").
+# None by default: a city's site must not lean on a third party's server, and OpenStreetMap's public tile server
+# is not for sites' traffic at volume (its tile usage policy). With none, maps show their markers on a plain
+# ground and say so; every map page also lists its places. Point it at your own tiles (e.g. "/tiles/{z}/{x}/{y}.png"
+# from a folder nginx serves, or a tileserver-gl/martin instance) or a provider you have an agreement with.
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+
+def map_tiles(environ) -> tuple[str, str]:
+    """(tile URL template, attribution HTML) from the environment; the older CRAFTCITY_TILE_* names still work.
+    OpenStreetMap data needs its credit, so an openstreetmap.org URL without an attribution gets OSM's."""
+    url = environ.get("CRAFTCITY_MAP_TILES", environ.get("CRAFTCITY_TILE_URL", "")).strip()
+    attribution = environ.get("CRAFTCITY_MAP_TILES_ATTRIBUTION", environ.get("CRAFTCITY_TILE_ATTRIBUTION", ""))
+    if url and not attribution and "openstreetmap.org" in url:
+        attribution = OSM_ATTRIBUTION
+    return url, attribution
+
+
+CRAFTCITY_MAP_TILES, CRAFTCITY_MAP_TILES_ATTRIBUTION = map_tiles(os.environ)
 CRAFTCITY_TILE_URL, CRAFTCITY_TILE_ATTRIBUTION = CRAFTCITY_MAP_TILES, CRAFTCITY_MAP_TILES_ATTRIBUTION  # older names
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("CRAFTCITY_MEDIA_ROOT", BASE_DIR / "var" / "media"))

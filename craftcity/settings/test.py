@@ -17,7 +17,7 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 # Static files come from the app folders in tests; nothing is collected.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
-CRAFTCITY_TILE_URL = ""  # tests run offline
+CRAFTCITY_MAP_TILES = CRAFTCITY_TILE_URL = ""  # tests run offline
 # One in-memory store for both aliases, so the cache.clear() before each test (tests/conftest.py) resets rate limits.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -322,6 +322,19 @@ def image_file(request, pk: int, size: str, fmt: str = "jpg"):
     return response
 
 
+def _share_request(region: str, picture: pictures.Picture, fmt: str) -> None:
+    """Only the share crop is served beyond whole pictures: its exact region, at SHARE_SIZE, in JPEG."""
+    if fmt != "jpg" or region != ",".join(map(str, picture.share_region())):
+        raise Http404
+
+
+@require_GET
+def image_share(request, pk: int, region: str, fmt: str = "jpg"):
+    image = _public_image(pk)
+    _share_request(region, pictures.work_image_picture(image), fmt)
+    return _picture_response(pictures.share_derivative(image.web), fmt, max_age=DAY)
+
+
 # A work may be withdrawn and a person may withdraw consent: a browser keeps their pictures a day at most.
 DAY = 24 * 3600
 
@@ -366,6 +379,16 @@ def picture_file(request, kind: str, pk: int, token: str, size: str, fmt: str):
     if not picture.service.endswith(f"/{token}") or fmt not in pictures.FORMATS:
         raise Http404
     content = pictures.derivative(_record_file(record), _width(size, picture), fmt)
+    return _picture_response(content, fmt, max_age=DAY if kind == "person" else YEAR)
+
+
+@require_GET
+def picture_share(request, kind: str, pk: int, token: str, region: str, fmt: str):
+    record, picture = _public_record(kind, pk)
+    if not picture.service.endswith(f"/{token}"):
+        raise Http404
+    _share_request(region, picture, fmt)
+    content = pictures.share_derivative(_record_file(record))
     return _picture_response(content, fmt, max_age=DAY if kind == "person" else YEAR)
 
 

@@ -2,7 +2,11 @@
 
 from django.urls import path
 
+from craftcity.core.pictures import SHARE_SIZE
+
 from . import iiif, oai
+
+SHARE = f"{SHARE_SIZE[0]},{SHARE_SIZE[1]}"  # the share crop's one size (core.pictures)
 
 iiif_patterns = (
     [
@@ -13,11 +17,17 @@ iiif_patterns = (
         path("images/<int:pk>/info.json", iiif.image_info, name="image-info"),
         path("images/<int:pk>/full/<str:size>/0/default.jpg", iiif.image_file, name="image-file"),
         path("images/<int:pk>/full/<str:size>/0/default.<str:fmt>", iiif.image_file, name="image-file-format"),
+        path(f"images/<int:pk>/<str:region>/{SHARE}/0/default.<str:fmt>", iiif.image_share, name="image-share"),
         path("pictures/<str:kind>/<int:pk>/<str:token>/info.json", iiif.picture_info, name="picture-info"),
         path(
             "pictures/<str:kind>/<int:pk>/<str:token>/full/<str:size>/0/default.<str:fmt>",
             iiif.picture_file,
             name="picture-file",
+        ),
+        path(
+            f"pictures/<str:kind>/<int:pk>/<str:token>/<str:region>/{SHARE}/0/default.<str:fmt>",
+            iiif.picture_share,
+            name="picture-share",
         ),
     ],
     "iiif",

@@ -2,6 +2,7 @@
 phone reads the month as a list of days."""
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,6 +12,7 @@ from craftcity.events.services import event_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ALMATY = ZoneInfo("Asia/Almaty")
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def _events():
@@ -28,7 +30,7 @@ def _events():
 def test_month_view_in_kazakh_steps_to_the_next_month_keeping_the_filter(page):
     _events()
     page.goto("/kk/events/?past=1&kind=concert")
-    page.locator(".view-switch a").nth(1).click()  # "Month"
+    page.locator(".tabs a").nth(1).click()  # "Month"
     assert "view=month" in page.url and "kind=concert" in page.url and "past" not in page.url
     page.goto("/kk/events/?view=month&month=2027-05&kind=concert")
     expect(page.locator("#month-heading")).to_have_text("2027 жылғы мамыр")
@@ -57,3 +59,18 @@ def test_month_view_in_russian_on_a_phone_is_a_list_of_the_days_with_events(page
     assert "month=2027-04" in page.url
     box = page.locator(".month-step").first.bounding_box()
     assert box["height"] >= 44  # a tap target
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_the_current_tab_of_the_month_view_can_be_read(page, language):
+    """The current tab ("Ай", "Месяц", "Month") read white on nothing: axe finds no contrast failure now."""
+    _events()
+    page.route("**/__axe-core.js", lambda route: route.fulfill(path=AXE, content_type="text/javascript"))
+    page.goto(f"/{language}/events/?view=month&month=2027-05")
+    current = page.locator(".tabs [aria-current=page]")
+    expect(current).to_have_css("border-bottom-color", "rgb(154, 42, 34)")  # --felt-red underlines it
+    page.add_script_tag(url="/__axe-core.js")
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['color-contrast'], resultTypes: ['violations']})"
+    )
+    assert [node["target"] for v in result["violations"] for node in v["nodes"]] == []

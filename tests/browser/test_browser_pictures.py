@@ -114,3 +114,12 @@ def test_the_map_takes_the_lists_filters(page):
     page.wait_for_url("**/en/map/?*kind=museum*")
     expect(page.locator("#map")).to_have_attribute("data-markers", "1")
     expect(page.locator("#list-heading + ul li")).to_have_text(["Museum Museum"])
+
+
+def test_with_no_tile_server_configured_the_places_are_marked_and_the_page_says_so(page):
+    _venues(3)  # the test settings, like a fresh install, name no tile server
+    page.goto("/kk/map/")
+    expect(page.locator("#map")).to_have_attribute("data-markers", "3")
+    expect(page.locator("#map")).to_have_attribute("data-tiles", "none")
+    expect(page.locator("#map-notice")).to_be_visible()
+    assert page.locator(".leaflet-tile").count() == 0  # nothing was asked of any tile server

@@ -144,8 +144,9 @@ def test_share_tags_name_the_page_in_the_readers_language(client, guild):
     assert '<meta property="og:url" content="http://testserver/kk/organizations/guild/">' in page
     assert '<meta property="og:title" content="Киіз гильдиясы">' in page
     image = re.search(r'<meta property="og:image" content="([^"]+)"', page).group(1)
-    assert image.startswith("http://testserver/iiif/pictures/organization/") and "/full/1280,/0/default.jpg" in image
-    assert '<meta property="og:image:width" content="1280">' in page
+    # The guild's 1400×1000 picture, cut to the share card's shape (1.91:1), a little nearer its top.
+    assert image.startswith("http://testserver/iiif/pictures/organization/") and "/0,80,1400,735/1200,630/" in image
+    assert '<meta property="og:image:width" content="1200">' in page
 
 
 def test_a_place_picture_replaces_its_file_and_forgets_the_old_one(client, django_capture_on_commit_callbacks):
@@ -163,3 +164,63 @@ def test_a_place_picture_replaces_its_file_and_forgets_the_old_one(client, djang
         place_image_set(place=place, upload=jpeg((800, 600), gps=False), alt={"en": "A yurt"})
     assert place.image.name != first and storage.exists(place.image.name)
     assert not storage.exists(first) and not storage.exists(_cache_name(first, 640, "jpg"))
+
+
+def _og_image(page: str) -> tuple[str, int, int]:
+    url = re.search(r'<meta property="og:image" content="([^"]+)"', page).group(1)
+    width = re.search(r'<meta property="og:image:width" content="(\d+)"', page).group(1)
+    height = re.search(r'<meta property="og:image:height" content="(\d+)"', page).group(1)
+    return url.removeprefix("http://testserver"), int(width), int(height)
+
+
+def _pixels(client, url: str) -> Image.Image:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return Image.open(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content))
+
+
+def test_a_consenting_persons_share_image_is_a_1200_by_630_crop_made_once(client, artisan, settings):
+    person_update(person=artisan, is_photo_public=True)
+    url, width, height = _og_image(client.get(f"/en/people/{artisan.pk}/").content.decode())
+    assert (width, height) == (1200, 630)
+    assert "/0,218,900,472/1200,630/0/default.jpg" in url  # a tall portrait is cut nearer its top than its bottom
+    image = _pixels(client, url)
+    assert image.size == (1200, 630) and image.format == "JPEG" and not image.getexif()
+    from craftcity.core.pictures import _cache_name
+
+    artisan.refresh_from_db()
+    kept = _cache_name(artisan.photo.name, "share", "jpg")
+    assert artisan.photo.storage.exists(kept)  # kept beside the other sizes: the next visitor costs no resize
+    assert _pixels(client, url).size == (1200, 630)
+
+
+def test_no_other_crop_is_served_and_none_without_consent(client, artisan):
+    person_update(person=artisan, is_photo_public=True)
+    url, _width, _height = _og_image(client.get(f"/en/people/{artisan.pk}/").content.decode())
+    assert client.get(url.replace("/0,218,900,472/", "/0,0,900,472/")).status_code == 404
+    assert client.get(url.replace("default.jpg", "default.webp")).status_code == 404
+    person_update(person=artisan, is_photo_public=False)
+    assert client.get(url).status_code == 404
+
+
+def test_a_work_image_is_shared_as_the_same_card(client, guild, make_person):
+    from craftcity.works import services
+
+    work = services.work_create(title={"en": "Felt rug"}, makers=[make_person("Шебер")])
+    services.work_image_add(work=work, upload=jpeg((800, 1000)), alt={"en": "A rug"})
+    services.work_publish(work=work)
+    url, width, height = _og_image(client.get(f"/en/works/{work.pk}/").content.decode())
+    assert url.startswith("/iiif/images/") and (width, height) == (1200, 630)
+    assert _pixels(client, url).size == (1200, 630)  # a smaller picture is enlarged to the card
+
+
+def test_a_page_with_no_picture_shares_the_sites_own_card(client, make_person):
+    person = make_person("Айжан Беккулова")
+    page = client.get(f"/kk/people/{person.pk}/").content.decode()
+    url, width, height = _og_image(page)
+    assert url.startswith("/static/public/img/share-default") and (width, height) == (1200, 630)
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+    from django.contrib.staticfiles import finders
+
+    with Image.open(finders.find("public/img/share-default.jpg")) as card:
+        assert card.size == (1200, 630)

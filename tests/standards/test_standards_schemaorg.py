@@ -21,6 +21,11 @@ DESCRIBED = {"people", "organizations", "dynasties", "places", "crafts", "region
              "exhibitions", "events", "tours"}  # fmt: skip
 
 
+def _described(html: str, url: str) -> list[dict]:
+    """The page's JSON-LD about its subject (the breadcrumb trail beside it is a BreadcrumbList of its own)."""
+    return [block for block in jsonld_blocks(html, url) if block.get("@type") != "BreadcrumbList"]
+
+
 def _english_pages(client) -> list[str]:
     index = etree.fromstring(client.get("/sitemap.xml").content)
     pages = []
@@ -47,7 +52,7 @@ def test_every_public_page_of_the_demo_carries_valid_schema_org(client, demo_cit
 
 def test_event_pages_have_what_search_engines_need_for_an_event_result(client, demo_city):
     for event in Event.objects.public().select_related("place"):
-        (data,) = jsonld_blocks(client.get(f"/en/events/{event.slug}/").content.decode(), "http://testserver/")
+        (data,) = _described(client.get(f"/en/events/{event.slug}/").content.decode(), "http://testserver/")
         for key in ("name", "startDate", "location", "eventStatus", "eventAttendanceMode"):
             assert data.get(key), (event.slug, key)
         location = data["location"] if isinstance(data["location"], dict) else data["location"][0]
@@ -56,7 +61,7 @@ def test_event_pages_have_what_search_engines_need_for_an_event_result(client, d
             assert data["eventStatus"] == "https://schema.org/EventCancelled"
             assert data["isAccessibleForFree"] is True
     festival = Event.objects.public().filter(organizations__role="organiser").first()
-    (data,) = jsonld_blocks(client.get(f"/en/events/{festival.slug}/").content.decode(), "http://testserver/")
+    (data,) = _described(client.get(f"/en/events/{festival.slug}/").content.decode(), "http://testserver/")
     assert data["organizer"][0]["name"]
 
 
@@ -65,7 +70,7 @@ def test_a_persons_events_carry_their_location(client, demo_city):
 
     taking_part = Participant.objects.filter(event__status="published", person__status="published").first()
     page = client.get(f"/en/people/{taking_part.person_id}/").content.decode()
-    (data,) = jsonld_blocks(page, "http://testserver/")
+    (data,) = _described(page, "http://testserver/")
     assert data["performerIn"] and all(event["location"] for event in data["performerIn"])
     assert schemaorg_errors(data) == []
 

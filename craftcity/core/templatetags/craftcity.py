@@ -1,6 +1,9 @@
 """Template helpers for translated content, and dates, spans, distances, durations and opening hours in words."""
 
+from urllib.parse import urlencode
+
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats, translation
 from django.utils.html import format_html
@@ -54,6 +57,57 @@ def language_url(context, language: str) -> str:
     """This page in another language: a plain link (no form, no CSRF token), so public pages can be cached whole."""
     request = context["request"]
     return translate_url(request.get_full_path(), language)
+
+
+# Query parameters that change what a page shows (filters, search, a page of results, the month view). Anything
+# else — a sort order, tracking tags (utm_*, fbclid), stray parameters — shows the same content, so it stays out of
+# the canonical address and the language alternates. A list page that reads a new filter adds its name here.
+CONTENT_PARAMS = frozenset(
+    {
+        "q", "page", "kind", "type", "view", "month", "from", "to", "past", "place", "media", "maker", "format",
+        "discipline", "technique", "material", "region", "country", "organization", "craft",
+    }
+)  # fmt: skip
+
+
+def content_query(query) -> str:
+    """The part of a query string that changes the page's content, in a stable order ("page=1" is the page itself)."""
+    kept = sorted(
+        (key, value)
+        for key in query
+        if key in CONTENT_PARAMS
+        for value in query.getlist(key)
+        if value and not (key == "page" and value == "1")
+    )
+    return f"?{urlencode(kept)}" if kept else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_links(context) -> str:
+    """<link rel="canonical"> and one rel="alternate" hreflang link per language plus x-default (the address
+    without a language prefix, which sends a visitor to their browser's language), all absolute — the same
+    addresses the sitemap lists. Pages no route answers (404, 500) get none."""
+    request = context.get("request")
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return ""
+    query = content_query(request.GET)
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        path = translate_url(request.path, code)
+        absolute = request.build_absolute_uri(path) + query
+        if code == current:
+            links.insert(0, format_html('<link rel="canonical" href="{}">', absolute))
+        links.append(format_html('<link rel="alternate" hreflang="{}" href="{}">', code, absolute))
+        if code == settings.LANGUAGE_CODE:  # the sitemap's x-default: the default language's prefix taken off
+            unprefixed = path.replace(f"/{code}/", "/", 1)
+            links.append(
+                format_html(
+                    '<link rel="alternate" hreflang="x-default" href="{}">',
+                    request.build_absolute_uri(unprefixed) + query,
+                )
+            )
+    return mark_safe("\n  ".join(links))
 
 
 @register.simple_tag(takes_context=True)

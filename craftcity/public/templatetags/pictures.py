@@ -7,7 +7,7 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from craftcity.core.pictures import Picture, kind_of, picture_of
+from craftcity.core.pictures import SHARE_SIZE, Picture, kind_of, picture_of
 from craftcity.core.translation import as_translated
 
 register = template.Library()
@@ -66,15 +66,27 @@ def picture(record, preset: str = "card", label: str = "", eager: bool | None = 
     return render_to_string("public/_picture.html", context)
 
 
-@register.simple_tag(takes_context=True)
-def share_image(context, record) -> str:
-    """An absolute address of the record's picture about 1200 px wide (Open Graph), or "" (no consent, none)."""
-    found = picture_of(record) if record is not None else None
-    if found is None:
-        return ""
-    request = context.get("request")
-    path = found.url(found.nearest(1200))
-    return request.build_absolute_uri(path) if request is not None else path
+@register.filter
+def has_picture(record) -> bool:
+    """Whether a page may show the record's own picture (a person's only with consent)."""
+    return record is not None and picture_of(record) is not None
+
+
+@register.filter
+def initials(name) -> str:
+    """The first letters of a name's first two words ("Айжан Беккулова" → "АБ"): the monogram of a person
+    with no photo, so a list of them stays short on a phone instead of repeating a photo-sized ornament."""
+    words = [word for word in str(name or "").replace("-", " ").split() if word[:1].isalpha()]
+    return "".join(word[0] for word in words[:2]).upper()
+
+
+@register.filter
+def monogram_tint(record) -> int:
+    """One of four tints (1–4) for a monogram, fixed per record, so a person keeps their colour on every list."""
+    return (record.pk or 0) % 4 + 1
+
+
+DEFAULT_SHARE_IMAGE = "public/img/share-default.jpg"  # drawn by scripts/make-share-image
 
 
 OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
@@ -83,22 +95,20 @@ OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
 @register.inclusion_tag("public/_share.html", takes_context=True)
 def share(context, record, title: str = "", description: str = "", kind: str = "website"):
     """Open Graph and Twitter card tags for a record's page: its title, description, address in the reader's
-    language, and its picture (about 1200 px wide) only where a visitor may see it."""
+    language, and its picture cropped to the share card (SHARE_SIZE) only where a visitor may see it, else the
+    site's own card."""
     from django.conf import settings
 
     request = context.get("request")
     language = translation.get_language()
     found = picture_of(record) if record is not None else None
-    image = None
+    absolute = request.build_absolute_uri if request is not None else (lambda path: path)
+    width, height = SHARE_SIZE
     if found is not None:
-        width = found.nearest(1200)
-        path = found.url(width)
-        image = {
-            "url": request.build_absolute_uri(path) if request is not None else path,
-            "width": width,
-            "height": found.height_for(width),
-            "alt": alt_text(found, title),
-        }
+        image = {"url": absolute(found.share_url()), "alt": alt_text(found, title)}
+    else:  # a record with no picture a visitor may see: the site's card, never someone else's picture
+        image = {"url": absolute(static(DEFAULT_SHARE_IMAGE)), "alt": _("craftcity — crafts and music of the city")}
+    image.update(width=width, height=height)
     return {
         "title": title or str(record),
         "description": description,

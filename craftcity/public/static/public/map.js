@@ -1,6 +1,6 @@
 // Places on a Leaflet map, clustered (leaflet.markercluster); both are served by the project (npm at install time).
-// Without tiles (offline, or a tile server that does not answer) the markers and the list still work, and a notice
-// above the map says why the background is blank.
+// Without tiles (none configured, offline, or a tile server that does not answer) the markers and the list still
+// work, and a notice under the map says why the background is plain.
 (function () {
   const element = document.getElementById("map");
   const notice = document.getElementById("map-notice");
@@ -9,11 +9,13 @@
   // maxZoom on the map itself: without a tile layer (none configured) the clusters cannot tell how far to zoom.
   const map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 }).setView([43.238, 76.945], 12);
 
-  function say(text, state) {
-    if (!notice) return;
-    notice.textContent = text;
-    notice.hidden = false;
+  // state: "failed" or "none"; the notice's words for it are in its data-failed / data-none (pages without a
+  // notice, such as the network's, only mark the map).
+  function say(state) {
     element.dataset.tiles = state;
+    if (!notice) return;
+    notice.textContent = notice.dataset[state];
+    notice.hidden = false;
   }
 
   if (element.dataset.tileUrl) {
@@ -27,13 +29,13 @@
     });
     tiles.on("tileerror", () => {
       failed += 1;
-      if (!loaded) say(notice.dataset.failed, "failed");
+      if (!loaded) say("failed");
     });
     // A server that never answers raises no error: after a while without a single tile, say so too.
-    setTimeout(() => { if (!loaded) say(notice.dataset.failed, "failed"); }, 8000);
+    setTimeout(() => { if (!loaded) say("failed"); }, 8000);
     tiles.addTo(map);
   } else {
-    say(notice.dataset.none, "none");
+    say("none");
   }
 
   const clusters = L.markerClusterGroup
@@ -56,6 +58,9 @@
   });
   clusters.addLayer(layer);
   clusters.addTo(map);
-  if (data.features.length) map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: 15 });
+  // Bounds from the coordinates themselves: an approximate place's circle inside a cluster group has no map to
+  // measure its own bounds with, and asking it threw before the markers were counted.
+  const points = data.features.map((feature) => [feature.geometry.coordinates[1], feature.geometry.coordinates[0]]);
+  if (points.length) map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 15 });
   element.dataset.markers = String(data.features.length);
 })();

@@ -5,9 +5,11 @@
   if (!element || !window.L) return;
   const source = document.getElementById("tour-geojson");
   const data = source ? JSON.parse(source.textContent) : { type: "FeatureCollection", features: [] };
-  const map = L.map(element, { scrollWheelZoom: false }).setView([43.238, 76.945], 13);
+  const map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 }).setView([43.238, 76.945], 13);
   if (element.dataset.tileUrl) {
     L.tileLayer(element.dataset.tileUrl, { maxZoom: 19, attribution: element.dataset.tileAttribution }).addTo(map);
+  } else {
+    element.dataset.tiles = "none";  // no base map configured: the plain ground of components-images.css
   }
   const layer = L.geoJSON(data, {
     style: () => ({ color: "#0b5f8a", weight: 3, dashArray: "6 6" }),
