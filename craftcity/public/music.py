@@ -21,14 +21,21 @@ def _base(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
+def _one_of(request, parameter: str, choices) -> tuple[dict, list[dict]]:
+    """A filter by one of `choices` (TextChoices) read from `parameter`: the selector's keyword (none for an
+    unknown value) and the links that choose each value or, on the chosen one, clear it."""
+    chosen = request.GET.get(parameter, "")
+    filters = {parameter: chosen} if chosen in choices.values else {}
+    links = []
+    for value, label in choices.choices:
+        href = _toggle(request, parameter, "" if value == chosen else value)
+        links.append({"label": label, "selected": value == chosen, "href": href})
+    return filters, links
+
+
 def repertoire(request):
-    kind = request.GET.get("kind", "")
-    filters = {"kind": kind} if kind in MusicalWork.Kind.values else {}
+    filters, kinds = _one_of(request, "kind", MusicalWork.Kind)
     page = _page(request, selectors.repertoire_list(**filters))
-    kinds = [
-        {"label": label, "selected": value == kind, "href": _toggle(request, "kind", "" if value == kind else value)}
-        for value, label in MusicalWork.Kind.choices
-    ]
     return render(request, "public/music/repertoire.html", {"page": page, "kinds": kinds})
 
 
@@ -47,13 +54,8 @@ def musical_work(request, pk: int):
 
 
 def recordings(request):
-    media = request.GET.get("media", "")
-    filters = {"media": media} if media in Recording.Media.values else {}
+    filters, kinds = _one_of(request, "media", Recording.Media)
     page = _page(request, selectors.recording_list(**filters))
-    kinds = [
-        {"label": label, "selected": value == media, "href": _toggle(request, "media", "" if value == media else value)}
-        for value, label in Recording.Media.choices
-    ]
     return render(request, "public/music/recordings.html", {"page": page, "kinds": kinds})
 
 
