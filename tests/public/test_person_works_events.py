@@ -1,7 +1,6 @@
 """A person's page lists their published works and the published events they take part in."""
 
 import datetime as dt
-import json
 import re
 
 import pytest
@@ -9,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from jsonld import page_jsonld
 
 from craftcity.events.models import Event, Participant
 from craftcity.events.services import event_create
@@ -56,7 +56,8 @@ def _links(html: str, section: str) -> list[str]:
 
 
 def _jsonld(html: str) -> dict:
-    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    (data,) = page_jsonld(html)
+    return data
 
 
 def test_the_page_lists_published_works_with_year_and_role_and_hides_the_others(client, maker, make_person):

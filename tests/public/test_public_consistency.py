@@ -1,13 +1,13 @@
 """One name per person in each language on every page that names them; figures that agree with the dossier;
 JSON-LD that points to the page's own language; fallbacks marked; counts grouped as each language writes them."""
 
-import json
 import re
 from unittest import mock
 
 import pytest
 from django.core.paginator import Paginator
 from django.utils import timezone, translation
+from jsonld import page_jsonld
 
 from craftcity.dossier.selectors import indicators_as_of
 from craftcity.events.services import event_create
@@ -23,8 +23,7 @@ from craftcity.works import services as works
 LANGUAGES = ("kk", "ru", "en")
 
 
-def _jsonld(html: str) -> list[dict]:
-    return [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+_jsonld = page_jsonld
 
 
 @pytest.fixture

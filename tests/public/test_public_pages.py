@@ -1,9 +1,7 @@
-import json
-import re
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from jsonld import page_jsonld
 
 from craftcity.lineage.services import dynasty_create, relation_create
 from craftcity.organizations.services import membership_create
@@ -39,10 +37,7 @@ def master(make_person, jewellery):
     return person
 
 
-def _jsonld(html: str) -> list[dict]:
-    """The page's own JSON-LD (its breadcrumb trail, a BreadcrumbList beside it, is tested on its own)."""
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    return [data for data in map(json.loads, blocks) if data.get("@type") != "BreadcrumbList"]
+_jsonld = page_jsonld
 
 
 def test_a_person_page_shows_the_public_facts_in_the_readers_language(client, master):

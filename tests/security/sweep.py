@@ -26,6 +26,17 @@ def _picture_token(person) -> str:
     return token(person.photo.name or "none")
 
 
+def _share_region(record) -> str:
+    """The one region a record's share crop is served at (any other is a 404 for everyone, which proves nothing)."""
+    from craftcity.core import pictures
+
+    if record._meta.label == "works.WorkImage":
+        picture = pictures.work_image_picture(record)
+    else:
+        picture = pictures.picture_of(record)
+    return ",".join(map(str, picture.share_region())) if picture else "0,0,1,1"
+
+
 # Non-admin addresses: name → (model, lookup) for the object parameter, and fixed values for the others.
 NAMED = {
     "iiif:work-manifest": ("works.Work", "pk"),
@@ -68,6 +79,12 @@ NAMED = {
         "people.Person",
         "pk",
         {"kind": "person", "token": _picture_token, "size": "max", "fmt": "jpg"},
+    ),
+    "iiif:image-share": ("works.WorkImage", "pk", {"region": _share_region, "fmt": "jpg"}),
+    "iiif:picture-share": (
+        "people.Person",
+        "pk",
+        {"kind": "person", "token": _picture_token, "region": _share_region, "fmt": "jpg"},
     ),
     "public:ensemble": ("organizations.Organization", "slug"),
     "public:event-aitys": ("events.Event", "slug"),

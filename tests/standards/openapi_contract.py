@@ -68,6 +68,8 @@ def response_errors(response) -> list[str]:
     except OperationNotFound as error:
         if response.status_code == 405:
             return []  # a method the document does not offer, refused as HTTP says: nothing to describe
+        if response.status_code == 404 and getattr(request, "resolver_match", None) is None:
+            return []  # no route serves this address at all (`page/abc/`): no operation, whatever the method
         return [f"{request.method} {request.get_full_path()} → {response.status_code}", str(error)]
     except Exception as error:  # openapi-core's errors carry the schema errors in __cause__
         details = [str(error)]

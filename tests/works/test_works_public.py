@@ -1,11 +1,11 @@
 """Public pages, schema.org VisualArtwork, facets, the API (read for all, write by the rules), open data."""
 
 import json
-import re
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
+from jsonld import page_jsonld
 
 from craftcity.search.services import index_rebuild, search
 from craftcity.works import services
@@ -13,7 +13,8 @@ from craftcity.works.models import Work
 
 
 def _jsonld(html: str) -> dict:
-    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    (data,) = page_jsonld(html)
+    return data
 
 
 def test_work_page_shows_the_work_with_visualartwork_jsonld(client, make_work, crafts, collection):
