@@ -14,9 +14,12 @@ registry version nor the summary pages, so a day of enrolments keeps every other
 """
 
 import contextvars
+import functools
+import hashlib
 import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.core.cache import cache
 from django.db import transaction
@@ -65,6 +68,31 @@ def registry_changed() -> None:
     transaction.on_commit(_bump)
 
 
+# What a page is rendered with besides the records: the code, templates and translations of this package, and
+# the names of the collected static files (hashed, so a new stylesheet is a new name).
+RELEASE_SUFFIXES = {".py", ".html", ".txt", ".mo", ".css", ".js", ".svg", ".json"}
+
+
+@functools.cache
+def release() -> str:
+    """A fingerprint of the code this process serves pages with: part of every stored page's version, so a
+    deployment that changes a template, a translation or a stylesheet never serves pages rendered by the old
+    release (nor their links to static files the new collectstatic no longer has). The same files give the same
+    fingerprint on every machine, so web servers of one release share their stored pages. Read once a process."""
+    from django.conf import settings
+
+    digest = hashlib.blake2b(digest_size=8)
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in RELEASE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()
+
+
 def _page_key(kind: str, pk) -> str:
     return f"craftcity:page-version:{kind}:{pk}"
 
@@ -83,7 +111,7 @@ def stored_lookup(key: str | None, kind: str, pk, *also: tuple[str, object]) -> 
     around it: `("calendar", "all")`); a change to any of them makes it stale."""
     owns = [_page_key(kind, pk), *(_page_key(*scope) for scope in also)]
     found = cache.get_many([VERSION_KEY, *owns, key] if key else [VERSION_KEY, *owns])
-    parts = [found.get(VERSION_KEY) or registry_version(), *(found.get(own) or _version(own) for own in owns)]
+    parts = [release(), found.get(VERSION_KEY) or registry_version(), *(found.get(own) or _version(own) for own in owns)]
     version = ".".join(parts)
     entry = found.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:

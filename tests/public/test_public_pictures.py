@@ -220,7 +220,20 @@ def test_a_page_with_no_picture_shares_the_sites_own_card(client, make_person):
     url, width, height = _og_image(page)
     assert url.startswith("/static/public/img/share-default") and (width, height) == (1200, 630)
     assert '<meta name="twitter:card" content="summary_large_image">' in page
+    assert page.count('property="og:image"') == 1  # the person's card replaces the site's, never sits beside it
     from django.contrib.staticfiles import finders
 
     with Image.open(finders.find("public/img/share-default.jpg")) as card:
         assert card.size == (1200, 630)
+
+
+@pytest.mark.parametrize(("path", "title"), [
+    ("/kk/", "craftcity — қаланың қолөнері мен музыкасы"), ("/ru/people/", "Ремесленники и музыканты"),
+    ("/en/events/", "Events"), ("/en/music/", "Repertoire"),
+])  # fmt: skip
+def test_list_and_home_pages_share_the_sites_card_under_their_own_title(client, path, title):
+    page = client.get(path).content.decode()
+    url, width, height = _og_image(page)
+    assert url.startswith("/static/public/img/share-default") and (width, height) == (1200, 630)
+    assert f'<meta property="og:title" content="{title}">' in page
+    assert page.count('property="og:image"') == 1  # one card, not the site's beside the page's own

@@ -110,3 +110,20 @@ def test_the_home_page_is_stored_for_visitors_until_the_registry_changes(client,
     assert fresh["X-Cache"] == "miss" and fresh.content.decode() != published_before  # the count moved
     client.force_login(make_user())
     assert "X-Cache" not in client.get("/en/")  # a signed-in visitor's page is never stored
+
+
+def test_a_new_release_is_never_served_the_old_releases_pages(client, city, tmp_path, settings):
+    """A deployment that changes a template or a stylesheet makes every stored page stale (the old page links to
+    static files the new collectstatic may no longer have); the same release on another machine shares them."""
+    from craftcity.core import cache as stored
+
+    master = city[0]
+    _store(client, master)
+    stored.release.cache_clear()
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "staticfiles.json").write_text('{"paths": {"public/site.css": "public/site.0a1b2c.css"}}')
+    try:
+        assert _view(client, master)[0] == "miss"
+        assert _view(client, master)[0] == "hit"
+    finally:
+        stored.release.cache_clear()

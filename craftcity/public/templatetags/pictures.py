@@ -109,6 +109,9 @@ def share(context, record, title: str = "", description: str = "", kind: str = "
     else:  # a record with no picture a visitor may see: the site's card, never someone else's picture
         image = {"url": absolute(static(DEFAULT_SHARE_IMAGE)), "alt": _("craftcity — crafts and music of the city")}
     image.update(width=width, height=height)
+    if record is None:  # a page of no one record (a list, the home page): the site's own title and words
+        title = title or _("craftcity — crafts and music of the city")
+        description = description or _("The living registry of the city's crafts and music community.")
     return {
         "title": title or str(record),
         "description": description,
