@@ -111,7 +111,8 @@ def stored_lookup(key: str | None, kind: str, pk, *also: tuple[str, object]) -> 
     around it: `("calendar", "all")`); a change to any of them makes it stale."""
     owns = [_page_key(kind, pk), *(_page_key(*scope) for scope in also)]
     found = cache.get_many([VERSION_KEY, *owns, key] if key else [VERSION_KEY, *owns])
-    parts = [release(), found.get(VERSION_KEY) or registry_version(), *(found.get(own) or _version(own) for own in owns)]
+    registry = found.get(VERSION_KEY) or registry_version()
+    parts = [release(), registry, *(found.get(own) or _version(own) for own in owns)]
     version = ".".join(parts)
     entry = found.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
