@@ -123,8 +123,11 @@ class SQLiteBackend(SearchBackend):
 
             def run(table, match, *, ranked=True):
                 order = " ORDER BY f.rank" if ranked else ""
+                # CROSS JOIN keeps the full-text match as the outer loop: with a kind filter and no statistics,
+                # SQLite's planner would walk every entry of that kind and run the match once for each (4.5 s
+                # at 100,000 people for a name that matches nothing, instead of under 1 ms).
                 cursor.execute(
-                    f"SELECT {COLUMNS} FROM {table} f JOIN search_searchentry e ON e.id = f.rowid "
+                    f"SELECT {COLUMNS} FROM {table} f CROSS JOIN search_searchentry e ON e.id = f.rowid "
                     f"WHERE {table} MATCH %s{kind_sql}{order} LIMIT %s",
                     [match, *kind_params, limit],
                 )

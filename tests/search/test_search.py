@@ -162,3 +162,23 @@ def test_while_typing_the_last_word_may_be_unfinished(registry, make_person):
     bolat = make_person("Болат Рафикбаев")
     assert ("person", bolat.pk) in _found("Rafik", typing=True)
     assert ("person", bolat.pk) not in _found("Rafikov Ikramzhan")
+
+
+def test_on_sqlite_a_search_of_one_kind_runs_the_name_match_once_not_once_per_entry(registry):
+    """Without statistics SQLite's planner would walk every entry of the kind and run the full-text match for each
+    (seconds at 100,000 people); the match must drive the query, entries be looked up by id."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's full-text index")
+    with CaptureQueriesContext(connection) as captured:
+        assert _found("Bekkulova", kinds=["person"]) == [("person", registry["bekkulova"].pk)]
+    statements = [query["sql"] for query in captured.captured_queries if " MATCH " in query["sql"]]
+    assert statements
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            steps = [row[3] for row in cursor.fetchall()]
+            assert steps[0].startswith("SCAN f VIRTUAL TABLE"), steps
+            assert "INTEGER PRIMARY KEY" in steps[1], steps
