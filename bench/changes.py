@@ -213,8 +213,8 @@ process per database on the same registry of generated people; each was given th
 writes, so the people stream holds one Create per person. Pages are read at random plus the last page (what
 harvesters read first); each carries the schema.org record of every person on it. The reconciliation batches are
 ten names each in the five styles of the search benchmark (Kazakh Cyrillic, passport Latin, Russian surname first,
-a typo, a prefix), POSTed as OpenRefine does. The machine is shared with other work: figures were taken under load
-(the load average is in the table).
+a typo, a prefix), POSTed as OpenRefine does. The load average in the table tells whether anything else ran. A
+304 costs as much as a full page: the ETag is a hash of the body, so the page is built before it is compared.
 """
 
 
