@@ -38,6 +38,7 @@ def test_a_kui_page_shows_composer_passing_on_performers_and_recordings(client, 
     assert f"/en/music/recordings/{kui['recording'].pk}/" in page
     assert '"@type": "MusicComposition"' in page
     assert "composer@example.org" not in page and "+77010000001" not in page
+    assert page.count('property="og:title"') == 1 and '<meta property="og:title" content="Saryarka">' in page
 
 
 @pytest.mark.parametrize(("language", "heading"), [("kk", "Күй"), ("ru", "Кюй"), ("en", "Kui")])
@@ -99,6 +100,8 @@ def test_ensemble_page_separates_current_and_former_members(client, ensemble, ma
     page = client.get(f"/kk/music/ensembles/{ensemble.slug}/").content.decode()
     assert page.index("Қазіргі Мүше") < page.index("Бұрынғы Мүше")
     assert "2001–2010" in page
+    assert '<td class="date" data-label="Жылдар">2001–2010</td>' in page  # on a phone the years keep their label
+    assert page.count('property="og:title"') == 1
     assert f"/kk/music/ensembles/{ensemble.slug}/" in client.get("/kk/music/ensembles/").content.decode()
 
 
