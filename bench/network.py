@@ -339,8 +339,7 @@ def markdown(result: dict) -> str:
 Two installations on loopback, each with its own {result["database"]} database: the partner (`craftcity
 runserver`, the demo city Sheberkent) with {result["people"]:,} people and {result["works"]:,} published works
 and their history; the hub runs `craftcity network_add` and `craftcity network_harvest` as a registrar would
-(times include the command's start). Streams of {full["pages"]} pages ({page} activities a page). The machine
-was shared with other work while measuring: figures are under load.
+(times include the command's start). Streams of {full["pages"]} pages ({page} activities a page).
 
 | measure | result | floor | |
 |---|---|---|---|
