@@ -187,8 +187,8 @@ def report(figures: dict) -> str:
         "## Public pages on a phone: Lighthouse, axe-core, page weight (`bench/pages.py`)",
         "",
         "gunicorn with production settings on PostgreSQL, the demo city, static files collected (hashed names, "
-        "served by WhiteNoise); map tiles off. Taken on a machine shared with other sessions' work, so "
-        "Lighthouse's performance figures (simulated throttling) carry some noise.",
+        "served by WhiteNoise); map tiles off. Lighthouse's performance figures (simulated throttling) move by a few "
+        "points with whatever else the machine runs.",
         "",
     ]
     if figures["lighthouse"]:
